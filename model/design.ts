@@ -1,0 +1,83 @@
+// A design is every decision the patent leaves open (DESIGN.md §2, "What the patent leaves
+// open", items 1–10), plus the embodiment. The reducer reads these fields and nothing else, so a
+// design change is a data change that the checkers can certify.
+
+/** Steps of the clustering program's fail-over script, after detection (Fig. 9). */
+export type ScriptStep =
+  | 'deact' //            1101 / 1109: power the failed LPAR off
+  | 'rem_pci' //          1102 / 1107: logically remove its slots
+  | 'request-shutdown' // 1108: tell its OS to stop the service and shut down
+  | 'await-fenced' //     not in the patent: wait until it is confirmed off or shut down, re-issuing deact
+  | 'add_pci' //          1103: hot-add the slots to this LPAR
+  | 'start' //            1104: confirm access (disk mounted), start the service
+  | 'act'; //             1105: power the failed LPAR on again, as the standby
+
+export const SCRIPT_STEPS: readonly ScriptStep[] = ['deact', 'rem_pci', 'request-shutdown', 'await-fenced', 'add_pci', 'start', 'act'];
+
+export interface Design {
+  /** Short name used on the command line, e.g. `patent-lpar-a`. */
+  readonly name: string;
+  /** Catalogue id (DSN-01…), or `user` for a design from a user's file. */
+  readonly id: string;
+  readonly title: string;
+
+  /** First embodiment (LPARs, gate keeper) or second (physical partitions, SVP, no gate keeper). */
+  readonly embodiment: 'lpar' | 'ppar';
+  /** `multi` is the prior art: a multi-port disk every partition reaches at any time. */
+  readonly ports: 'single' | 'multi';
+  /** Who raises the logical SCI: the control program (Fig. 5 step 504) or the card's ROM (Fig. 14). */
+  readonly sciSource: 'control-program' | 'card-rom';
+  /** Fig. 17: on an unrecoverable device error the card posts an eject to the owner's GPE. */
+  readonly deviceErrorHotRemove: boolean;
+
+  /** (1) add_pci while the slot is still enabled for another LPAR. */
+  readonly addWhileEnabled: 'reassign' | 'reject';
+  /** (2) DMA the card started for the old owner that completes after reassignment. */
+  readonly inflightDmaOnReassign: 'none' | 'quiesce' | 'epoch';
+  /** (3) whether the gate keeper caches translations, and whether invalidation completes before enable. */
+  readonly gateKeeperCache: 'none' | 'invalidate-after-enable' | 'invalidate-before-enable';
+  /** (3) whether step 601 also blocks the gate keeper entry, or only clears the enable flag. */
+  readonly disableBlocksDma: boolean;
+  /**
+   * (4) `any`: any running LPAR may issue any command. `takeover-only`: only an LPAR failing over
+   * a victim, and only against that victim. `takeover-fenced`: that, and no act while the target
+   * still owns an enabled slot (it would boot straight into the device).
+   */
+  readonly authorization: 'any' | 'takeover-only' | 'takeover-fenced';
+  /** (5) a logical SCI for an LPAR whose GPE is disabled: dropped, or latched in GPE status. */
+  readonly sciWhenGpeDisabled: 'drop' | 'latch';
+  /** (6) whether the slot may move on only after the guest acknowledges the eject. */
+  readonly ejectAck: 'not-required' | 'required';
+  /** (7) when the service acknowledges a client write. */
+  readonly clientAck: 'after-durable' | 'before-durable';
+  /** (8) the fail-over script, run by the clustering program after it detects a failure. */
+  readonly failoverScript: readonly ScriptStep[];
+  /** (8) whether a restarted clustering program resumes its script (journaled) or forgets it. */
+  readonly scriptSurvivesRestart: boolean;
+  /**
+   * (8) with more than one standby: `none`, every standby that detects the failure runs its
+   * script; `exclusive`, a standby does not start while another running LPAR announces (over the
+   * heartbeat network) that it is taking over.
+   */
+  readonly takeoverArbitration: 'none' | 'exclusive';
+  /** (9) heartbeat period and the silence after which the peer is declared failed. */
+  readonly heartbeatPeriodTicks: number;
+  readonly heartbeatTimeoutTicks: number;
+  /** (10) CPU allocation rates: the active LPAR, and each standby. */
+  readonly cpuActivePercent: number;
+  readonly cpuStandbyPercent: number;
+}
+
+/** Heartbeat periods of silence after which a standby may declare the active failed. */
+export function timeoutPeriods(design: Design): number {
+  return Math.max(1, Math.ceil(design.heartbeatTimeoutTicks / design.heartbeatPeriodTicks));
+}
+
+/** Case (b) of Fig. 9 is the script that asks the failed OS to shut down first. */
+export function failoverCase(design: Design): 'a' | 'b' {
+  return design.failoverScript.includes('request-shutdown') ? 'b' : 'a';
+}
+
+export function hasGateKeeper(design: Design): boolean {
+  return design.embodiment === 'lpar';
+}

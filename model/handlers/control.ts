@@ -1,0 +1,28 @@
+import type { ControlCommand } from '../commands.ts';
+import type { Design } from '../design.ts';
+import type { Handler, Refusal } from '../handler.ts';
+import type { StepResult } from '../outcome.ts';
+import type { ModelState } from '../state.ts';
+import { act } from './act.ts';
+import { addPci } from './add-pci.ts';
+import { controlGuard } from './control-guard.ts';
+import { deact } from './deact.ts';
+import { remPci } from './rem-pci.ts';
+
+const BY_KIND: { readonly [K in ControlCommand['kind']]: Handler<Extract<ControlCommand, { kind: K }>> } = {
+  deact, act, rem_pci: remPci, add_pci: addPci,
+};
+
+function kindHandler(command: ControlCommand): Handler<ControlCommand> {
+  return BY_KIND[command.kind] as Handler<ControlCommand>;
+}
+
+/** The command control routine [124]: check the issuer, then the command's own conditions, then run its flow. */
+export const executeControl: Handler<ControlCommand> = {
+  guard(state: ModelState, command: ControlCommand, design: Design): Refusal | null {
+    return controlGuard(state, design, command) ?? kindHandler(command).guard(state, command, design);
+  },
+  apply(state: ModelState, command: ControlCommand, design: Design): StepResult {
+    return kindHandler(command).apply(state, command, design);
+  },
+};

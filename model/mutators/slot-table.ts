@@ -1,0 +1,54 @@
+import type { Draft } from 'immer';
+import type { Emit } from '../commit.ts';
+import type { Design } from '../design.ts';
+import type { LparId, SlotId } from '../ids.ts';
+import type { ModelState, SlotState } from '../state.ts';
+
+/**
+ * Rewrite the gate keeper entry (Fig. 8). With a cache whose invalidation the control program
+ * does not wait for, the old translation stays usable until `gk_flush`.
+ */
+export function rewriteGateKeeperMutably(slot: Draft<SlotState>, design: Design, window: LparId | null): void {
+  if (design.gateKeeperCache === 'invalidate-after-enable' && slot.gateKeeper !== null && slot.gateKeeper !== window) {
+    slot.gateKeeperStale ??= slot.gateKeeper;
+  }
+  slot.gateKeeper = window;
+}
+
+/** What happens to I/O the card holds when the slot changes hands (open question 2). */
+function settleInflightIoMutably(draft: Draft<ModelState>, design: Design, slotId: SlotId, emit: Emit): void {
+  const slot = draft.slots[slotId]!;
+  if (slot.io === null) return;
+  if (design.inflightDmaOnReassign === 'quiesce') {
+    emit({ kind: 'io-aborted', slot: slotId, issuer: slot.io.issuer, writeId: slot.io.writeId, reason: 'function-level reset before reassignment' });
+    slot.io = null;
+  } else if (design.inflightDmaOnReassign === 'epoch') {
+    slot.io.stale = true;
+  }
+}
+
+/** Step 503: allocate the slot to `lpar` with enable flag 1 and point the gate keeper at its window. */
+export function reassignSlotMutably(draft: Draft<ModelState>, design: Design, slotId: SlotId, lpar: LparId, emit: Emit): void {
+  emit({ kind: 'patent-step', step: 503 });
+  settleInflightIoMutably(draft, design, slotId, emit);
+  const slot = draft.slots[slotId]!;
+  slot.owner = lpar;
+  slot.enabled = true;
+  rewriteGateKeeperMutably(slot, design, lpar);
+}
+
+/** Step 601: enable flag 0 (state 400 → 401); the gate keeper too, where the design says so. */
+export function disableSlotMutably(draft: Draft<ModelState>, design: Design, slotId: SlotId, emit: Emit): void {
+  emit({ kind: 'patent-step', step: 601 });
+  const slot = draft.slots[slotId]!;
+  slot.enabled = false;
+  if (design.disableBlocksDma) rewriteGateKeeperMutably(slot, design, null);
+}
+
+/** The card drops what it was doing (pulled, failed, reset). */
+export function abortIoMutably(draft: Draft<ModelState>, slotId: SlotId, reason: string, emit: Emit): void {
+  const slot = draft.slots[slotId]!;
+  if (slot.io === null) return;
+  emit({ kind: 'io-aborted', slot: slotId, issuer: slot.io.issuer, writeId: slot.io.writeId, reason });
+  slot.io = null;
+}

@@ -1,0 +1,31 @@
+import { COMMAND_FIELDS, type Command, type CommandKind } from './commands.ts';
+import { isLparId, isSlotId } from './ids.ts';
+import type { ModelState } from './state.ts';
+
+import type { Refusal } from './handler.ts';
+
+
+/**
+ * Argument checks that do not depend on the design: a known kind, every argument of that kind
+ * present, LPAR and slot numbers inside the configuration. Commands parsed from JSON reach the
+ * reducer with whatever numbers they had, so nothing here trusts the static type.
+ */
+export function argumentProblem(state: ModelState, command: Command): Refusal | null {
+  const fields = command as unknown as Record<string, unknown>;
+  const kind = fields.kind;
+  if (typeof kind !== 'string' || !Object.hasOwn(COMMAND_FIELDS, kind)) {
+    return { code: 'malformed', message: `unknown command kind ${JSON.stringify(kind)}` };
+  }
+  const { lparCount, slotCount } = state.config;
+  for (const field of COMMAND_FIELDS[kind as CommandKind]) {
+    const value = fields[field];
+    if (field === 'slot') {
+      if (!isSlotId(value, slotCount)) {
+        return { code: 'unknown-slot', message: `${kind}.slot is ${String(value)}; this configuration has slots 0..${slotCount - 1}` };
+      }
+    } else if (!isLparId(value, lparCount)) {
+      return { code: 'unknown-lpar', message: `${kind}.${field} is ${String(value)}; this configuration has LPAR0..LPAR${lparCount - 1}` };
+    }
+  }
+  return null;
+}

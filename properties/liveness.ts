@@ -1,0 +1,86 @@
+import { lparIds, slotIds, type ModelState } from '../model/index.ts';
+import { enabledOwner, SERVICE_SLOT } from '../model/queries.ts';
+import type { Liveness } from './catalogue-types.ts';
+
+const always = () => null;
+
+/** The LPAR serves: active, service running, enabled owner of the service slot, disk mounted. */
+function serves(state: ModelState, l: number): boolean {
+  const lpar = state.lpars[l]!;
+  return lpar.os === 'running' && lpar.role === 'active' && lpar.service === 'running'
+    && enabledOwner(state.slots[SERVICE_SLOT]!) === l && lpar.devices[SERVICE_SLOT] === 'mounted';
+}
+
+export const LIVENESS: readonly Liveness[] = [
+  {
+    id: 'LIV-01', expect: 'eventually', name: 'a fail-over completes: the new active owns the enabled slot, has the disk mounted and runs the service',
+    notApplicable: always,
+    pending(state) {
+      // A dead card, or one pulled after 503 that nobody asked the system manager to put back,
+      // is a fault that does not stop: the disk cannot be taken over.
+      const slot = state.slots[SERVICE_SLOT]!;
+      if (slot.card === 'failed' || (slot.card === 'absent' && slot.pendingAdd === null)) return [];
+      return lparIds(state.config.lparCount)
+        .filter((l) => {
+          const lpar = state.lpars[l]!;
+          return lpar.os === 'running' && (lpar.role === 'takeover' || lpar.cluster.script !== null) && !serves(state, l);
+        })
+        .map((l) => `LPAR${l} is taking over but does not serve yet`);
+    },
+  },
+  {
+    id: 'LIV-02', expect: 'eventually', name: 'a hot-add to a running LPAR with a card present ends with the disk mounted there',
+    notApplicable: always,
+    pending(state) {
+      const open: string[] = [];
+      for (const s of slotIds(state.config.slotCount)) {
+        const slot = state.slots[s]!;
+        const owner = enabledOwner(slot);
+        if (owner === null || slot.card !== 'present') continue;
+        const lpar = state.lpars[owner]!;
+        if (lpar.os === 'running' && lpar.devices[s] !== 'mounted') open.push(`LPAR${owner} owns slot ${s} but has not mounted it`);
+      }
+      return open;
+    },
+  },
+  {
+    id: 'LIV-03', expect: 'eventually', name: 'a hot-remove ends with the target no longer using the slot (or fenced)',
+    notApplicable: always,
+    pending(state) {
+      const open: string[] = [];
+      for (const l of lparIds(state.config.lparCount)) {
+        const lpar = state.lpars[l]!;
+        if (lpar.os !== 'running') continue;
+        for (const s of slotIds(state.config.slotCount)) {
+          if (lpar.devices[s] !== 'none' && enabledOwner(state.slots[s]!) !== l) open.push(`LPAR${l} still uses slot ${s}, which it no longer owns`);
+        }
+      }
+      return open;
+    },
+  },
+  {
+    id: 'LIV-04', expect: 'eventually', name: 'the failed LPAR comes back as the standby',
+    notApplicable: always,
+    pending(state) {
+      return lparIds(state.config.lparCount)
+        // Somebody must be left to bring it back: an LPAR other than it whose OS runs.
+        .filter((l) => state.lpars[l]!.detectedFailed && state.lpars.some((o, i) => i !== l && o.os === 'running'))
+        .map((l) => `LPAR${l} was declared failed and is not back as a standby`);
+    },
+  },
+  {
+    id: 'LIV-05', expect: 'eventually', name: 'after an unrecoverable device error the card is hot-removed from its owner',
+    notApplicable: (d) => (d.deviceErrorHotRemove ? null : 'the design has no Fig. 17 device-error path'),
+    pending(state) {
+      const open: string[] = [];
+      for (const s of slotIds(state.config.slotCount)) {
+        const slot = state.slots[s]!;
+        const owner = enabledOwner(slot);
+        if (slot.card !== 'failed' || owner === null) continue;
+        const lpar = state.lpars[owner]!;
+        if (lpar.os === 'running' && lpar.devices[s] !== 'none') open.push(`LPAR${owner} still uses the failed card in slot ${s}`);
+      }
+      return open;
+    },
+  },
+];

@@ -1,0 +1,111 @@
+import fc from 'fast-check';
+import { COMMAND_FIELDS, COMMAND_KINDS, categoryOf, enabledCommands, type Command, type CommandCategory, type Config } from '../../model/index.ts';
+import { SERVICE_SLOT } from '../../model/queries.ts';
+import { drainFairly } from './drain.ts';
+import type { RunContext } from './run-context.ts';
+
+type Model = object;
+
+/** Percent of picks per category: mostly protocol steps, so that flows run to their end. */
+const CATEGORY_SHARE: readonly (readonly [CommandCategory | 'perturbation', number])[] = [
+  ['protocol', 55], ['environment', 25], ['perturbation', 20],
+];
+
+function categoryFor(roll: number): CommandCategory | 'perturbation' {
+  let acc = 0;
+  for (const [category, share] of CATEGORY_SHARE) {
+    acc += share;
+    if (roll < acc) return category;
+  }
+  return 'protocol';
+}
+
+/** A perturbation aimed at what the service depends on: the active LPAR, or the service's slot. */
+function aimsAtService(command: Command, serviceOwner: number): boolean {
+  const c = command as Partial<Record<'lpar' | 'target' | 'from' | 'slot', number>>;
+  const lpar = c.lpar ?? c.target ?? c.from;
+  return lpar === undefined ? c.slot === SERVICE_SLOT : lpar === serviceOwner;
+}
+
+/**
+ * Pick one of the commands enabled now: first a category by weight, then one of its commands.
+ * Generated as two numbers, so fast-check shrinks it like any other value.
+ */
+export class PickCommand implements fc.Command<Model, RunContext> {
+  resolved: Command | null = null;
+  constructor(readonly categoryRoll: number, readonly indexRoll: number) {}
+  check(): boolean {
+    return true;
+  }
+  run(_m: Model, ctx: RunContext): void {
+    const enabled = enabledCommands(ctx.state, ctx.design);
+    const wanted = categoryFor(this.categoryRoll);
+    const inCategory = enabled.filter((c) => {
+      const cat = categoryOf(c.kind);
+      return wanted === 'perturbation' ? cat === 'fault' || cat === 'control' : cat === wanted;
+    });
+    // Half the perturbations aim at the active LPAR or the service's slot: their failures drive
+    // fail-overs, second fail-overs (fail-back), false positives and empty-slot hot-adds.
+    const aimed = wanted === 'perturbation' && this.indexRoll % 2 === 0 ? inCategory.filter((c) => aimsAtService(c, ctx.state.serviceOwner)) : [];
+    const pool = aimed.length > 0 ? aimed : inCategory.length > 0 ? inCategory : enabled;
+    const index = wanted === 'perturbation' ? Math.floor(this.indexRoll / 2) : this.indexRoll;
+    const command = pool.length > 0 ? pool[index % pool.length]! : ({ kind: 'tick' } as Command);
+    this.resolved = command;
+    ctx.apply(command);
+  }
+  toString(): string {
+    return this.resolved === null ? `pick(${this.categoryRoll},${this.indexRoll})` : JSON.stringify(this.resolved);
+  }
+}
+
+/** A command taken as it is, possibly refused or with arguments outside the configuration. */
+export class RawCommand implements fc.Command<Model, RunContext> {
+  constructor(readonly command: Command) {}
+  check(): boolean {
+    return true;
+  }
+  run(_m: Model, ctx: RunContext): void {
+    ctx.apply(this.command);
+  }
+  toString(): string {
+    return JSON.stringify(this.command);
+  }
+}
+
+/**
+ * Let the protocol run: every fair step, round-robin, until nothing changes (or a few rounds).
+ * A scheduling choice like any other; it makes flows finish, so that later faults hit the state
+ * a completed fail-over leaves (second fail-overs, fail-back).
+ */
+export class SettleCommand implements fc.Command<Model, RunContext> {
+  constructor(readonly rounds: number) {}
+  check(): boolean {
+    return true;
+  }
+  run(_m: Model, ctx: RunContext): void {
+    drainFairly(ctx.state, ctx.design, this.rounds, (before, command, result) => ctx.record(before, command, result, 'generated'));
+  }
+  toString(): string {
+    return `settle(${this.rounds})`;
+  }
+}
+
+/** Any command of any kind, with arguments from -1 to one past the configuration's range. */
+function rawCommandArbitrary(config: Config): fc.Arbitrary<RawCommand> {
+  return fc.constantFrom(...COMMAND_KINDS).chain((kind) => {
+    const fields = COMMAND_FIELDS[kind];
+    const args = fields.map((f) => fc.integer({ min: -1, max: f === 'slot' ? config.slotCount : config.lparCount }));
+    return fc.tuple(...args).map((values) => {
+      const command: Record<string, unknown> = { kind };
+      fields.forEach((f, i) => { command[f] = values[i]; });
+      return new RawCommand(command as unknown as Command);
+    });
+  });
+}
+
+/** 80% picks among enabled commands, 15% raw commands (mostly refused: INV-10's material), 5% settle. */
+export function commandArbitrary(config: Config): fc.Arbitrary<fc.Command<Model, RunContext>> {
+  const pick = fc.tuple(fc.nat(99), fc.nat(999_999)).map(([c, i]) => new PickCommand(c, i));
+  const settle = fc.integer({ min: 1, max: 30 }).map((rounds) => new SettleCommand(rounds));
+  return fc.oneof({ weight: 16, arbitrary: pick }, { weight: 3, arbitrary: rawCommandArbitrary(config) }, { weight: 1, arbitrary: settle });
+}

@@ -1,0 +1,54 @@
+import { failoverCase, hasGateKeeper, type Effect } from '../model/index.ts';
+import type { Witness } from './catalogue-types.ts';
+import type { Transition } from './verdict.ts';
+
+const some = (t: Transition, test: (e: Effect) => boolean) => t.result.effects.some(test);
+const always = () => null;
+
+export const WITNESSES: readonly Witness[] = [
+  {
+    id: 'WIT-01', expect: 'sometimes', name: 'fail-over case (a) completed',
+    notApplicable: (d) => (failoverCase(d) === 'a' ? null : 'the design fails over by case (b)'),
+    reached: (t) => some(t, (e) => e.kind === 'failover-complete' && e.failoverCase === 'a'),
+  },
+  {
+    id: 'WIT-02', expect: 'sometimes', name: 'fail-over case (b) completed',
+    notApplicable: (d) => (failoverCase(d) === 'b' ? null : 'the design fails over by case (a)'),
+    reached: (t) => some(t, (e) => e.kind === 'failover-complete' && e.failoverCase === 'b'),
+  },
+  {
+    id: 'WIT-03', expect: 'sometimes', name: 'hot-add through step 502: empty slot, card inserted, slot added',
+    notApplicable: always,
+    reached: (t) => some(t, (e) => e.kind === 'add-after-insert'),
+  },
+  {
+    id: 'WIT-04', expect: 'sometimes', name: 'rem_pci on an inactive LPAR (602 → done)',
+    notApplicable: always,
+    reached: (t) => some(t, (e) => e.kind === 'remove-inactive'),
+  },
+  {
+    id: 'WIT-05', expect: 'sometimes', name: 'device-error hot-remove (Fig. 17)',
+    notApplicable: (d) => (d.deviceErrorHotRemove ? null : 'the design has no Fig. 17 device-error path'),
+    reached: (t) => some(t, (e) => e.kind === 'eject-done' && e.cause === 'device-error'),
+  },
+  {
+    id: 'WIT-06', expect: 'sometimes', name: 'a general protection exception raised to a non-owner',
+    notApplicable: (d) => (d.ports === 'multi' ? 'a multi-port device lets every partition through' : null),
+    reached: (t) => some(t, (e) => e.kind === 'access' && e.result === 'gp-exception'),
+  },
+  {
+    id: 'WIT-07', expect: 'sometimes', name: 'a DMA blocked by the gate keeper',
+    notApplicable: (d) => (hasGateKeeper(d) ? null : 'the design has no gate keeper'),
+    reached: (t) => some(t, (e) => e.kind === 'dma' && e.result === 'blocked'),
+  },
+  {
+    id: 'WIT-08', expect: 'sometimes', name: 'fail-back: a second fail-over returns the service to the first LPAR',
+    notApplicable: always,
+    reached: (t) => some(t, (e) => e.kind === 'service-start' && e.failback),
+  },
+  {
+    id: 'WIT-09', expect: 'sometimes', name: 'a heartbeat false positive handled (the victim was alive, the fail-over completed)',
+    notApplicable: always,
+    reached: (t) => some(t, (e) => e.kind === 'failover-complete' && e.falsePositive),
+  },
+];
