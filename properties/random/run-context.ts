@@ -1,16 +1,10 @@
-import { step, type Command, type Design, type ModelState, type Outcome, type StepResult } from '../../model/index.ts';
+import { step, type Command, type Design, type ModelState, type StepResult } from '../../model/index.ts';
+import type { ExecutedStep } from '../executed-step.ts';
 import type { Invariant, Witness } from '../catalogue-types.ts';
 import { stepViolation, witnessesReached, type Violation } from '../check.ts';
 import type { Transition } from '../verdict.ts';
 
-/** One executed step, as a trace records it. */
-export interface ExecutedStep {
-  readonly command: Command;
-  readonly outcome: Outcome;
-  readonly state: ModelState;
-  /** `generated` by fast-check, or `drain`: taken by the fair scheduler once faults stopped. */
-  readonly phase: 'generated' | 'drain';
-}
+export type { ExecutedStep };
 
 /** Something besides the reference model that every step also drives (the emulator, issue 3). */
 export interface Subject {

@@ -1,5 +1,5 @@
 import type { Config, Design } from '../../model/index.ts';
-import type { ExecutedStep } from './run-context.ts';
+import type { ExecutedStep } from '../executed-step.ts';
 
 /** A shrunk failing run: the steps that reproduce it and how to replay it with fast-check. */
 export interface RandomCounterexample {
