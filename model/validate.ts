@@ -5,6 +5,16 @@ import type { ModelState } from './state.ts';
 import type { Refusal } from './handler.ts';
 
 
+/** A value as text for a message, whatever it is (JSON input can hold objects that cannot print). */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) return String(value);
+  try {
+    return JSON.stringify(value) ?? typeof value;
+  } catch {
+    return typeof value;
+  }
+}
+
 /**
  * Argument checks that do not depend on the design: a known kind, every argument of that kind
  * present, LPAR and slot numbers inside the configuration. Commands parsed from JSON reach the
@@ -14,17 +24,17 @@ export function argumentProblem(state: ModelState, command: Command): Refusal | 
   const fields = command as unknown as Record<string, unknown>;
   const kind = fields.kind;
   if (typeof kind !== 'string' || !Object.hasOwn(COMMAND_FIELDS, kind)) {
-    return { code: 'malformed', message: `unknown command kind ${JSON.stringify(kind)}` };
+    return { code: 'malformed', message: `unknown command kind ${describeValue(kind)}` };
   }
   const { lparCount, slotCount } = state.config;
   for (const field of COMMAND_FIELDS[kind as CommandKind]) {
     const value = fields[field];
     if (field === 'slot') {
       if (!isSlotId(value, slotCount)) {
-        return { code: 'unknown-slot', message: `${kind}.slot is ${String(value)}; this configuration has slots 0..${slotCount - 1}` };
+        return { code: 'unknown-slot', message: `${kind}.slot is ${describeValue(value)}; this configuration has slots 0..${slotCount - 1}` };
       }
     } else if (!isLparId(value, lparCount)) {
-      return { code: 'unknown-lpar', message: `${kind}.${field} is ${String(value)}; this configuration has LPAR0..LPAR${lparCount - 1}` };
+      return { code: 'unknown-lpar', message: `${kind}.${field} is ${describeValue(value)}; this configuration has LPAR0..LPAR${lparCount - 1}` };
     }
   }
   return null;

@@ -16,3 +16,4 @@ export function propertyById(id: string): Property | undefined {
 }
 
 export type { Invariant, Liveness, Property, Witness };
+export { INV_01, INV_02, INV_03, INV_04, INV_05, INV_06, INV_07, INV_08, INV_09, INV_10, INV_11, INV_12 };

@@ -1,4 +1,5 @@
 import { COMMAND_FIELDS, categoryOf, isPerturbation, type Command, type Design, type ModelState } from '../../model/index.ts';
+import { describeValue } from '../../model/validate.ts';
 import type { Invariant } from '../catalogue-types.ts';
 import { HOLDS, violated } from '../verdict.ts';
 
@@ -8,12 +9,13 @@ import { HOLDS, violated } from '../verdict.ts';
  */
 export function mustBeRefused(state: ModelState, command: Command, design: Design): string | null {
   const fields = command as unknown as Record<string, unknown>;
-  const argumentsOf = (COMMAND_FIELDS as Record<string, readonly string[] | undefined>)[String(fields.kind)];
-  if (argumentsOf === undefined) return `"${String(fields.kind)}" is not a command`;
+  const kind = typeof fields.kind === 'string' ? fields.kind : '';
+  const argumentsOf = Object.hasOwn(COMMAND_FIELDS, kind) ? COMMAND_FIELDS[kind as keyof typeof COMMAND_FIELDS] : undefined;
+  if (argumentsOf === undefined) return `${describeValue(fields.kind)} is not a command`;
   for (const field of argumentsOf) {
     const value = fields[field];
     const limit = field === 'slot' ? state.config.slotCount : state.config.lparCount;
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value >= limit) return `${field} ${String(value)} is out of range`;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value >= limit) return `${field} ${describeValue(value)} is out of range`;
   }
   if (isPerturbation(command.kind) && state.faultsUsed >= state.config.faultBudget) return 'the fault budget is spent';
   if (categoryOf(command.kind) !== 'control') return null;

@@ -1,0 +1,36 @@
+// Why: the findings are results the project reports (README, certificates). Each must stay true:
+// its property holds up to the step before `failsAt` and breaks exactly there, on every design it
+// names; and the hardened design must not show it.
+import { describe, expect, test } from 'vitest';
+import { builtInDesign, initialState, step, type Design, type ModelState } from '../model/index.ts';
+import { scenarioConfig } from '../model/testing.ts';
+import { INVARIANTS, LIVENESS } from './catalogue.ts';
+import { initialViolation, stepViolation } from './check.ts';
+import { FINDINGS, type Finding } from './findings.ts';
+import { drainFairly } from './random/drain.ts';
+
+/** The 1-based step at which the finding's property first breaks (0: the initial state), or null. */
+function firstFailure(f: Finding, design: Design): number | null {
+  let state: ModelState = initialState(scenarioConfig(f.lparCount ?? 2), design);
+  const invariant = INVARIANTS.filter((p) => p.id === f.property);
+  if (initialViolation(state, design, invariant) !== null) return 0;
+  for (const [i, command] of f.commands.entries()) {
+    const result = step(state, command, design);
+    if (stepViolation({ before: state, command, result, design }, invariant) !== null) return i + 1;
+    state = result.state;
+  }
+  const live = LIVENESS.find((p) => p.id === f.property);
+  if (live === undefined) return null;
+  const drained = drainFairly(state, design, 200, () => {});
+  return drained.outcome.kind === 'quiescent' && live.pending(drained.state, design).length > 0 ? f.commands.length : null;
+}
+
+describe.each(FINDINGS)('$id: $title', (f) => {
+  test.each(f.designs)(`${f.property} breaks at step ${f.failsAt} on %s`, (name) => {
+    expect(firstFailure(f, builtInDesign(name)!)).toBe(f.failsAt);
+  });
+
+  test(`the hardened design does not show it`, () => {
+    expect(firstFailure(f, builtInDesign('hardened')!)).toBeNull();
+  });
+});
