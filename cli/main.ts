@@ -1,1 +1,61 @@
-export async function main(argv: string[]): Promise<number> { console.log('hello', argv); return 0; }
+import { Command, CommanderError } from 'commander';
+import { TOOL_VERSION } from '../reports/version.ts';
+import { replayCommand } from './commands/replay.ts';
+import { runCommand } from './commands/run.ts';
+import { CliError, EXIT, type ExitCode } from './errors.ts';
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+function program(setExit: (code: ExitCode) => void): Command {
+  const root = new Command('slotcheck')
+    .description('Verify a protocol for sharing one single-port PCI device among logical partitions')
+    .version(TOOL_VERSION)
+    .exitOverride()
+    .showHelpAfterError(false)
+    .configureOutput({ writeErr: () => {} });
+
+  root.command('run')
+    .description('random property runs of commands and faults on each design; a row per property')
+    .option('--design <name>', 'a built-in design (repeatable; default: all)', collect)
+    .option('--lpars <n>', 'LPARs, 2–4', undefined)
+    .option('--slots <n>', 'PCI slots, 1–3')
+    .option('--runs <n>', 'random runs per design')
+    .option('--seed <s>', 'seed of the random runs')
+    .option('--max-commands <n>', 'generated commands per run, at most')
+    .option('--faults <k>', 'faults and directly issued control commands per run, at most')
+    .option('--writes <w>', 'client writes per run, at most')
+    .option('--json', 'print the summary as JSON')
+    .option('--out <dir>', 'where to write the summary and traces (default reports/out)')
+    .action((opts) => setExit(runCommand(opts)));
+
+  root.command('replay')
+    .description('re-execute a counterexample trace; exit 1 if its property is still violated, 0 if not')
+    .argument('<file>', 'a trace file (ITF JSON) written by run or explore')
+    .option('--design <name>', 'replay the commands against another built-in design')
+    .option('--quiet', 'do not print what each step changed')
+    .option('--json', 'print the verdict as JSON')
+    .action((file, opts) => setExit(replayCommand(file, opts)));
+
+  return root;
+}
+
+/** Run the CLI; returns the exit code. Usage errors and bad input exit 2 with a coded message. */
+export async function main(argv: readonly string[]): Promise<number> {
+  let exitCode: ExitCode = EXIT.holds;
+  try {
+    await program((code) => { exitCode = code; }).parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.holds;
+      const message = error.message.replace(/^error: /, '');
+      process.stderr.write(`${new CliError('SC001', message, 'run `npx slotcheck --help` (or `npx slotcheck <command> --help`) for the commands and options').render()}\n`);
+      return EXIT.badInput;
+    }
+    if (error instanceof CliError) {
+      process.stderr.write(`${error.render()}\n`);
+      return EXIT.badInput;
+    }
+    throw error;
+  }
+}

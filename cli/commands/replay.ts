@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import { builtInDesign } from '../../model/index.ts';
+import { replayCommands } from '../../properties/replay.ts';
+import { canonicalJson } from '../../reports/canonical-json.ts';
+import { designHash } from '../../reports/design-hash.ts';
+import { stateToItf } from '../../reports/itf.ts';
+import { diffStates } from '../../reports/state-diff.ts';
+import { parseTrace } from '../../reports/trace-schema.ts';
+import { TOOL_VERSION } from '../../reports/version.ts';
+import { CliError, EXIT, type ExitCode } from '../errors.ts';
+
+export interface ReplayOptions {
+  readonly design?: string;
+  readonly quiet?: boolean;
+  readonly json?: boolean;
+}
+
+function readJson(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new CliError('SC004', `cannot read "${file}": ${(error as NodeJS.ErrnoException).code ?? String(error)}`, 'give the path of a trace file written by `slotcheck run` or `slotcheck explore`');
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new CliError('SC004', `"${file}" is not JSON: ${(error as Error).message}`, 'give a trace file (ITF JSON) as written by slotcheck; do not edit it by hand');
+  }
+}
+
+const major = (version: string) => version.split('.')[0];
+
+/** `slotcheck replay FILE`: re-execute a trace; exit 1 if its property is still violated, 0 if not. */
+export function replayCommand(file: string, options: ReplayOptions): ExitCode {
+  const parsed = parseTrace(readJson(file));
+  if (!parsed.ok) throw new CliError('SC005', `"${file}": field ${parsed.field}: ${parsed.message}`, 'regenerate the trace with `slotcheck run` or `slotcheck explore`; a trace is not meant to be edited');
+  const trace = parsed.trace;
+  if (major(trace.meta.toolVersion) !== major(TOOL_VERSION)) {
+    throw new CliError('SC006', `"${file}" was written by slotcheck ${trace.meta.toolVersion}; this is ${TOOL_VERSION}`, 'replay it with the version that wrote it, or regenerate it');
+  }
+  let design = trace.design;
+  if (designHash(design) !== trace.meta.designHash) {
+    throw new CliError('SC005', `"${file}": field #meta.designHash does not match #meta.design`, 'the design in the trace was edited; regenerate the trace');
+  }
+  const overridden = options.design !== undefined;
+  if (overridden) {
+    const other = builtInDesign(options.design!);
+    if (other === undefined) throw new CliError('SC003', `there is no design "${options.design}"`, 'pass a built-in design name to --design, or leave it out to use the design recorded in the trace');
+    design = other;
+  }
+  const property = trace.meta.property;
+  const replay = replayCommands(design, trace.config, trace.commands, property.id, null);
+  const out: string[] = [];
+  out.push(`${file}: ${trace.meta.description}`);
+  out.push(`replaying ${trace.commands.length} step(s) on ${design.id} ${design.name}${overridden ? ` (the trace was written for ${trace.design.name})` : ''}`);
+  let previous = replay.steps[0]?.before;
+  for (const s of replay.steps) {
+    const outcome = s.result.outcome.kind === 'ok' ? 'ok' : `refused ${s.result.outcome.code}`;
+    out.push(`  ${String(s.index).padStart(3)}. ${canonicalJson(s.command, 0)} → ${outcome}`);
+    if (!options.quiet && previous !== undefined) for (const change of diffStates(previous, s.result.state)) out.push(`         ${change}`);
+    if (s.violation !== null) out.push(`       ✗ ${s.violation.id}: ${s.violation.why}`);
+    previous = s.result.state;
+    if (!overridden) {
+      const recorded = canonicalJson(trace.states[s.index], 0);
+      const now = canonicalJson({ ...trace.states[s.index], ...stateToItf(s.result.state) }, 0);
+      if (recorded !== now) {
+        throw new CliError('SC006', `"${file}" diverges at step ${s.index}: this version of the model reaches a different state than the one recorded`, 'the model changed since the trace was written: regenerate it, or pass --design to replay the commands against a design on purpose');
+      }
+    }
+  }
+  const v = replay.verdict;
+  const exitCode = v.kind === 'violated' ? EXIT.failed : EXIT.holds;
+  if (v.kind === 'violated') {
+    const same = v.at === trace.meta.violationStep ? 'the same step as recorded' : `recorded at step ${trace.meta.violationStep}`;
+    out.push(`${property.id} is still violated at step ${v.at} (${same}): ${v.why}`);
+  } else {
+    out.push(`${property.id} (${property.name}) holds along this trace${overridden ? ` under ${design.name}` : ''}`);
+  }
+  if (options.json) process.stdout.write(canonicalJson({ file, property: property.id, verdict: v, exitCode }));
+  else process.stdout.write(`${out.join('\n')}\n`);
+  return exitCode;
+}

@@ -1,0 +1,63 @@
+import { join } from 'node:path';
+import type { Config } from '../../model/index.ts';
+import { runSuite, DEFAULT_SUITE } from '../../properties/random/suite.ts';
+import { canonicalJson } from '../../reports/canonical-json.ts';
+import { renderRunTable } from '../../reports/render/run-table.ts';
+import { summarizeSuite, type DesignRunSummary } from '../../reports/run-summary.ts';
+import { TOOL_VERSION } from '../../reports/version.ts';
+import { writeFileAtomic } from '../../reports/write-atomic.ts';
+import { writeSuiteTraces } from '../../reports/write-traces.ts';
+import { exitCodeOf, type ExitCode } from '../errors.ts';
+import { configOption, designsOption, intOption } from '../options.ts';
+import { progressBar } from '../progress.ts';
+
+export interface RunOptions {
+  readonly design?: string[];
+  readonly lpars?: string;
+  readonly slots?: string;
+  readonly runs?: string;
+  readonly seed?: string;
+  readonly maxCommands?: string;
+  readonly faults?: string;
+  readonly writes?: string;
+  readonly json?: boolean;
+  readonly out?: string;
+}
+
+export const DEFAULT_SEED = 1;
+
+/** `slotcheck run`: the random property suite, per design; a row per property; traces for failures. */
+export function runCommand(options: RunOptions): ExitCode {
+  const designs = designsOption(options.design);
+  const config: Config = configOption({
+    lparCount: intOption('lpars', options.lpars, 2, 2, 4),
+    slotCount: intOption('slots', options.slots, 1, 1, 3),
+    faultBudget: intOption('faults', options.faults, 4, 0, 50),
+    writeBudget: intOption('writes', options.writes, 3, 0, 50),
+  });
+  const runs = intOption('runs', options.runs, DEFAULT_SUITE.runs, 1, 1_000_000);
+  const seed = intOption('seed', options.seed, DEFAULT_SEED, 0, 2 ** 31 - 1);
+  const maxCommands = intOption('max-commands', options.maxCommands, DEFAULT_SUITE.maxCommands, 1, 10_000);
+  const outDir = options.out ?? join('reports', 'out');
+
+  const summaries: DesignRunSummary[] = [];
+  for (const design of designs) {
+    const progress = progressBar(runs, !options.json);
+    const report = runSuite({
+      ...DEFAULT_SUITE, design, config, seed, runs, maxCommands,
+      onRun: (done) => progress.update(done, `${design.name}`),
+    });
+    progress.stop();
+    const traces = writeSuiteTraces(report, outDir);
+    const reproduce = `npx slotcheck run --design ${design.name} --seed ${seed} --runs ${runs} --lpars ${config.lparCount} --slots ${config.slotCount} --faults ${config.faultBudget} --writes ${config.writeBudget} --max-commands ${maxCommands}`;
+    const summary = summarizeSuite(report, reproduce, traces);
+    summaries.push(summary);
+    if (!options.json) process.stdout.write(`${renderRunTable(summary)}\n\n`);
+  }
+  const exitCode = exitCodeOf(summaries.map((s) => s.verdict));
+  const result = { tool: 'slotcheck', toolVersion: TOOL_VERSION, command: 'run', exitCode, designs: summaries };
+  writeFileAtomic(join(outDir, 'run-summary.json'), canonicalJson(result));
+  if (options.json) process.stdout.write(canonicalJson(result));
+  else process.stdout.write(`summary written to ${join(outDir, 'run-summary.json')}; exit code ${exitCode}\n`);
+  return exitCode;
+}

@@ -1,0 +1,71 @@
+// Why: the CLI is what users touch (DESIGN.md §5): exit codes 0/1/2/3, coded errors that say what
+// to fix and write nothing, byte-identical output for the same seed, and traces that replay.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { runCli, tempDir } from './testing.ts';
+
+describe('slotcheck run', () => {
+  test('a design that holds exits 0 and prints a row per property and the line to reproduce', async () => {
+    const out = tempDir();
+    const r = await runCli(['run', '--design', 'hardened', '--runs', '60', '--seed', '3', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/INV-01\s+pass/);
+    expect(r.stdout).toMatch(/WIT-01\s+reached/);
+    expect(r.stdout).toContain('reproduce: npx slotcheck run --design hardened --seed 3 --runs 60');
+    expect(existsSync(join(out, 'run-summary.json'))).toBe(true);
+  });
+
+  test('a literal design exits 1, writes one trace per violated property, and each replays to the same step', async () => {
+    const out = tempDir();
+    const r = await runCli(['run', '--design', 'patent-lpar-a', '--runs', '80', '--seed', '5', '--out', out, '--json']);
+    expect(r.code).toBe(1);
+    const summary = JSON.parse(r.stdout);
+    const failed = summary.designs[0].properties.filter((p: { verdict: string }) => p.verdict === 'counterexample');
+    expect(failed.length).toBeGreaterThan(3);
+    for (const p of failed) {
+      const replay = await runCli(['replay', p.counterexample.trace, '--json']);
+      expect(replay.code, p.id).toBe(1);
+      expect(JSON.parse(replay.stdout).verdict).toMatchObject({ kind: 'violated', at: p.counterexample.stepIndex });
+    }
+  });
+
+  test('the same seed writes the same traces, byte for byte', async () => {
+    const [a, b] = [tempDir(), tempDir()];
+    await runCli(['run', '--design', 'patent-lpar-b', '--runs', '40', '--seed', '8', '--out', a, '--json']);
+    await runCli(['run', '--design', 'patent-lpar-b', '--runs', '40', '--seed', '8', '--out', b, '--json']);
+    const files = readdirSync(join(a, 'traces', 'patent-lpar-b')).sort();
+    expect(files.length).toBeGreaterThan(0);
+    expect(readdirSync(join(b, 'traces', 'patent-lpar-b')).sort()).toEqual(files);
+    for (const f of files) expect(readFileSync(join(b, 'traces', 'patent-lpar-b', f), 'utf8')).toBe(readFileSync(join(a, 'traces', 'patent-lpar-b', f), 'utf8'));
+    // The summaries name their own output directories; apart from that they are the same bytes.
+    const summary = (dir: string) => readFileSync(join(dir, 'run-summary.json'), 'utf8').replaceAll(relative(process.cwd(), dir), '<out>');
+    expect(summary(b)).toBe(summary(a));
+  });
+
+  test('an unreached witness exits 3 (inconclusive), never 0', async () => {
+    const r = await runCli(['run', '--design', 'hardened', '--runs', '1', '--max-commands', '2', '--out', tempDir()]);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toMatch(/UNREACHED/);
+  });
+});
+
+describe('bad input exits 2 with a code, and writes nothing', () => {
+  test.each([
+    [['run', '--design', 'nope'], 'SC003'],
+    [['run', '--runs', 'many'], 'SC002'],
+    [['run', '--runs', '0'], 'SC002'],
+    [['run', '--lpars', '9'], 'SC002'],
+    [['run', '--frobnicate'], 'SC001'],
+    [['explode'], 'SC001'],
+    [['replay'], 'SC001'],
+    [['replay', '/nonexistent/trace.json'], 'SC004'],
+  ])('%j → %s', async (args, code) => {
+    const out = tempDir();
+    const r = await runCli([...args, ...(args[0] === 'run' ? ['--out', join(out, 'x')] : [])]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`error ${code}:`);
+    expect(r.stderr).toContain('fix:');
+    expect(existsSync(join(out, 'x'))).toBe(false);
+  });
+});

@@ -1,0 +1,33 @@
+import { builtInDesign, BUILT_IN_DESIGNS, configProblems, type Config, type Design } from '../model/index.ts';
+import { CliError } from './errors.ts';
+
+/** A whole number from an option, within bounds; otherwise SC002 naming the option. */
+export function intOption(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!/^-?\d+$/.test(raw.trim()) || !Number.isSafeInteger(value) || value < min || value > max) {
+    throw new CliError('SC002', `--${name} is "${raw}"`, `give --${name} a whole number from ${min} to ${max}`);
+  }
+  return value;
+}
+
+/** Built-in designs by name or catalogue id; SC003 lists the known ones. */
+export function designsOption(names: readonly string[] | undefined): Design[] {
+  if (names === undefined || names.length === 0) return [...BUILT_IN_DESIGNS];
+  return names.map((name) => {
+    const found = builtInDesign(name);
+    if (found === undefined) {
+      throw new CliError('SC003', `there is no design "${name}"`, `use one of: ${BUILT_IN_DESIGNS.map((d) => `${d.name} (${d.id})`).join(', ')}`);
+    }
+    return found;
+  });
+}
+
+export function configOption(config: Config): Config {
+  const problems = configProblems(config);
+  if (problems.length > 0) {
+    const first = problems[0]!;
+    throw new CliError('SC002', first.message, 'keep --lpars from 2 to 4 and --slots from 1 to 3');
+  }
+  return config;
+}

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { COMMAND_FIELDS, COMMAND_KINDS, SCRIPT_STEPS, type Command, type Config, type Design } from '../model/index.ts';
+
+// Parsing a trace file: every field a replay relies on is checked, and a problem names the field.
+
+const int = z.number().int();
+const configSchema = z.object({ lparCount: int, slotCount: int, faultBudget: int, writeBudget: int }).strict();
+
+export const designSchema = z.object({
+  name: z.string().min(1), id: z.string().min(1), title: z.string(),
+  embodiment: z.enum(['lpar', 'ppar']), ports: z.enum(['single', 'multi']), sciSource: z.enum(['control-program', 'card-rom']),
+  deviceErrorHotRemove: z.boolean(), addWhileEnabled: z.enum(['reassign', 'reject']),
+  inflightDmaOnReassign: z.enum(['none', 'quiesce', 'epoch']),
+  gateKeeperCache: z.enum(['none', 'invalidate-after-enable', 'invalidate-before-enable']), disableBlocksDma: z.boolean(),
+  authorization: z.enum(['any', 'takeover-only', 'takeover-fenced']), sciWhenGpeDisabled: z.enum(['drop', 'latch']),
+  ejectAck: z.enum(['not-required', 'required']), clientAck: z.enum(['after-durable', 'before-durable']),
+  failoverScript: z.array(z.enum(SCRIPT_STEPS as [string, ...string[]])), scriptSurvivesRestart: z.boolean(),
+  takeoverArbitration: z.enum(['none', 'exclusive']),
+  heartbeatPeriodTicks: int.positive(), heartbeatTimeoutTicks: int.positive(),
+  cpuActivePercent: int.min(0).max(100), cpuStandbyPercent: int.min(0).max(100),
+}).strict();
+
+/** A command as JSON: a known kind with exactly its integer arguments. */
+export const commandSchema = z.object({ kind: z.enum(COMMAND_KINDS as [string, ...string[]]) }).passthrough().superRefine((value, ctx) => {
+  const fields = COMMAND_FIELDS[value.kind as Command['kind']];
+  const record = value as Record<string, unknown>;
+  for (const field of fields) {
+    if (!Number.isInteger(record[field])) ctx.addIssue({ code: 'custom', path: [field], message: `${value.kind} needs an integer "${field}"` });
+  }
+  for (const key of Object.keys(record)) {
+    if (key !== 'kind' && !(fields as readonly string[]).includes(key)) ctx.addIssue({ code: 'custom', path: [key], message: `${value.kind} takes no "${key}" (it takes ${fields.join(', ') || 'no arguments'})` });
+  }
+});
+
+const outcomeSchema = z.union([
+  z.object({ kind: z.literal('ok') }).strict(),
+  z.object({ kind: z.literal('rejected'), code: z.string(), message: z.string() }).strict(),
+]);
+
+const stateMetaSchema = z.object({
+  index: int,
+  command: commandSchema.optional(),
+  outcome: outcomeSchema.optional(),
+  phase: z.enum(['generated', 'drain', 'explored']).optional(),
+});
+
+export const traceSchema = z.object({
+  '#meta': z.object({
+    format: z.literal('ITF'),
+    source: z.literal('slotcheck'),
+    toolVersion: z.string(),
+    design: designSchema,
+    designHash: z.string().regex(/^[0-9a-f]{64}$/),
+    config: configSchema,
+    method: z.enum(['random', 'explore']),
+    seed: int.nullable(),
+    path: z.string().nullable(),
+    replayPath: z.string().nullable(),
+    property: z.object({ id: z.string(), name: z.string(), why: z.string() }),
+    violationStep: int.min(0),
+    loop: int.nullable(),
+  }).passthrough(),
+  vars: z.array(z.string()),
+  states: z.array(z.object({ '#meta': stateMetaSchema }).passthrough()).min(1),
+  loop: int.optional(),
+}).superRefine((trace, ctx) => {
+  trace.states.forEach((s, i) => {
+    if (s['#meta'].index !== i) ctx.addIssue({ code: 'custom', path: ['states', i, '#meta', 'index'], message: `state ${i} says it is state ${s['#meta'].index}` });
+    if (i > 0 && s['#meta'].command === undefined) ctx.addIssue({ code: 'custom', path: ['states', i, '#meta', 'command'], message: `state ${i} does not say which command led to it` });
+  });
+  if (trace['#meta'].violationStep >= trace.states.length) {
+    ctx.addIssue({ code: 'custom', path: ['#meta', 'violationStep'], message: `violationStep ${trace['#meta'].violationStep} is past the last state (${trace.states.length - 1})` });
+  }
+});
+
+export interface ParsedTrace {
+  readonly design: Design;
+  readonly config: Config;
+  readonly meta: z.infer<typeof traceSchema>['#meta'];
+  readonly commands: readonly Command[];
+  /** The recorded states, ITF-encoded, to compare a replay with. */
+  readonly states: readonly Record<string, unknown>[];
+}
+
+export type TraceParse = { readonly ok: true; readonly trace: ParsedTrace } | { readonly ok: false; readonly field: string; readonly message: string };
+
+/** Check a parsed JSON value against the trace format. */
+export function parseTrace(json: unknown): TraceParse {
+  const parsed = traceSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return { ok: false, field: issue.path.length === 0 ? '(top level)' : issue.path.map(String).join('.'), message: issue.message };
+  }
+  const t = parsed.data;
+  return {
+    ok: true,
+    trace: {
+      design: t['#meta'].design as Design,
+      config: t['#meta'].config,
+      meta: t['#meta'],
+      commands: t.states.slice(1).map((s) => s['#meta'].command as unknown as Command),
+      states: t.states,
+    },
+  };
+}

@@ -1,0 +1,83 @@
+import type { Config, Design } from '../model/index.ts';
+import type { ExecutedStep } from '../properties/executed-step.ts';
+import { designHash } from './design-hash.ts';
+import { stateToItf, TRACE_VARS, type ItfValue } from './itf.ts';
+import { TOOL_VERSION } from './version.ts';
+import type { ModelState } from '../model/index.ts';
+
+export const ITF_FORMAT_DESCRIPTION = 'https://apalache-mc.org/docs/adr/015adr-trace.html';
+
+/** Everything a counterexample trace is built from; the checkers produce it, this module writes it. */
+export interface TraceSource {
+  readonly design: Design;
+  readonly config: Config;
+  readonly method: 'random' | 'explore';
+  readonly seed: number | null;
+  readonly path: string | null;
+  readonly replayPath: string | null;
+  readonly property: { readonly id: string; readonly name: string; readonly why: string };
+  /** Index (1-based) of the step at which the property broke; 0 for the initial state. */
+  readonly violationStep: number;
+  /** For a lasso: the index of the state the loop returns to. */
+  readonly loop: number | null;
+  readonly initial: ModelState;
+  readonly steps: readonly ExecutedStep[];
+}
+
+export interface TraceMeta {
+  readonly format: 'ITF';
+  readonly 'format-description': string;
+  readonly source: 'slotcheck';
+  readonly description: string;
+  readonly toolVersion: string;
+  readonly design: Design;
+  readonly designHash: string;
+  readonly config: Config;
+  readonly method: 'random' | 'explore';
+  readonly seed: number | null;
+  readonly path: string | null;
+  readonly replayPath: string | null;
+  readonly property: { readonly id: string; readonly name: string; readonly why: string };
+  readonly violationStep: number;
+  readonly loop: number | null;
+}
+
+export interface Trace {
+  readonly '#meta': TraceMeta;
+  readonly vars: readonly string[];
+  readonly states: readonly Record<string, unknown>[];
+  readonly loop?: number;
+}
+
+/** The one line that reproduces a trace's violation. */
+export function replayCommand(file: string): string {
+  return `npx slotcheck replay ${file}`;
+}
+
+export function buildTrace(src: TraceSource): Trace {
+  const meta: TraceMeta = {
+    format: 'ITF',
+    'format-description': ITF_FORMAT_DESCRIPTION,
+    source: 'slotcheck',
+    description: `${src.design.id} ${src.design.name}: ${src.property.id} violated at step ${src.violationStep} (${src.method}${src.seed === null ? '' : `, seed ${src.seed}`})`,
+    toolVersion: TOOL_VERSION,
+    design: src.design,
+    designHash: designHash(src.design),
+    config: src.config,
+    method: src.method,
+    seed: src.seed,
+    path: src.path,
+    replayPath: src.replayPath,
+    property: src.property,
+    violationStep: src.violationStep,
+    loop: src.loop,
+  };
+  const states: Record<string, unknown>[] = [{ '#meta': { index: 0 }, ...stateToItf(src.initial) }];
+  src.steps.forEach((s, i) => {
+    const stepMeta: Record<string, unknown> = { index: i + 1, command: s.command, outcome: s.outcome, phase: s.phase };
+    states.push({ '#meta': stepMeta, ...stateToItf(s.state) });
+  });
+  return { '#meta': meta, vars: [...TRACE_VARS], states, ...(src.loop === null ? {} : { loop: src.loop }) };
+}
+
+export type { ItfValue };

@@ -1,0 +1,30 @@
+import { join, relative } from 'node:path';
+import { initialState } from '../model/index.ts';
+import { propertyById } from '../properties/catalogue.ts';
+import type { SuiteReport } from '../properties/random/suite-report.ts';
+import { canonicalJson } from './canonical-json.ts';
+import { buildTrace } from './trace.ts';
+import { writeFileAtomic } from './write-atomic.ts';
+
+/** The file a counterexample trace goes to: one per design, property and seed. */
+export function traceFileName(outDir: string, designName: string, propertyId: string, seed: number | null): string {
+  return join(outDir, 'traces', designName, `${propertyId}${seed === null ? '' : `-seed${seed}`}.itf.json`);
+}
+
+/** Write a trace for every counterexample of a suite; returns property id → path (relative to cwd). */
+export function writeSuiteTraces(report: SuiteReport, outDir: string): Map<string, string> {
+  const written = new Map<string, string>();
+  for (const p of report.properties) {
+    const cx = p.counterexample;
+    if (cx === null) continue;
+    const trace = buildTrace({
+      design: report.design, config: report.config, method: 'random', seed: cx.seed, path: cx.path, replayPath: cx.replayPath,
+      property: { id: p.id, name: propertyById(p.id)?.name ?? p.name, why: cx.why }, violationStep: cx.stepIndex,
+      loop: cx.loopStart, initial: initialState(report.config, report.design), steps: cx.steps,
+    });
+    const file = traceFileName(outDir, report.design.name, p.id, cx.seed);
+    writeFileAtomic(file, canonicalJson(trace));
+    written.set(p.id, relative(process.cwd(), file));
+  }
+  return written;
+}
