@@ -6,7 +6,7 @@ import type { LparState, ModelState, SlotState } from './state.ts';
 /**
  * The situation the patent's fail-over starts from (Fig. 2, Fig. 4 state 400, Fig. 8 (a)):
  * LPAR0 is active, runs the service and has every slot allocated, enabled and mounted; the
- * other LPARs are running standbys.
+ * other LPARs are running standbys (which, with a multi-port disk, see the disk configured).
  */
 export function initialState(config: Config, design: Design): ModelState {
   const problems = configProblems(config);
@@ -19,7 +19,7 @@ export function initialState(config: Config, design: Design): ModelState {
       paused: false,
       role: active ? 'active' : 'standby',
       service: active ? 'running' : 'stopped',
-      devices: slotIds(config.slotCount).map(() => (active ? 'mounted' : 'none')),
+      devices: slotIds(config.slotCount).map(() => (active ? 'mounted' : design.ports === 'multi' ? 'configured' : 'none')),
       gpe: { status: false, enabled: true, insertMask: 0, ejectMask: 0 },
       cluster: { alive: true, silencePeriods: 0, peerServiceFailed: false, script: null },
       heartbeatLinkUp: true,

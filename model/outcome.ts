@@ -17,6 +17,7 @@ export type RejectCode =
   | 'slot-enabled-elsewhere'
   | 'eject-not-acknowledged'
   | 'add-pending'
+  | 'unsupported'
   | 'not-enabled'
   | 'device-busy'
   | 'fault-budget-spent'

@@ -1,21 +1,21 @@
-import { lparIds, slotIds, type ModelState } from '../model/index.ts';
-import { enabledOwner, SERVICE_SLOT } from '../model/queries.ts';
+import { lparIds, slotIds, type Design, type LparId, type ModelState } from '../model/index.ts';
+import { enabledOwner, selectorAllows, SERVICE_SLOT } from '../model/queries.ts';
 import type { Liveness } from './catalogue-types.ts';
 
 const always = () => null;
 
 /** The LPAR serves: active, service running, enabled owner of the service slot, disk mounted. */
-function serves(state: ModelState, l: number): boolean {
+function serves(state: ModelState, design: Design, l: LparId): boolean {
   const lpar = state.lpars[l]!;
   return lpar.os === 'running' && lpar.role === 'active' && lpar.service === 'running'
-    && enabledOwner(state.slots[SERVICE_SLOT]!) === l && lpar.devices[SERVICE_SLOT] === 'mounted';
+    && selectorAllows(state, design, l, SERVICE_SLOT) && lpar.devices[SERVICE_SLOT] === 'mounted';
 }
 
 export const LIVENESS: readonly Liveness[] = [
   {
     id: 'LIV-01', expect: 'eventually', name: 'a fail-over completes: the new active owns the enabled slot, has the disk mounted and runs the service',
     notApplicable: always,
-    pending(state) {
+    pending(state, design) {
       // A dead card, or one pulled after 503 that nobody asked the system manager to put back,
       // is a fault that does not stop: the disk cannot be taken over.
       const slot = state.slots[SERVICE_SLOT]!;
@@ -23,7 +23,7 @@ export const LIVENESS: readonly Liveness[] = [
       return lparIds(state.config.lparCount)
         .filter((l) => {
           const lpar = state.lpars[l]!;
-          return lpar.os === 'running' && (lpar.role === 'takeover' || lpar.cluster.script !== null) && !serves(state, l);
+          return lpar.os === 'running' && (lpar.role === 'takeover' || lpar.cluster.script !== null) && !serves(state, design, l);
         })
         .map((l) => `LPAR${l} is taking over but does not serve yet`);
     },
@@ -46,13 +46,13 @@ export const LIVENESS: readonly Liveness[] = [
   {
     id: 'LIV-03', expect: 'eventually', name: 'a hot-remove ends with the target no longer using the slot (or fenced)',
     notApplicable: always,
-    pending(state) {
+    pending(state, design) {
       const open: string[] = [];
       for (const l of lparIds(state.config.lparCount)) {
         const lpar = state.lpars[l]!;
         if (lpar.os !== 'running') continue;
         for (const s of slotIds(state.config.slotCount)) {
-          if (lpar.devices[s] !== 'none' && enabledOwner(state.slots[s]!) !== l) open.push(`LPAR${l} still uses slot ${s}, which it no longer owns`);
+          if (lpar.devices[s] !== 'none' && !selectorAllows(state, design, l, s)) open.push(`LPAR${l} still uses slot ${s}, which it can no longer reach`);
         }
       }
       return open;

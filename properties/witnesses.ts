@@ -1,9 +1,10 @@
-import { failoverCase, hasGateKeeper, type Effect } from '../model/index.ts';
+import { failoverCase, hasGateKeeper, type Design, type Effect } from '../model/index.ts';
 import type { Witness } from './catalogue-types.ts';
 import type { Transition } from './verdict.ts';
 
 const some = (t: Transition, test: (e: Effect) => boolean) => t.result.effects.some(test);
 const always = () => null;
+const noHotPlug = (d: Design) => (d.ports === 'multi' ? 'a multi-port design has no logical hot-plug' : null);
 
 export const WITNESSES: readonly Witness[] = [
   {
@@ -18,12 +19,12 @@ export const WITNESSES: readonly Witness[] = [
   },
   {
     id: 'WIT-03', expect: 'sometimes', name: 'hot-add through step 502: empty slot, card inserted, slot added',
-    notApplicable: always,
+    notApplicable: noHotPlug,
     reached: (t) => some(t, (e) => e.kind === 'add-after-insert'),
   },
   {
     id: 'WIT-04', expect: 'sometimes', name: 'rem_pci on an inactive LPAR (602 → done)',
-    notApplicable: always,
+    notApplicable: noHotPlug,
     reached: (t) => some(t, (e) => e.kind === 'remove-inactive'),
   },
   {

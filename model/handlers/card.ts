@@ -3,7 +3,8 @@ import { commit } from '../commit.ts';
 import { notEnabled, type Handler } from '../handler.ts';
 import { deliverSciMutably } from '../mutators/sci.ts';
 import { abortIoMutably } from '../mutators/slot-table.ts';
-import { enabledOwner, slotAt } from '../queries.ts';
+import { lparIds } from '../ids.ts';
+import { enabledOwner, selectorAllows, slotAt } from '../queries.ts';
 import { completeHotAddMutably } from './add-pci.ts';
 
 type CardInsert = Extract<EnvironmentStep, { kind: 'card_insert' }>;
@@ -12,8 +13,8 @@ type DeviceError = Extract<FaultCommand, { kind: 'device_error' }>;
 
 /**
  * Step 502: the system manager inserts a card; an add_pci that waited for it goes on to 503.
- * Otherwise it is a physical hot-add, signalled to the slot's enabled owner by SCI as in
- * conventional ACPI hot-plug.
+ * Otherwise it is a physical hot-add, signalled by SCI, as in conventional ACPI hot-plug, to every
+ * partition the slot is connected to (its enabled owner; all of them with a multi-port disk).
  */
 export const cardInsert: Handler<CardInsert> = {
   guard(state, c) {
@@ -24,8 +25,7 @@ export const cardInsert: Handler<CardInsert> = {
     return commit(state, (draft, emit) => {
       draft.slots[c.slot]!.card = 'present';
       if (waiting === null) {
-        const owner = enabledOwner(draft.slots[c.slot]!);
-        if (owner !== null) deliverSciMutably(draft, design, owner, c.slot, 'insert', emit);
+        for (const l of lparIds(state.config.lparCount)) if (selectorAllows(state, design, l, c.slot)) deliverSciMutably(draft, design, l, c.slot, 'insert', emit);
         return;
       }
       draft.slots[c.slot]!.pendingAdd = null;
@@ -46,8 +46,7 @@ export const cardPull: Handler<CardPull> = {
       const slot = draft.slots[c.slot]!;
       slot.card = 'absent';
       slot.romSci = null;
-      const owner = enabledOwner(slot);
-      if (owner !== null) deliverSciMutably(draft, design, owner, c.slot, 'eject', emit);
+      for (const l of lparIds(state.config.lparCount)) if (selectorAllows(state, design, l, c.slot)) deliverSciMutably(draft, design, l, c.slot, 'eject', emit);
     });
   },
 };

@@ -20,6 +20,9 @@ function kindHandler(command: ControlCommand): Handler<ControlCommand> {
 /** The command control routine [124]: check the issuer, then the command's own conditions, then run its flow. */
 export const executeControl: Handler<ControlCommand> = {
   guard(state: ModelState, command: ControlCommand, design: Design): Refusal | null {
+    if (design.ports === 'multi' && (command.kind === 'add_pci' || command.kind === 'rem_pci')) {
+      return { code: 'unsupported', message: `${command.kind}: a multi-port disk is wired to every partition; there is no logical hot-plug` };
+    }
     return controlGuard(state, design, command) ?? kindHandler(command).guard(state, command, design);
   },
   apply(state: ModelState, command: ControlCommand, design: Design): StepResult {

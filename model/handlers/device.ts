@@ -13,7 +13,8 @@ type StrayDma = Extract<FaultCommand, { kind: 'stray_dma' }>;
 /**
  * The card performs its in-flight write: it fetches the data by DMA through the gate keeper
  * [110], which translates into whichever window it maps now, and writes the disk. Under epochs
- * the gate keeper drops I/O tagged with an old epoch.
+ * the gate keeper drops I/O tagged with an old epoch. A multi-port disk has a port, and so a DMA
+ * path, per partition: the data comes from the issuer's own window.
  */
 export const deviceDma: Handler<DeviceDma> = {
   guard(state, c) {
@@ -25,7 +26,7 @@ export const deviceDma: Handler<DeviceDma> = {
     const io = slot.io!;
     return commit(state, (draft, emit) => {
       draft.slots[c.slot]!.io = null;
-      const window = dmaWindow(slot);
+      const window = design.ports === 'multi' ? io.issuer : dmaWindow(slot);
       const base = { kind: 'dma', slot: c.slot, issuer: io.issuer, window } as const;
       if (io.stale) return emit({ ...base, result: 'blocked', reason: 'stale ownership epoch' });
       if (window === null) return emit({ ...base, result: 'blocked', reason: 'gate keeper entry blocked' });

@@ -48,7 +48,8 @@ export function bootMutably(draft: Draft<ModelState>, design: Design, lpar: Lpar
   l.cpuPercent = design.cpuStandbyPercent;
   draft.slots.forEach((slot, i) => {
     if (slot.ejectAwaitingAck === lpar) slot.ejectAwaitingAck = null; // rebooted without it
-    if (slot.owner === lpar && slot.enabled && slot.card === 'present') {
+    const attached = design.ports === 'multi' || (slot.owner === lpar && slot.enabled);
+    if (attached && slot.card === 'present') {
       l.devices[i] = 'configured';
       emit({ kind: 'access', lpar, slot: i as SlotId, access: 'config', result: 'completed' });
     }

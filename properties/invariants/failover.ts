@@ -1,5 +1,5 @@
-import { lparIds } from '../../model/index.ts';
-import { enabledOwner, liveIo, runsServiceWithDevice, SERVICE_SLOT } from '../../model/queries.ts';
+import { lparIds, type SlotId } from '../../model/index.ts';
+import { liveIo, runsServiceWithDevice, selectorAllows, SERVICE_SLOT } from '../../model/queries.ts';
 import type { Invariant } from '../catalogue-types.ts';
 import { HOLDS, violated } from '../verdict.ts';
 
@@ -13,7 +13,7 @@ export const INV_06: Invariant = {
     const running = lparIds(state.config.lparCount).filter((l) => runsServiceWithDevice(state, design, l));
     return running.length > 1 ? violated(`${running.map((l) => `LPAR${l}`).join(' and ')} both run the service with the disk`) : HOLDS;
   },
-  step({ before, result }) {
+  step({ before, result, design }) {
     for (const e of result.effects) {
       if (e.kind !== 'service-start') continue;
       const victim = before.lpars[e.lpar]!.cluster.script?.victim;
@@ -24,7 +24,7 @@ export const INV_06: Invariant = {
       if (v.os !== 'off' && v.os !== 'shutdown' && !restartedClean) {
         return violated(`LPAR${e.lpar} started the service while LPAR${victim} was still ${v.paused ? 'running (paused)' : v.os}, never fenced`);
       }
-      if (enabledOwner(before.slots[SERVICE_SLOT]!) === victim) return violated(`LPAR${e.lpar} started the service while slot ${SERVICE_SLOT} was still enabled for LPAR${victim}`);
+      if (selectorAllows(before, design, victim, SERVICE_SLOT)) return violated(`LPAR${e.lpar} started the service while LPAR${victim} could still reach slot ${SERVICE_SLOT}`);
     }
     return HOLDS;
   },
@@ -44,10 +44,11 @@ export const INV_07: Invariant = {
     if (!state.disk.intact) return violated(`write ${acked} was acknowledged but the disk holds data fetched from the wrong memory window`);
     return violated(`write ${acked} was acknowledged but the disk holds write ${state.disk.writeId}`);
   },
-  step({ before, result }) {
+  step({ before, command, result }) {
     for (const e of result.effects) {
       if (e.kind === 'disk-write' && e.writer !== before.serviceOwner) {
-        return violated(`LPAR${e.writer}'s write ${e.writeId} landed on the disk after LPAR${before.serviceOwner} started the service`);
+        const what = command.kind === 'stray_mmio' ? `a stray write from LPAR${e.writer}` : `LPAR${e.writer}'s write ${e.writeId}`;
+        return violated(`${what} landed on the disk while LPAR${before.serviceOwner} owns the service`);
       }
     }
     return HOLDS;
@@ -60,15 +61,15 @@ export const INV_11: Invariant = {
   name: 'an LPAR restarted by act is a standby that owns no slot and runs no service',
   coverage: 'model',
   note: 'Checked right after every accepted act, direct or issued by a fail-over script.',
-  step({ command, result }) {
+  step({ command, result, design }) {
     const acted = [
       ...(command.kind === 'act' && result.outcome.kind === 'ok' ? [command.target] : []),
       ...result.effects.flatMap((e) => (e.kind === 'script-command' && e.command.kind === 'act' && e.outcome.kind === 'ok' ? [e.command.target] : [])),
     ];
     for (const target of acted) {
       const l = result.state.lpars[target]!;
-      const owned = result.state.slots.findIndex((s) => enabledOwner(s) === target);
-      if (owned >= 0) return violated(`LPAR${target} came back by act still owning the enabled slot ${owned}`);
+      const owned = result.state.slots.findIndex((_, s) => selectorAllows(result.state, design, target, s as SlotId));
+      if (owned >= 0) return violated(`LPAR${target} came back by act and can still reach slot ${owned}`);
       if (l.role !== 'standby' || l.service !== 'stopped') return violated(`LPAR${target} came back by act as ${l.role} with its service ${l.service}`);
     }
     return HOLDS;

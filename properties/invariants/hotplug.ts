@@ -1,15 +1,15 @@
-import { lparIds, slotIds, type LparId, type ModelState, type SlotId } from '../../model/index.ts';
-import { ejectInFlight, enabledOwner, guestHoldsDevice, insertInFlight, selectorAllows } from '../../model/queries.ts';
+import { lparIds, slotIds, type Design, type LparId, type ModelState, type SlotId } from '../../model/index.ts';
+import { ejectInFlight, guestHoldsDevice, insertInFlight, selectorAllows } from '../../model/queries.ts';
 import type { Invariant } from '../catalogue-types.ts';
 import { HOLDS, violated } from '../verdict.ts';
 
 /** The guest's view of the slot disagrees with the table and no event is on its way to fix it. */
-function lostEvent(state: ModelState, l: LparId, s: SlotId): string | null {
+function lostEvent(state: ModelState, design: Design, l: LparId, s: SlotId): string | null {
   const lpar = state.lpars[l]!;
   const device = lpar.devices[s]!;
-  const owns = enabledOwner(state.slots[s]!) === l;
-  if (owns && device === 'none' && !insertInFlight(state, l, s)) return `LPAR${l} owns slot ${s} but its OS never heard of the hot-add`;
-  if (!owns && guestHoldsDevice(lpar, s) && !ejectInFlight(state, l, s)) return `LPAR${l}'s OS still holds slot ${s}, which it no longer owns, and no eject is on its way`;
+  const owns = selectorAllows(state, design, l, s);
+  if (owns && device === 'none' && !insertInFlight(state, l, s)) return `LPAR${l} can reach slot ${s} but its OS never heard of the hot-add`;
+  if (!owns && guestHoldsDevice(lpar, s) && !ejectInFlight(state, l, s)) return `LPAR${l}'s OS still holds slot ${s}, which it can no longer reach, and no eject is on its way`;
   return null;
 }
 
@@ -19,12 +19,12 @@ export const INV_08: Invariant = {
   name: 'every logical hot-add or hot-remove for a running LPAR reaches its OS, and no SCI reaches a powered-off LPAR',
   coverage: 'model',
   note: 'For every running LPAR and every slot with a card, a difference between the table and what the OS holds must be covered by a pending GPE event, a request at the card ROM, or a handshake in progress; a powered-off LPAR catches up at boot. That an event is applied at most once is checked on the emulator, whose ACPI handler counts them.',
-  state(state) {
+  state(state, design) {
     for (const l of lparIds(state.config.lparCount)) {
       if (state.lpars[l]!.os !== 'running') continue;
       for (const s of slotIds(state.config.slotCount)) {
         if (state.slots[s]!.card !== 'present') continue; // a pulled or failed card is not a logical event
-        const lost = lostEvent(state, l, s);
+        const lost = lostEvent(state, design, l, s);
         if (lost !== null) return violated(lost);
       }
     }

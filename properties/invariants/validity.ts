@@ -23,6 +23,7 @@ export function mustBeRefused(state: ModelState, command: Command, design: Desig
   const issuer = state.lpars[c.issuer]!;
   if (issuer.os !== 'running' || issuer.paused) return `the issuer LPAR${c.issuer} cannot send commands`;
   if (c.kind === 'add_pci' && c.issuer === c.from) return 'add_pci from the issuer to itself';
+  if (design.ports === 'multi' && (c.kind === 'add_pci' || c.kind === 'rem_pci')) return 'a multi-port design has no logical hot-plug';
   if (design.authorization === 'any') return null;
   const subject = c.kind === 'add_pci' ? c.from : c.target;
   if (issuer.cluster.script?.victim !== subject) return `LPAR${c.issuer} is not failing over LPAR${subject}`;
