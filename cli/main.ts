@@ -16,7 +16,7 @@ function program(setExit: (code: ExitCode) => void): Command {
 
   root.command('run')
     .description('random property runs of commands and faults on each design; a row per property')
-    .option('--design <name>', 'a built-in design (repeatable; default: all)', collect)
+    .option('--design <name>', 'a built-in design, or a design file (repeatable; default: every built-in design)', collect)
     .option('--lpars <n>', 'LPARs, 2–4', undefined)
     .option('--slots <n>', 'PCI slots, 1–3')
     .option('--runs <n>', 'random runs per design')
@@ -26,15 +26,15 @@ function program(setExit: (code: ExitCode) => void): Command {
     .option('--writes <w>', 'client writes per run, at most')
     .option('--json', 'print the summary as JSON')
     .option('--out <dir>', 'where to write the summary and traces (default reports/out)')
-    .action((opts) => setExit(runCommand(opts)));
+    .action(async (opts) => setExit(await runCommand(opts)));
 
   root.command('replay')
     .description('re-execute a counterexample trace; exit 1 if its property is still violated, 0 if not')
     .argument('<file>', 'a trace file (ITF JSON) written by run or explore')
-    .option('--design <name>', 'replay the commands against another built-in design')
+    .option('--design <name>', 'replay the commands against another design (built-in name or design file)')
     .option('--quiet', 'do not print what each step changed')
     .option('--json', 'print the verdict as JSON')
-    .action((file, opts) => setExit(replayCommand(file, opts)));
+    .action(async (file, opts) => setExit(await replayCommand(file, opts)));
 
   return root;
 }

@@ -1,4 +1,4 @@
-import { builtInDesign, BUILT_IN_DESIGNS, configProblems, type Config, type Design } from '../model/index.ts';
+import { configProblems, type Config } from '../model/index.ts';
 import { CliError } from './errors.ts';
 
 /** A whole number from an option, within bounds; otherwise SC002 naming the option. */
@@ -9,18 +9,6 @@ export function intOption(name: string, raw: string | undefined, fallback: numbe
     throw new CliError('SC002', `--${name} is "${raw}"`, `give --${name} a whole number from ${min} to ${max}`);
   }
   return value;
-}
-
-/** Built-in designs by name or catalogue id; SC003 lists the known ones. */
-export function designsOption(names: readonly string[] | undefined): Design[] {
-  if (names === undefined || names.length === 0) return [...BUILT_IN_DESIGNS];
-  return names.map((name) => {
-    const found = builtInDesign(name);
-    if (found === undefined) {
-      throw new CliError('SC003', `there is no design "${name}"`, `use one of: ${BUILT_IN_DESIGNS.map((d) => `${d.name} (${d.id})`).join(', ')}`);
-    }
-    return found;
-  });
 }
 
 export function configOption(config: Config): Config {

@@ -1,24 +1,11 @@
 import { z } from 'zod';
-import { COMMAND_FIELDS, COMMAND_KINDS, SCRIPT_STEPS, type Command, type Config, type Design } from '../model/index.ts';
+import { COMMAND_FIELDS, COMMAND_KINDS, type Command, type Config, type Design } from '../model/index.ts';
+import { designSchema } from '../model/design-schema.ts';
 
 // Parsing a trace file: every field a replay relies on is checked, and a problem names the field.
 
 const int = z.number().int();
 const configSchema = z.object({ lparCount: int, slotCount: int, faultBudget: int, writeBudget: int }).strict();
-
-export const designSchema = z.object({
-  name: z.string().min(1), id: z.string().min(1), title: z.string(),
-  embodiment: z.enum(['lpar', 'ppar']), ports: z.enum(['single', 'multi']), sciSource: z.enum(['control-program', 'card-rom']),
-  deviceErrorHotRemove: z.boolean(), addWhileEnabled: z.enum(['reassign', 'reject']),
-  inflightDmaOnReassign: z.enum(['none', 'quiesce', 'epoch']),
-  gateKeeperCache: z.enum(['none', 'invalidate-after-enable', 'invalidate-before-enable']), disableBlocksDma: z.boolean(),
-  authorization: z.enum(['any', 'takeover-only', 'takeover-fenced']), sciWhenGpeDisabled: z.enum(['drop', 'latch']),
-  ejectAck: z.enum(['not-required', 'required']), clientAck: z.enum(['after-durable', 'before-durable']),
-  failoverScript: z.array(z.enum(SCRIPT_STEPS as [string, ...string[]])), scriptSurvivesRestart: z.boolean(),
-  takeoverArbitration: z.enum(['none', 'exclusive']),
-  heartbeatPeriodTicks: int.positive(), heartbeatTimeoutTicks: int.positive(),
-  cpuActivePercent: int.min(0).max(100), cpuStandbyPercent: int.min(0).max(100),
-}).strict();
 
 /** A command as JSON: a known kind with exactly its integer arguments. */
 export const commandSchema = z.object({ kind: z.enum(COMMAND_KINDS as [string, ...string[]]) }).passthrough().superRefine((value, ctx) => {

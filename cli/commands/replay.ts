@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { builtInDesign } from '../../model/index.ts';
 import { replayCommands } from '../../properties/replay.ts';
 import { canonicalJson } from '../../reports/canonical-json.ts';
 import { designHash } from '../../reports/design-hash.ts';
@@ -7,6 +6,7 @@ import { stateToItf } from '../../reports/itf.ts';
 import { diffStates } from '../../reports/state-diff.ts';
 import { parseTrace } from '../../reports/trace-schema.ts';
 import { TOOL_VERSION } from '../../reports/version.ts';
+import { resolveDesign } from '../design-loader.ts';
 import { CliError, EXIT, type ExitCode } from '../errors.ts';
 
 export interface ReplayOptions {
@@ -32,7 +32,7 @@ function readJson(file: string): unknown {
 const major = (version: string) => version.split('.')[0];
 
 /** `slotcheck replay FILE`: re-execute a trace; exit 1 if its property is still violated, 0 if not. */
-export function replayCommand(file: string, options: ReplayOptions): ExitCode {
+export async function replayCommand(file: string, options: ReplayOptions): Promise<ExitCode> {
   const parsed = parseTrace(readJson(file));
   if (!parsed.ok) throw new CliError('SC005', `"${file}": field ${parsed.field}: ${parsed.message}`, 'regenerate the trace with `slotcheck run` or `slotcheck explore`; a trace is not meant to be edited');
   const trace = parsed.trace;
@@ -45,9 +45,7 @@ export function replayCommand(file: string, options: ReplayOptions): ExitCode {
   }
   const overridden = options.design !== undefined;
   if (overridden) {
-    const other = builtInDesign(options.design!);
-    if (other === undefined) throw new CliError('SC003', `there is no design "${options.design}"`, 'pass a built-in design name to --design, or leave it out to use the design recorded in the trace');
-    design = other;
+    design = await resolveDesign(options.design!);
   }
   const property = trace.meta.property;
   const replay = replayCommands(design, trace.config, trace.commands, property.id, null);

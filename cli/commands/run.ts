@@ -8,7 +8,8 @@ import { TOOL_VERSION } from '../../reports/version.ts';
 import { writeFileAtomic } from '../../reports/write-atomic.ts';
 import { writeSuiteTraces } from '../../reports/write-traces.ts';
 import { exitCodeOf, type ExitCode } from '../errors.ts';
-import { configOption, designsOption, intOption } from '../options.ts';
+import { resolveDesigns } from '../design-loader.ts';
+import { configOption, intOption } from '../options.ts';
 import { progressBar } from '../progress.ts';
 
 export interface RunOptions {
@@ -27,8 +28,8 @@ export interface RunOptions {
 export const DEFAULT_SEED = 1;
 
 /** `slotcheck run`: the random property suite, per design; a row per property; traces for failures. */
-export function runCommand(options: RunOptions): ExitCode {
-  const designs = designsOption(options.design);
+export async function runCommand(options: RunOptions): Promise<ExitCode> {
+  const designs = await resolveDesigns(options.design);
   const config: Config = configOption({
     lparCount: intOption('lpars', options.lpars, 2, 2, 4),
     slotCount: intOption('slots', options.slots, 1, 1, 3),

@@ -1,0 +1,71 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { extname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { defineDesign, DesignError, type DesignSpec } from '../model/define-design.ts';
+import { checkDesign } from '../model/design-schema.ts';
+import { builtInDesign, BUILT_IN_DESIGNS, type Design } from '../model/index.ts';
+import { CliError } from './errors.ts';
+
+const FILE_EXTENSIONS = ['.ts', '.mts', '.js', '.mjs', '.json'];
+
+export function looksLikePath(name: string): boolean {
+  return name.includes('/') || name.includes('\\') || FILE_EXTENSIONS.includes(extname(name));
+}
+
+function fileError(file: string, field: string, message: string): CliError {
+  return new CliError('SC007', `design file "${file}": ${field}: ${message}`, 'fix that field; `defineDesign` in a .ts file, or a JSON object with "extends", "name", "title" and the parameters to change');
+}
+
+function fromValue(file: string, value: unknown): Design {
+  if (value !== null && typeof value === 'object' && 'extends' in value) {
+    try {
+      return defineDesign(value as DesignSpec);
+    } catch (error) {
+      if (error instanceof DesignError) throw fileError(file, error.field, error.message.slice(error.field.length + 2));
+      throw error;
+    }
+  }
+  const checked = checkDesign(value);
+  if (!checked.ok) throw fileError(file, checked.field, checked.message);
+  return checked.design;
+}
+
+/** Load a design from a file: a module whose default export is a design, or a JSON design. */
+export async function loadDesignFile(file: string): Promise<Design> {
+  const path = resolve(file);
+  if (!existsSync(path)) throw new CliError('SC007', `design file "${file}" does not exist`, 'give a built-in design name, or the path of a .ts, .js or .json design file');
+  if (extname(path) === '.json') {
+    let value: unknown;
+    try {
+      value = JSON.parse(readFileSync(path, 'utf8'));
+    } catch (error) {
+      throw fileError(file, '(the file)', `not JSON: ${(error as Error).message}`);
+    }
+    return fromValue(file, value);
+  }
+  let module: Record<string, unknown>;
+  try {
+    module = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+  } catch (error) {
+    if (error instanceof DesignError) throw fileError(file, error.field, error.message.slice(error.field.length + 2));
+    throw fileError(file, '(the module)', `does not load: ${(error as Error).message.split('\n')[0]}`);
+  }
+  const exported = module.default ?? module.design;
+  if (exported === undefined) throw fileError(file, 'default export', 'the module must `export default defineDesign({...})`');
+  return fromValue(file, exported);
+}
+
+/** A built-in design by name or DSN id, or a design file; SC003 / SC007 otherwise. */
+export async function resolveDesign(name: string): Promise<Design> {
+  if (looksLikePath(name)) return loadDesignFile(name);
+  const found = builtInDesign(name);
+  if (found !== undefined) return found;
+  throw new CliError('SC003', `there is no design "${name}"`, `use one of: ${BUILT_IN_DESIGNS.map((d) => `${d.name} (${d.id})`).join(', ')}, or the path of a design file`);
+}
+
+export async function resolveDesigns(names: readonly string[] | undefined): Promise<Design[]> {
+  if (names === undefined || names.length === 0) return [...BUILT_IN_DESIGNS];
+  const out: Design[] = [];
+  for (const name of names) out.push(await resolveDesign(name));
+  return out;
+}
