@@ -17,7 +17,7 @@ const tsDesign = (spec: string) => designFile('design.ts', `import { defineDesig
 describe('a design file works wherever a design name does', () => {
   test('a .ts file extending a built-in design runs', async () => {
     const file = tsDesign(`{ extends: 'hardened', name: 'hardened-no-quiesce', title: 'hardened, without the reset before reassignment', inflightDmaOnReassign: 'none' }`);
-    const r = await runCli(['run', '--design', file, '--runs', '150', '--seed', '2', '--out', tempDir()]);
+    const r = await runCli(['run', '--design', file, '--runs', '300', '--seed', '3', '--out', tempDir()]);
     expect(r.stdout).toContain('user hardened-no-quiesce');
     expect(r.code).toBe(1); // without a quiesce, the failed LPAR's queued write survives the takeover (F-03)
     expect(r.stdout).toMatch(/INV-01\s+FAIL/);

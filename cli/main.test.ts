@@ -8,11 +8,11 @@ import { runCli, tempDir } from './testing.ts';
 describe('slotcheck run', () => {
   test('a design that holds exits 0 and prints a row per property and the line to reproduce', async () => {
     const out = tempDir();
-    const r = await runCli(['run', '--design', 'hardened', '--runs', '60', '--seed', '3', '--out', out]);
+    const r = await runCli(['run', '--design', 'hardened', '--runs', '300', '--seed', '3', '--out', out]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/INV-01\s+pass/);
     expect(r.stdout).toMatch(/WIT-01\s+reached/);
-    expect(r.stdout).toContain('reproduce: npx slotcheck run --design hardened --seed 3 --runs 60');
+    expect(r.stdout).toContain('reproduce: npx slotcheck run --design hardened --seed 3 --runs 300');
     expect(existsSync(join(out, 'run-summary.json'))).toBe(true);
   });
 

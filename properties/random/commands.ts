@@ -6,12 +6,26 @@ import type { RunContext } from './run-context.ts';
 
 type Model = object;
 
-/** Percent of picks per category: mostly protocol steps, so that flows run to their end. */
-const CATEGORY_SHARE: readonly (readonly [CommandCategory | 'perturbation', number])[] = [
-  ['protocol', 55], ['environment', 25], ['perturbation', 20],
+type PickCategory = CommandCategory | 'perturbation' | 'device';
+
+/**
+ * Percent of picks per category: mostly protocol steps, so that flows run to their end. The
+ * card's own steps (DMA, a gate keeper flush, the ROM's SCI) get a smaller share, so that work
+ * the device holds often outlives a reassignment: the races of FLT-11 need that.
+ */
+const CATEGORY_SHARE: readonly (readonly [PickCategory, number])[] = [
+  ['protocol', 45], ['device', 10], ['environment', 25], ['perturbation', 20],
 ];
 
-function categoryFor(roll: number): CommandCategory | 'perturbation' {
+const DEVICE_STEPS = new Set<Command['kind']>(['device_dma', 'gk_flush', 'rom_sci']);
+
+function pickCategoryOf(command: Command): PickCategory {
+  if (DEVICE_STEPS.has(command.kind)) return 'device';
+  const category = categoryOf(command.kind);
+  return category === 'fault' || category === 'control' ? 'perturbation' : category;
+}
+
+function categoryFor(roll: number): PickCategory {
   let acc = 0;
   for (const [category, share] of CATEGORY_SHARE) {
     acc += share;
@@ -40,10 +54,7 @@ export class PickCommand implements fc.Command<Model, RunContext> {
   run(_m: Model, ctx: RunContext): void {
     const enabled = enabledCommands(ctx.state, ctx.design);
     const wanted = categoryFor(this.categoryRoll);
-    const inCategory = enabled.filter((c) => {
-      const cat = categoryOf(c.kind);
-      return wanted === 'perturbation' ? cat === 'fault' || cat === 'control' : cat === wanted;
-    });
+    const inCategory = enabled.filter((c) => pickCategoryOf(c) === wanted);
     // Half the perturbations aim at the active LPAR or the service's slot: their failures drive
     // fail-overs, second fail-overs (fail-back), false positives and empty-slot hot-adds.
     const aimed = wanted === 'perturbation' && this.indexRoll % 2 === 0 ? inCategory.filter((c) => aimsAtService(c, ctx.state.serviceOwner)) : [];
@@ -103,9 +114,9 @@ function rawCommandArbitrary(config: Config): fc.Arbitrary<RawCommand> {
   });
 }
 
-/** 80% picks among enabled commands, 15% raw commands (mostly refused: INV-10's material), 5% settle. */
+/** 75% picks among enabled commands, 15% raw commands (mostly refused: INV-10's material), 10% settle. */
 export function commandArbitrary(config: Config): fc.Arbitrary<fc.Command<Model, RunContext>> {
   const pick = fc.tuple(fc.nat(99), fc.nat(999_999)).map(([c, i]) => new PickCommand(c, i));
   const settle = fc.integer({ min: 1, max: 30 }).map((rounds) => new SettleCommand(rounds));
-  return fc.oneof({ weight: 16, arbitrary: pick }, { weight: 3, arbitrary: rawCommandArbitrary(config) }, { weight: 1, arbitrary: settle });
+  return fc.oneof({ weight: 15, arbitrary: pick }, { weight: 3, arbitrary: rawCommandArbitrary(config) }, { weight: 2, arbitrary: settle });
 }
