@@ -12,5 +12,5 @@ export type { Effect, Outcome, RejectCode, StepResult } from './outcome.ts';
 export type * from './state.ts';
 export { initialState } from './initial-state.ts';
 export { step, refusalOf } from './step.ts';
-export { allCommands, enabledCommands } from './enabled-commands.ts';
+export { allCommands, candidates, enabledAmong, enabledCommands, type Candidate } from './enabled-commands.ts';
 export { stateKey } from './key.ts';

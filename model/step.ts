@@ -42,16 +42,22 @@ function handlerFor(command: Command): Handler<Command> {
 }
 
 /**
+ * The guard alone, for a command known to be well-formed for the state's configuration (the
+ * candidates of allCommands): the budget, then the handler's own conditions.
+ */
+export function guardOfCandidate(state: ModelState, command: Command, perturbation: boolean, design: Design): Refusal | null {
+  if (perturbation && state.faultsUsed >= state.config.faultBudget) {
+    return { code: 'fault-budget-spent', message: `all ${state.config.faultBudget} faults and direct control commands of this run are spent` };
+  }
+  return handlerFor(command).guard(state, command, design);
+}
+
+/**
  * Why the command would be refused in this state, or null if `step` would accept it. Faults and
  * directly issued control commands draw on the fault budget, so bounded runs stay finite.
  */
 export function refusalOf(state: ModelState, command: Command, design: Design): Refusal | null {
-  const problem = argumentProblem(state, command);
-  if (problem !== null) return problem;
-  if (isPerturbation(command.kind) && state.faultsUsed >= state.config.faultBudget) {
-    return { code: 'fault-budget-spent', message: `all ${state.config.faultBudget} faults and direct control commands of this run are spent` };
-  }
-  return handlerFor(command).guard(state, command, design);
+  return argumentProblem(state, command) ?? guardOfCandidate(state, command, isPerturbation(command.kind), design);
 }
 
 /**

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { COMMAND_FIELDS, COMMAND_KINDS, categoryOf, enabledCommands, type Command, type CommandCategory, type Config } from '../../model/index.ts';
+import { candidates, COMMAND_FIELDS, COMMAND_KINDS, categoryOf, enabledAmong, enabledCommands, type Candidate, type Command, type CommandCategory, type Config } from '../../model/index.ts';
 import { SERVICE_SLOT } from '../../model/queries.ts';
 import { drainFairly } from './drain.ts';
 import type { RunContext } from './run-context.ts';
@@ -23,6 +23,23 @@ function pickCategoryOf(command: Command): PickCategory {
   if (DEVICE_STEPS.has(command.kind)) return 'device';
   const category = categoryOf(command.kind);
   return category === 'fault' || category === 'control' ? 'perturbation' : category;
+}
+
+const bucketCache = new WeakMap<readonly Candidate[], Map<PickCategory, Candidate[]>>();
+
+/** The configuration's candidate commands, grouped by pick category (computed once). */
+function bucketsFor(config: Config): Map<PickCategory, Candidate[]> {
+  const all = candidates(config);
+  let buckets = bucketCache.get(all);
+  if (buckets === undefined) {
+    buckets = new Map();
+    for (const c of all) {
+      const category = pickCategoryOf(c.command);
+      buckets.set(category, [...(buckets.get(category) ?? []), c]);
+    }
+    bucketCache.set(all, buckets);
+  }
+  return buckets;
 }
 
 function categoryFor(roll: number): PickCategory {
@@ -52,9 +69,10 @@ export class PickCommand implements fc.Command<Model, RunContext> {
     return true;
   }
   run(_m: Model, ctx: RunContext): void {
-    const enabled = enabledCommands(ctx.state, ctx.design);
+    const buckets = bucketsFor(ctx.state.config);
     const wanted = categoryFor(this.categoryRoll);
-    const inCategory = enabled.filter((c) => pickCategoryOf(c) === wanted);
+    const inCategory = enabledAmong(ctx.state, ctx.design, buckets.get(wanted) ?? []);
+    const enabled = inCategory.length > 0 ? inCategory : enabledCommands(ctx.state, ctx.design);
     // Half the perturbations aim at the active LPAR or the service's slot: their failures drive
     // fail-overs, second fail-overs (fail-back), false positives and empty-slot hot-adds.
     const aimed = wanted === 'perturbation' && this.indexRoll % 2 === 0 ? inCategory.filter((c) => aimsAtService(c, ctx.state.serviceOwner)) : [];

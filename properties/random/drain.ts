@@ -1,4 +1,5 @@
-import { allCommands, categoryOf, refusalOf, step, type Command, type Design, type ModelState, type StepResult } from '../../model/index.ts';
+import { candidates, categoryOf, step, type Command, type Design, type ModelState, type StepResult } from '../../model/index.ts';
+import { guardOfCandidate } from '../../model/step.ts';
 
 /**
  * The actions weak fairness applies to in a state: every protocol step, and every environment
@@ -25,12 +26,12 @@ export type DrainOutcome =
 export function drainFairly(
   start: ModelState, design: Design, maxRounds: number, onStep: (before: ModelState, command: Command, result: StepResult) => void,
 ): { state: ModelState; outcome: DrainOutcome } {
-  const candidates = allCommands(start.config).filter((c) => categoryOf(c.kind) === 'protocol' || categoryOf(c.kind) === 'environment');
+  const steps = candidates(start.config).filter((c) => !c.perturbation);
   let state = start;
   for (let round = 1; round <= maxRounds; round += 1) {
     let changed = false;
-    for (const command of candidates) {
-      if (!isFairAction(command, state) || refusalOf(state, command, design) !== null) continue;
+    for (const { command } of steps) {
+      if (!isFairAction(command, state) || guardOfCandidate(state, command, false, design) !== null) continue;
       const result = step(state, command, design);
       if (result.state === state) continue;
       onStep(state, command, result);
