@@ -10,6 +10,7 @@ function inRange(value: unknown, count: number): boolean {
  * machine has. Commands parsed from JSON arrive with whatever they had, so nothing trusts the type.
  */
 export function argumentRefusal(config: Config, command: Command): Refusal | null {
+  if (typeof command !== 'object' || command === null) return refuse('malformed', `a command is an object with a kind, not ${String(command)}`);
   const fields = command as unknown as Record<string, unknown>;
   const kind = fields.kind;
   if (typeof kind !== 'string' || !Object.hasOwn(COMMAND_FIELDS, kind)) return refuse('malformed', `no command kind ${JSON.stringify(kind)}`);

@@ -94,6 +94,12 @@ function plan(m: Machine, self: number): Plan | Refusal {
   return { kind: 'control', at, step, command: commandFor(m, self, step) };
 }
 
+/** Patent step numbers of the script steps in case (a) and case (b); 0 where the patent has none. */
+const PATENT_STEP: Record<ScriptStep, readonly [number, number]> = {
+  deact: [1101, 1109], rem_pci: [1102, 1107], 'request-shutdown': [1108, 1108], 'await-fenced': [0, 0],
+  add_pci: [1103, 1103], start: [1104, 1104], act: [1105, 1105],
+};
+
 function isRefusal(p: Plan | Refusal): p is Refusal {
   return 'code' in p;
 }
@@ -165,10 +171,13 @@ export function runClusterStep(m: Machine, self: number): void {
       m.guests[m.cluster[self]!.scriptVictim]!.shutdownRequested = true;
       m.observe({ kind: 'patent-step', step: 1108 });
       return advance(m, self, p.at);
-    case 'control':
+    case 'control': {
+      const patentStep = PATENT_STEP[p.step][failoverCase(m.design) === 'a' ? 0 : 1];
+      if (patentStep !== 0) m.observe({ kind: 'patent-step', step: patentStep });
       executeControl(m, p.command);
       m.observe({ kind: 'script-command', lpar: self, command: p.command, outcome: { kind: 'ok' } });
       // deact (1101 / 1109) is sent once and the script goes on; only await-fenced waits for it.
       return advance(m, self, p.step === 'deact' ? p.at + 1 : p.at);
+    }
   }
 }

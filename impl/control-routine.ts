@@ -74,6 +74,7 @@ export function executeControl(m: Machine, c: ControlCommand): void {
       if (m.design.ejectAck === 'required') m.ejectAckAwaited[c.slot] = c.target;
       return;
     case 'add_pci':
+      m.observe({ kind: 'patent-step', step: 500 });
       m.observe({ kind: 'patent-step', step: 501 });
       if (m.cards[c.slot]!.state === CARD_ABSENT) {
         m.observe({ kind: 'patent-step', step: 502 });
