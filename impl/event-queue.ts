@@ -71,12 +71,6 @@ export class EventQueue {
     return true;
   }
 
-  /** The earliest pending event of `kind`, by (tick, seq): its slot, or -1. */
-  earliest(kind: EventKind): number {
-    for (let i = 0; i < this.count; i += 1) if (this.kinds[i] === kind) return this.slots[i]!;
-    return -1;
-  }
-
   private find(kind: EventKind, slot: number): number {
     for (let i = 0; i < this.count; i += 1) if (this.kinds[i] === kind && this.slots[i] === slot) return i;
     return -1;
