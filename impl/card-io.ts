@@ -7,6 +7,12 @@ import { HOST_ALIAS_BASE, PAYLOAD_BYTES, SCRATCH_GPA } from './layout.ts';
 import type { Machine } from './machine.ts';
 import { notEnabled, type Refusal } from './refusal.ts';
 import { OS_RUNNING, SERVICE_RUNNING } from './codes.ts';
+import { selectorAllows } from './selector.ts';
+
+/** A physical hot-plug event goes to every partition wired to the slot: its enabled owner, or all with a multi-port disk. */
+function signalWiredPartitions(m: Machine, slot: number, event: typeof EVENT_INSERT | typeof EVENT_EJECT): void {
+  for (let l = 0; l < m.lparCount; l += 1) if (selectorAllows(m, l, slot)) deliverHotplugEvent(m, l, slot, event);
+}
 
 // The card's side: its queued write performed by DMA through the gate keeper, stray DMA, the ROM's
 // SCI, and the system manager's hands (insert, pull) and the card's own failure.
@@ -35,12 +41,14 @@ export function performDma(m: Machine, slot: number): void {
     m.observe({ ...base, physicalAddress: NONE, result: 'dropped', reason: 'stale ownership epoch' });
     return;
   }
-  const physical = m.gateKeeper.translate(slot, busAddress, PAYLOAD_BYTES);
+  // A multi-port disk has a port, and so a DMA path, per partition: the issuer's own window.
+  const multiPort = m.design.ports === 'multi';
+  const physical = multiPort ? m.memory.windowBase(issuer) + busAddress : m.gateKeeper.translate(slot, busAddress, PAYLOAD_BYTES);
   if (physical === NONE) {
     m.observe({ ...base, physicalAddress: NONE, result: 'blocked', reason: m.gateKeeper.lastReason });
     return;
   }
-  m.observe({ ...base, physicalAddress: physical, result: 'landed', reason: 'translated by the gate keeper' });
+  m.observe({ ...base, physicalAddress: physical, result: 'landed', reason: multiPort ? "the issuer's own port" : 'translated by the gate keeper' });
   if (slot !== SERVICE_SLOT) return; // only slot 0 carries the service's disk
   m.disk.write(writeId, m.memory.bytes, physical);
   m.observe({ kind: 'disk-write', writeId, writer: issuer });
@@ -107,8 +115,7 @@ export function insertCard(m: Machine, slot: number): void {
   card.writeIdRegister = 0;
   const waiting = m.pendingAdd[slot]!;
   if (waiting === NONE) {
-    const owner = m.enabledOwner(slot);
-    if (owner !== NONE) deliverHotplugEvent(m, owner, slot, EVENT_INSERT);
+    signalWiredPartitions(m, slot, EVENT_INSERT);
     return;
   }
   m.pendingAdd[slot] = NONE;
@@ -126,8 +133,7 @@ export function pullCard(m: Machine, slot: number): void {
   card.state = CARD_ABSENT;
   card.clearRomRequest();
   m.queue.cancel(EV_ROM_SCI, slot);
-  const owner = m.enabledOwner(slot);
-  if (owner !== NONE) deliverHotplugEvent(m, owner, slot, EVENT_EJECT);
+  signalWiredPartitions(m, slot, EVENT_EJECT);
 }
 
 export function errorRefusal(m: Machine, slot: number): Refusal | null {

@@ -50,6 +50,9 @@ function commandRefusal(m: Machine, c: ControlCommand): Refusal | null {
 
 /** Why the command routine refuses `c` now, or null. */
 export function controlRefusal(m: Machine, c: ControlCommand): Refusal | null {
+  if (m.design.ports === 'multi' && (c.kind === 'add_pci' || c.kind === 'rem_pci')) {
+    return refuse('unsupported', `${c.kind}: the multi-port disk is wired to every partition; there is nothing to hot-plug logically`);
+  }
   return issuerRefusal(m, c) ?? commandRefusal(m, c);
 }
 

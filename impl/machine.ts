@@ -1,6 +1,6 @@
 import type { Config, Design } from '../model/index.ts';
 import { AcpiBlock } from './acpi-block.ts';
-import { DRIVER_MOUNTED, NONE, ROLE_ACTIVE, SERVICE_RUNNING } from './codes.ts';
+import { DRIVER_CONFIGURED, DRIVER_MOUNTED, NONE, ROLE_ACTIVE, SERVICE_RUNNING } from './codes.ts';
 import { Disk } from './disk.ts';
 import { EventQueue } from './event-queue.ts';
 import { GateKeeper } from './gate-keeper.ts';
@@ -75,13 +75,17 @@ export class Machine {
     this.startAsPatentFig2();
   }
 
-  /** Fig. 2, Fig. 4 state 400, Fig. 8 (a): LPAR0 active with every slot enabled and mounted; the rest standbys. */
+  /**
+   * Fig. 2, Fig. 4 state 400, Fig. 8 (a): LPAR0 active with every slot enabled and mounted; the
+   * rest standbys, which with a multi-port disk (the prior art) see it configured through their own port.
+   */
   private startAsPatentFig2(): void {
     for (let s = 0; s < this.slotCount; s += 1) {
       this.owner[s] = 0;
       this.enabled[s] = 1;
       this.gateKeeper.rewrite(s, 0);
       this.guests[0]!.drivers[s] = DRIVER_MOUNTED;
+      if (this.design.ports === 'multi') for (let l = 1; l < this.lparCount; l += 1) this.guests[l]!.drivers[s] = DRIVER_CONFIGURED;
     }
     this.guests[0]!.service = SERVICE_RUNNING;
     this.cluster[0]!.role = ROLE_ACTIVE;

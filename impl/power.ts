@@ -63,7 +63,8 @@ export function boot(m: Machine, lpar: number, cause: 'act' | 'reset'): void {
   m.cpuPercent[lpar] = m.design.cpuStandbyPercent;
   forgetGuestHandshakes(m, lpar, false);
   for (let s = 0; s < m.slotCount; s += 1) {
-    if (m.enabledOwner(s) !== lpar || m.cards[s]!.state !== CARD_PRESENT) continue;
+    const wired = m.design.ports === 'multi' || m.enabledOwner(s) === lpar;
+    if (!wired || m.cards[s]!.state !== CARD_PRESENT) continue;
     if (outboundAccess(m, lpar, s, 'config') === 'completed') g.drivers[s] = DRIVER_CONFIGURED;
   }
 }

@@ -40,12 +40,17 @@ export const EMU_INV_07: EmulatorInvariant = {
   },
 };
 
+/** The LPAR is wired to the slot: its enabled owner, or any powered partition of a multi-port disk. */
+function wired(m: Machine, l: number, s: number): boolean {
+  return m.design.ports === 'multi' ? m.guests[l]!.poweredOn : m.enabledOwner(s) === l;
+}
+
 function lostEvent(m: Machine, l: number, s: number): string | null {
   const driver = m.guests[l]!.drivers[s]!;
-  const owns = m.enabledOwner(s) === l;
-  if (owns && driver === DRIVER_NONE && !eventInFlight(m, l, s, EVENT_INSERT)) return `LPAR${l} owns slot ${s} but its OS never heard of the hot-add`;
+  const reaches = wired(m, l, s);
+  if (reaches && driver === DRIVER_NONE && !eventInFlight(m, l, s, EVENT_INSERT)) return `LPAR${l} can reach slot ${s} but its OS never heard of the hot-add`;
   const holds = driver === DRIVER_CONFIGURED || driver === DRIVER_MOUNTED;
-  if (!owns && holds && !eventInFlight(m, l, s, EVENT_EJECT)) return `LPAR${l}'s OS still holds slot ${s}, which it no longer owns, and no eject is on its way`;
+  if (!reaches && holds && !eventInFlight(m, l, s, EVENT_EJECT)) return `LPAR${l}'s OS still holds slot ${s}, which it can no longer reach, and no eject is on its way`;
   return null;
 }
 
@@ -90,8 +95,7 @@ export const EMU_INV_09: EmulatorInvariant = {
       if (g.os !== OS_RUNNING) continue;
       for (let s = 0; s < m.slotCount; s += 1) {
         if (g.drivers[s] !== DRIVER_MOUNTED) continue;
-        const reaches = m.design.ports === 'multi' ? g.poweredOn : m.enabledOwner(s) === l;
-        if (!reaches && !eventInFlight(m, l, s, EVENT_EJECT)) {
+        if (!wired(m, l, s) && !eventInFlight(m, l, s, EVENT_EJECT)) {
           const owner = m.enabledOwner(s);
           return `LPAR${l} has the disk in slot ${s} mounted, but the slot is ${owner === NONE ? 'disabled' : `enabled for LPAR${owner}`} and no eject is on its way`;
         }

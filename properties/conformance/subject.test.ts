@@ -50,6 +50,8 @@ const CASES = [
   ['patent-lpar-a', 2, 1, 101], ['patent-lpar-a', 3, 2, 102], ['patent-lpar-a', 4, 3, 103],
   ['patent-lpar-b', 2, 1, 201], ['patent-lpar-b', 3, 2, 202], ['patent-lpar-b', 4, 3, 203],
   ['hardened', 2, 1, 601], ['hardened', 3, 2, 602], ['hardened', 4, 3, 603],
+  // The other built-in designs, one configuration each: second embodiment, card ROM (Fig. 14–17), multi-port prior art.
+  ['patent-ppar', 3, 2, 302], ['patent-card-rom', 3, 2, 402], ['prior-art-multiport', 3, 2, 502],
 ] as const;
 
 describe('emulatorSubject in the random suite', () => {
