@@ -1,0 +1,183 @@
+import { failoverCase, timeoutPeriods, type ControlCommand, type LparId, type ScriptStep, type SlotId } from '../model/index.ts';
+import { DRIVER_MOUNTED, OS_OFF, OS_RUNNING, OS_SHUTDOWN, ROLE_ACTIVE, ROLE_STANDBY, ROLE_TAKEOVER, SERVICE_RUNNING } from './codes.ts';
+import { controlRefusal, executeControl } from './control-routine.ts';
+import { SERVICE_SLOT } from './guest-driver.ts';
+import { silencePeriods } from './heartbeat.ts';
+import type { Machine } from './machine.ts';
+import { notEnabled, refuse, type Refusal } from './refusal.ts';
+
+// The clustering program's fail-over (Fig. 9a / 9b, Fig. 10 / 11): detection, then the design's
+// script, one step per `cluster_step`. A step whose goal already holds is skipped, so a repeated
+// or resumed script does no harm.
+
+type Plan =
+  | { readonly kind: 'detect' }
+  | { readonly kind: 'complete' | 'start' | 'request-shutdown'; readonly at: number }
+  | { readonly kind: 'control'; readonly at: number; readonly step: ScriptStep; readonly command: ControlCommand };
+
+function slotToRemove(m: Machine, self: number): number {
+  const { scriptVictim: victim, scriptSlotMask: mask } = m.cluster[self]!;
+  for (let s = 0; s < m.slotCount; s += 1) if ((mask & (1 << s)) !== 0 && m.owner[s] === victim && m.enabled[s] === 1) return s;
+  return -1;
+}
+
+function slotToAdd(m: Machine, self: number): number {
+  const mask = m.cluster[self]!.scriptSlotMask;
+  for (let s = 0; s < m.slotCount; s += 1) {
+    if ((mask & (1 << s)) === 0) continue;
+    if (!(m.owner[s] === self && m.enabled[s] === 1) && m.pendingAdd[s] !== self) return s;
+  }
+  return -1;
+}
+
+function goalHolds(m: Machine, self: number, step: ScriptStep): boolean {
+  const victim = m.guests[m.cluster[self]!.scriptVictim]!;
+  switch (step) {
+    case 'deact': return victim.os === OS_OFF;
+    case 'await-fenced': return victim.os === OS_OFF || victim.os === OS_SHUTDOWN;
+    case 'rem_pci': return slotToRemove(m, self) < 0;
+    case 'add_pci': return slotToAdd(m, self) < 0;
+    case 'request-shutdown': return victim.shutdownRequested || victim.os === OS_OFF || victim.os === OS_SHUTDOWN;
+    case 'start': return m.guests[self]!.service === SERVICE_RUNNING;
+    case 'act': return victim.os !== OS_OFF;
+  }
+}
+
+function firstOpenStep(m: Machine, self: number, from: number): number {
+  const script = m.design.failoverScript;
+  let at = from;
+  while (at < script.length && goalHolds(m, self, script[at]!)) at += 1;
+  return at;
+}
+
+function commandFor(m: Machine, self: number, step: ScriptStep): ControlCommand {
+  const issuer = self as LparId;
+  const victim = m.cluster[self]!.scriptVictim as LparId;
+  switch (step) {
+    case 'deact':
+    case 'await-fenced': return { kind: 'deact', issuer, target: victim };
+    case 'act': return { kind: 'act', issuer, target: victim };
+    case 'rem_pci': return { kind: 'rem_pci', issuer, target: victim, slot: slotToRemove(m, self) as SlotId };
+    case 'add_pci': return { kind: 'add_pci', issuer, from: victim, slot: slotToAdd(m, self) as SlotId };
+    case 'request-shutdown':
+    case 'start': throw new Error(`script step ${step} sends no control command`);
+  }
+}
+
+function detectionRefusal(m: Machine, self: number): Refusal | null {
+  const c = m.cluster[self]!;
+  if (c.role !== ROLE_STANDBY || self === m.activeLpar) return notEnabled(`LPAR${self} is not a standby and has no fail-over to run`);
+  if (silencePeriods(m, self) < timeoutPeriods(m.design) && !c.peerServiceFailed) {
+    return notEnabled(`LPAR${self} heard LPAR${m.activeLpar} recently and its service is up`);
+  }
+  if (m.design.takeoverArbitration === 'exclusive') {
+    for (let o = 0; o < m.lparCount; o += 1) {
+      if (o !== self && m.guests[o]!.os === OS_RUNNING && m.cluster[o]!.role === ROLE_TAKEOVER) return notEnabled(`LPAR${o} announced it is taking over; LPAR${self} waits`);
+    }
+  }
+  return null;
+}
+
+function plan(m: Machine, self: number): Plan | Refusal {
+  const g = m.guests[self]!;
+  const c = m.cluster[self]!;
+  if (!g.up) return notEnabled(`LPAR${self} is ${g.paused ? 'paused' : 'not running'}`);
+  if (!c.alive) return notEnabled(`LPAR${self}'s clustering program is not running`);
+  if (!c.hasScript) return detectionRefusal(m, self) ?? { kind: 'detect' };
+  const at = firstOpenStep(m, self, c.scriptStep);
+  if (at >= m.design.failoverScript.length) return { kind: 'complete', at };
+  const step = m.design.failoverScript[at]!;
+  if (step === 'start') {
+    return g.drivers[SERVICE_SLOT] === DRIVER_MOUNTED ? { kind: 'start', at } : notEnabled(`LPAR${self} waits for the service's disk to be mounted (1104)`);
+  }
+  if (step === 'request-shutdown') return { kind: 'request-shutdown', at };
+  return { kind: 'control', at, step, command: commandFor(m, self, step) };
+}
+
+/** Patent step numbers of the script steps in case (a) and case (b); 0 where the patent has none. */
+const PATENT_STEP: Record<ScriptStep, readonly [number, number]> = {
+  deact: [1101, 1109], rem_pci: [1102, 1107], 'request-shutdown': [1108, 1108], 'await-fenced': [0, 0],
+  add_pci: [1103, 1103], start: [1104, 1104], act: [1105, 1105],
+};
+
+function isRefusal(p: Plan | Refusal): p is Refusal {
+  return 'code' in p;
+}
+
+export function clusterStepRefusal(m: Machine, self: number): Refusal | null {
+  const p = plan(m, self);
+  if (isRefusal(p)) return p;
+  if (p.kind !== 'control') return null;
+  const problem = controlRefusal(m, p.command);
+  return problem === null ? null : refuse('script-step-refused', `${p.step}: ${problem.message}`);
+}
+
+/** Steps 1100 / 1106: declare the active failed and start the script against it. */
+function detect(m: Machine, self: number): void {
+  const victim = m.activeLpar;
+  const v = m.guests[victim]!;
+  const c = m.cluster[self]!;
+  let mask = 0;
+  for (let s = 0; s < m.slotCount; s += 1) if (m.owner[s] === victim) mask |= 1 << s;
+  c.role = ROLE_TAKEOVER;
+  c.silentTicks = 0;
+  c.peerServiceFailed = false;
+  c.scriptVictim = victim;
+  c.scriptStep = 0;
+  c.scriptSlotMask = mask;
+  c.scriptFalsePositive = v.os === OS_RUNNING && v.service === SERVICE_RUNNING;
+  m.failedMask |= 1 << victim;
+  m.observe({ kind: 'patent-step', step: failoverCase(m.design) === 'a' ? 1100 : 1106 });
+}
+
+/** Step 1104: the disk is mounted here, so the service starts and the CPU shares follow it. */
+function startService(m: Machine, self: number): void {
+  m.previousActive = m.activeLpar;
+  m.activeLpar = self;
+  for (let l = 0; l < m.lparCount; l += 1) {
+    m.cpuPercent[l] = l === self ? m.design.cpuActivePercent : m.guests[l]!.os === OS_OFF ? 0 : m.design.cpuStandbyPercent;
+  }
+  m.guests[self]!.service = SERVICE_RUNNING;
+  m.cluster[self]!.role = ROLE_ACTIVE;
+  m.observe({ kind: 'patent-step', step: 1104 });
+  m.observe({ kind: 'service-start', lpar: self });
+}
+
+/** Move past every step whose goal now holds; finish the script when none is left. */
+function advance(m: Machine, self: number, from: number): void {
+  const c = m.cluster[self]!;
+  const at = firstOpenStep(m, self, from);
+  if (at < m.design.failoverScript.length) {
+    c.scriptStep = at;
+    return;
+  }
+  c.dropScript();
+  if (c.role === ROLE_TAKEOVER) c.role = m.guests[self]!.service === SERVICE_RUNNING ? ROLE_ACTIVE : ROLE_STANDBY;
+}
+
+/** One step of the clustering program in `self` (its refusal was checked). */
+export function runClusterStep(m: Machine, self: number): void {
+  const p = plan(m, self);
+  if (isRefusal(p)) throw new Error(`cluster_step run without its check: ${p.message}`);
+  switch (p.kind) {
+    case 'detect':
+      return detect(m, self);
+    case 'complete':
+      return advance(m, self, p.at);
+    case 'start':
+      startService(m, self);
+      return advance(m, self, p.at);
+    case 'request-shutdown':
+      m.guests[m.cluster[self]!.scriptVictim]!.shutdownRequested = true;
+      m.observe({ kind: 'patent-step', step: 1108 });
+      return advance(m, self, p.at);
+    case 'control': {
+      const patentStep = PATENT_STEP[p.step][failoverCase(m.design) === 'a' ? 0 : 1];
+      if (patentStep !== 0) m.observe({ kind: 'patent-step', step: patentStep });
+      executeControl(m, p.command);
+      m.observe({ kind: 'script-command', lpar: self, command: p.command, outcome: { kind: 'ok' } });
+      // deact (1101 / 1109) is sent once and the script goes on; only await-fenced waits for it.
+      return advance(m, self, p.step === 'deact' ? p.at + 1 : p.at);
+    }
+  }
+}
