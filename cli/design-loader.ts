@@ -63,9 +63,15 @@ export async function resolveDesign(name: string): Promise<Design> {
   throw new CliError('SC003', `there is no design "${name}"`, `use one of: ${BUILT_IN_DESIGNS.map((d) => `${d.name} (${d.id})`).join(', ')}, or the path of a design file`);
 }
 
-export async function resolveDesigns(names: readonly string[] | undefined): Promise<Design[]> {
-  if (names === undefined || names.length === 0) return [...BUILT_IN_DESIGNS];
-  const out: Design[] = [];
-  for (const name of names) out.push(await resolveDesign(name));
+/** Each design with the name or path the user gave for it (to print commands that reproduce). */
+export interface NamedDesign {
+  readonly given: string;
+  readonly design: Design;
+}
+
+export async function resolveDesigns(names: readonly string[] | undefined): Promise<NamedDesign[]> {
+  if (names === undefined || names.length === 0) return BUILT_IN_DESIGNS.map((design) => ({ given: design.name, design }));
+  const out: NamedDesign[] = [];
+  for (const given of names) out.push({ given, design: await resolveDesign(given) });
   return out;
 }

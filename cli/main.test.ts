@@ -69,3 +69,26 @@ describe('bad input exits 2 with a code, and writes nothing', () => {
     expect(existsSync(join(out, 'x'))).toBe(false);
   });
 });
+
+describe('a planted emulator bug (test-only switch) is caught, traced, and replays exactly', () => {
+  test('enable-before-gatekeeper: CONFORMANCE fails, the trace replays to the same step; without the switch it passes', async () => {
+    const out = tempDir();
+    const r = await runCli(['run', '--design', 'patent-lpar-a', '--runs', '60', '--seed', '42', '--planted-bug', 'enable-before-gatekeeper', '--out', out, '--json']);
+    expect(r.code).toBe(1);
+    const conformance = JSON.parse(r.stdout).designs[0].properties.find((p: { id: string }) => p.id === 'CONFORMANCE');
+    expect(conformance.verdict).toBe('counterexample');
+    expect(conformance.counterexample.why).toMatch(/gateKeeper: model \d, emulator \d/);
+    const replay = await runCli(['replay', conformance.counterexample.trace, '--json']);
+    expect(replay.code).toBe(1);
+    expect(JSON.parse(replay.stdout).verdict).toEqual({ kind: 'violated', at: conformance.counterexample.stepIndex, why: conformance.counterexample.why });
+
+    const clean = await runCli(['run', '--design', 'patent-lpar-a', '--runs', '60', '--seed', '42', '--out', tempDir(), '--json']);
+    expect(JSON.parse(clean.stdout).designs[0].properties.find((p: { id: string }) => p.id === 'CONFORMANCE').verdict).toBe('pass');
+  });
+
+  test('an unknown planted bug is refused', async () => {
+    const r = await runCli(['run', '--planted-bug', 'everything', '--out', join(tempDir(), 'x')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('error SC002');
+  });
+});

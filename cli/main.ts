@@ -1,4 +1,4 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { TOOL_VERSION } from '../reports/version.ts';
 import { replayCommand } from './commands/replay.ts';
 import { runCommand } from './commands/run.ts';
@@ -26,6 +26,8 @@ function program(setExit: (code: ExitCode) => void): Command {
     .option('--writes <w>', 'client writes per run, at most')
     .option('--json', 'print the summary as JSON')
     .option('--out <dir>', 'where to write the summary and traces (default reports/out)')
+    .option('--model-only', 'run the model alone, without the emulator and the conformance check')
+    .addOption(new Option('--planted-bug <name>', 'test-only: plant a defect in the emulator').hideHelp())
     .action(async (opts) => setExit(await runCommand(opts)));
 
   root.command('replay')

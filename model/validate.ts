@@ -21,6 +21,7 @@ export function describeValue(value: unknown): string {
  * reducer with whatever numbers they had, so nothing here trusts the static type.
  */
 export function argumentProblem(state: ModelState, command: Command): Refusal | null {
+  if (command === null || typeof command !== 'object') return { code: 'malformed', message: `a command is an object with a "kind", not ${describeValue(command)}` };
   const fields = command as unknown as Record<string, unknown>;
   const kind = fields.kind;
   if (typeof kind !== 'string' || !Object.hasOwn(COMMAND_FIELDS, kind)) {

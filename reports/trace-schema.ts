@@ -46,6 +46,7 @@ export const traceSchema = z.object({
     property: z.object({ id: z.string(), name: z.string(), why: z.string() }),
     violationStep: int.min(0),
     loop: int.nullable(),
+    emulator: z.object({ plantedBug: z.enum(['enable-before-gatekeeper']).nullable() }).strict().nullable(),
   }).passthrough(),
   vars: z.array(z.string()),
   states: z.array(z.object({ '#meta': stateMetaSchema }).passthrough()).min(1),

@@ -20,6 +20,8 @@ export interface TraceSource {
   readonly violationStep: number;
   /** For a lasso: the index of the state the loop returns to. */
   readonly loop: number | null;
+  /** Whether the run drove the emulator too, and with which test-only planted bug. */
+  readonly emulator: { readonly plantedBug: string | null } | null;
   readonly initial: ModelState;
   readonly steps: readonly ExecutedStep[];
 }
@@ -40,6 +42,7 @@ export interface TraceMeta {
   readonly property: { readonly id: string; readonly name: string; readonly why: string };
   readonly violationStep: number;
   readonly loop: number | null;
+  readonly emulator: { readonly plantedBug: string | null } | null;
 }
 
 export interface Trace {
@@ -71,6 +74,7 @@ export function buildTrace(src: TraceSource): Trace {
     property: src.property,
     violationStep: src.violationStep,
     loop: src.loop,
+    emulator: src.emulator,
   };
   const states: Record<string, unknown>[] = [{ '#meta': { index: 0 }, ...stateToItf(src.initial) }];
   src.steps.forEach((s, i) => {

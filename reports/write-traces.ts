@@ -12,7 +12,7 @@ export function traceFileName(outDir: string, designName: string, propertyId: st
 }
 
 /** Write a trace for every counterexample of a suite; returns property id → path (relative to cwd). */
-export function writeSuiteTraces(report: SuiteReport, outDir: string): Map<string, string> {
+export function writeSuiteTraces(report: SuiteReport, outDir: string, emulator: { readonly plantedBug: string | null } | null): Map<string, string> {
   const written = new Map<string, string>();
   for (const p of report.properties) {
     const cx = p.counterexample;
@@ -20,7 +20,7 @@ export function writeSuiteTraces(report: SuiteReport, outDir: string): Map<strin
     const trace = buildTrace({
       design: report.design, config: report.config, method: 'random', seed: cx.seed, path: cx.path, replayPath: cx.replayPath,
       property: { id: p.id, name: propertyById(p.id)?.name ?? p.name, why: cx.why }, violationStep: cx.stepIndex,
-      loop: cx.loopStart, initial: initialState(report.config, report.design), steps: cx.steps,
+      loop: cx.loopStart, emulator, initial: initialState(report.config, report.design), steps: cx.steps,
     });
     const file = traceFileName(outDir, report.design.name, p.id, cx.seed);
     writeFileAtomic(file, canonicalJson(trace));

@@ -6,6 +6,8 @@ import { stateToItf } from '../../reports/itf.ts';
 import { diffStates } from '../../reports/state-diff.ts';
 import { parseTrace } from '../../reports/trace-schema.ts';
 import { TOOL_VERSION } from '../../reports/version.ts';
+import type { PlantedBug } from '../../impl/index.ts';
+import { emulatorSubject } from '../../properties/conformance/subject.ts';
 import { resolveDesign } from '../design-loader.ts';
 import { CliError, EXIT, type ExitCode } from '../errors.ts';
 
@@ -48,16 +50,19 @@ export async function replayCommand(file: string, options: ReplayOptions): Promi
     design = await resolveDesign(options.design!);
   }
   const property = trace.meta.property;
-  const replay = replayCommands(design, trace.config, trace.commands, property.id, null);
+  const plantedBug = trace.meta.emulator?.plantedBug ?? null;
+  const subject = trace.meta.emulator === null ? null : emulatorSubject(trace.config, design, { plantedBug: plantedBug as PlantedBug | null });
+  const replay = replayCommands(design, trace.config, trace.commands, property.id, subject);
   const out: string[] = [];
   out.push(`${file}: ${trace.meta.description}`);
-  out.push(`replaying ${trace.commands.length} step(s) on ${design.id} ${design.name}${overridden ? ` (the trace was written for ${trace.design.name})` : ''}`);
+  out.push(`replaying ${trace.commands.length} step(s) on ${design.id} ${design.name}${overridden ? ` (the trace was written for ${trace.design.name})` : ''}, on the model${subject === null ? '' : ` and the emulator${plantedBug === null ? '' : ` (planted bug: ${plantedBug})`}`}`);
   let previous = replay.steps[0]?.before;
   for (const s of replay.steps) {
     const outcome = s.result.outcome.kind === 'ok' ? 'ok' : `refused ${s.result.outcome.code}`;
     out.push(`  ${String(s.index).padStart(3)}. ${canonicalJson(s.command, 0)} → ${outcome}`);
     if (!options.quiet && previous !== undefined) for (const change of diffStates(previous, s.result.state)) out.push(`         ${change}`);
     if (s.violation !== null) out.push(`       ✗ ${s.violation.id}: ${s.violation.why}`);
+    if (s.subjectViolation !== null) out.push(`       ✗ ${s.subjectViolation.id}: ${s.subjectViolation.why}`);
     previous = s.result.state;
     if (!overridden) {
       const recorded = canonicalJson(trace.states[s.index], 0);

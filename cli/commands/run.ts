@@ -7,7 +7,8 @@ import { summarizeSuite, type DesignRunSummary } from '../../reports/run-summary
 import { TOOL_VERSION } from '../../reports/version.ts';
 import { writeFileAtomic } from '../../reports/write-atomic.ts';
 import { writeSuiteTraces } from '../../reports/write-traces.ts';
-import { exitCodeOf, type ExitCode } from '../errors.ts';
+import { CliError, exitCodeOf, type ExitCode } from '../errors.ts';
+import { emulatorSubject } from '../../properties/conformance/subject.ts';
 import { resolveDesigns } from '../design-loader.ts';
 import { configOption, intOption } from '../options.ts';
 import { progressBar } from '../progress.ts';
@@ -23,9 +24,21 @@ export interface RunOptions {
   readonly writes?: string;
   readonly json?: boolean;
   readonly out?: string;
+  readonly modelOnly?: boolean;
+  /** Test-only: run the emulator with a planted defect the suite must catch. */
+  readonly plantedBug?: string;
 }
 
 export const DEFAULT_SEED = 1;
+
+const PLANTED_BUGS = ['enable-before-gatekeeper'] as const;
+type PlantedBugName = (typeof PLANTED_BUGS)[number];
+
+function plantedBugOption(raw: string | undefined): PlantedBugName | null {
+  if (raw === undefined) return null;
+  if ((PLANTED_BUGS as readonly string[]).includes(raw)) return raw as PlantedBugName;
+  throw new CliError('SC002', `--planted-bug is "${raw}"`, `a planted bug is one of: ${PLANTED_BUGS.join(', ')} (a test-only switch)`);
+}
 
 /** `slotcheck run`: the random property suite, per design; a row per property; traces for failures. */
 export async function runCommand(options: RunOptions): Promise<ExitCode> {
@@ -40,17 +53,21 @@ export async function runCommand(options: RunOptions): Promise<ExitCode> {
   const seed = intOption('seed', options.seed, DEFAULT_SEED, 0, 2 ** 31 - 1);
   const maxCommands = intOption('max-commands', options.maxCommands, DEFAULT_SUITE.maxCommands, 1, 10_000);
   const outDir = options.out ?? join('reports', 'out');
+  const plantedBug = plantedBugOption(options.plantedBug);
+  const emulator = options.modelOnly ? null : { plantedBug };
 
   const summaries: DesignRunSummary[] = [];
-  for (const design of designs) {
+  for (const { given, design } of designs) {
     const progress = progressBar(runs, !options.json);
     const report = runSuite({
       ...DEFAULT_SUITE, design, config, seed, runs, maxCommands,
       onRun: (done) => progress.update(done, `${design.name}`),
+      ...(emulator === null ? {} : { subject: () => emulatorSubject(config, design, { plantedBug }) }),
     });
     progress.stop();
-    const traces = writeSuiteTraces(report, outDir);
-    const reproduce = `npx slotcheck run --design ${design.name} --seed ${seed} --runs ${runs} --lpars ${config.lparCount} --slots ${config.slotCount} --faults ${config.faultBudget} --writes ${config.writeBudget} --max-commands ${maxCommands}`;
+    const traces = writeSuiteTraces(report, outDir, emulator);
+    const flags = `${options.modelOnly ? ' --model-only' : ''}${plantedBug === null ? '' : ` --planted-bug ${plantedBug}`}`;
+    const reproduce = `npx slotcheck run --design ${given} --seed ${seed} --runs ${runs} --lpars ${config.lparCount} --slots ${config.slotCount} --faults ${config.faultBudget} --writes ${config.writeBudget} --max-commands ${maxCommands}${flags}`;
     const summary = summarizeSuite(report, reproduce, traces);
     summaries.push(summary);
     if (!options.json) process.stdout.write(`${renderRunTable(summary)}\n\n`);

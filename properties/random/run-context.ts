@@ -31,6 +31,8 @@ export class RunContext {
     readonly invariants: readonly Invariant[],
     readonly witnessList: readonly Witness[],
     readonly subject: Subject | null,
+    /** The ids a subject's reports count for; one already found failing is not reported again. */
+    readonly subjectIds: ReadonlySet<string> = new Set(),
   ) {
     this.state = initial;
   }
@@ -41,7 +43,8 @@ export class RunContext {
     this.steps.push({ command, outcome: result.outcome, state: result.state, phase });
     this.state = result.state;
     for (const id of witnessesReached(t, this.witnessList)) this.witnesses.add(id);
-    const violation = stepViolation(t, this.invariants) ?? this.subject?.apply(t) ?? null;
+    const fromSubject = this.subject?.apply(t) ?? null;
+    const violation = stepViolation(t, this.invariants) ?? (fromSubject !== null && this.subjectIds.has(fromSubject.id) ? fromSubject : null);
     if (violation !== null) throw new PropertyFailure(violation, this.steps.length);
   }
 

@@ -25,6 +25,14 @@ export interface SuiteOptions {
   readonly onRun?: (runsDone: number) => void;
 }
 
+/** Model-based testing's own property: the subject agrees with the model after every command. */
+export const CONFORMANCE = {
+  id: 'CONFORMANCE',
+  name: 'the emulator agrees with the model after every command: same outcome and reason code, same abstracted state',
+  expect: 'always',
+  note: 'Checked only when the runs drive the emulator; a disagreement names the differing fields.',
+} as const;
+
 export const DEFAULT_SUITE = { runs: 200, maxCommands: 60, drainRounds: 200, shrinkLimit: 5000 } as const;
 
 interface Failure {
@@ -63,6 +71,9 @@ export function runSuite(options: SuiteOptions): SuiteReport {
   const runsChecked = new Map<string, number>();
   let invariants: Invariant[] = INVARIANTS.filter((p) => wanted(p.id));
   let liveness: Liveness[] = LIVENESS.filter((p) => wanted(p.id) && p.notApplicable(design) === null);
+  // What a subject (the emulator) may report: its disagreement with the model, and its own
+  // invariant checks. An id is dropped once failing, like the model's own.
+  const subjectIds = new Set<string>(options.subject === undefined ? [] : [CONFORMANCE.id, ...invariants.map((p) => p.id)].filter(wanted));
 
   // The initial state is checked once: a violation there needs no run at all.
   for (let v = initialViolation(initial, design, invariants); v !== null; v = initialViolation(initial, design, invariants)) {
@@ -87,7 +98,7 @@ export function runSuite(options: SuiteOptions): SuiteReport {
     let runsDone = 0;
     const property = fc.property(arbitrary, (cmds) => {
       invocations += 1;
-      const ctx = new RunContext(design, initial, invariants, WITNESSES, options.subject?.() ?? null);
+      const ctx = new RunContext(design, initial, invariants, WITNESSES, options.subject?.() ?? null, subjectIds);
       try {
         fc.modelRun(() => ({ model: {}, real: ctx }), cmds);
         if (liveness.length > 0 && checkLiveness(ctx, liveness, options.drainRounds) === 'bound-hit') drainBoundHits += 1;
@@ -116,6 +127,11 @@ export function runSuite(options: SuiteOptions): SuiteReport {
       break;
     }
     const { violation, stepIndex } = caught.failure;
+    const wasActive = invariants.some((p) => p.id === violation.id) || liveness.some((p) => p.id === violation.id) || subjectIds.has(violation.id);
+    if (!wasActive) {
+      error = `internal: ${violation.id} failed although it was no longer checked`;
+      break;
+    }
     counterexamples.set(violation.id, {
       propertyId: violation.id, why: violation.why, stepIndex, steps: caught.steps, loopStart: caught.loopStart,
       seed: details.seed, path: details.counterexamplePath, replayPath: replayPathOf(details.counterexample?.[0]),
@@ -124,6 +140,7 @@ export function runSuite(options: SuiteOptions): SuiteReport {
     runsChecked.set(violation.id, details.numRuns);
     invariants = invariants.filter((p) => p.id !== violation.id);
     liveness = liveness.filter((p) => p.id !== violation.id);
+    subjectIds.delete(violation.id);
   }
 
   const properties = reportProperties(options, counterexamples, runsChecked, witnessRuns, drainBoundHits);
@@ -140,6 +157,10 @@ function reportProperties(
   const { design } = options;
   const wanted = (id: string) => options.only === undefined || options.only.includes(id);
   const out: PropertyReport[] = [];
+  if (options.subject !== undefined && wanted(CONFORMANCE.id)) {
+    const cx = counterexamples.get(CONFORMANCE.id) ?? null;
+    out.push({ ...CONFORMANCE, verdict: cx ? 'counterexample' : 'pass', runs: runsChecked.get(CONFORMANCE.id) ?? options.runs, count: 0, counterexample: cx });
+  }
   for (const inv of INVARIANTS.filter((p) => wanted(p.id))) {
     const cx = counterexamples.get(inv.id) ?? null;
     out.push({ id: inv.id, name: inv.name, expect: 'always', verdict: cx ? 'counterexample' : 'pass', runs: runsChecked.get(inv.id) ?? 0, count: 0, note: inv.note, counterexample: cx });

@@ -26,8 +26,8 @@ export function renderRunTable(s: DesignRunSummary): string {
   lines.push(`${s.design.id} ${s.design.name} — ${c.lparCount} LPARs × ${c.slotCount} slot(s), fault budget ${c.faultBudget}, ${c.writeBudget} client writes`);
   lines.push(`  ${s.runs} runs, seed ${s.seed}, ${s.commandsExecuted} commands executed (${s.acceptedCommands} accepted) — verdict: ${s.verdict.toUpperCase()}`);
   if (s.error !== null) lines.push(`  internal error: ${s.error.split('\n')[0]}`);
-  lines.push(`  ${pad('property', 9)}${pad('verdict', 14)}${pad('runs', 7)}detail`);
-  for (const p of s.properties) lines.push(`  ${pad(p.id, 9)}${pad(VERDICT_MARK[p.verdict], 14)}${pad(String(p.runs), 7)}${detail(p)}`);
+  lines.push(`  ${pad('property', 13)}${pad('verdict', 14)}${pad('runs', 7)}detail`);
+  for (const p of s.properties) lines.push(`  ${pad(p.id, 13)}${pad(VERDICT_MARK[p.verdict], 14)}${pad(String(p.runs), 7)}${detail(p)}`);
   const traces = s.properties.flatMap((p) => (p.counterexample?.replay ? [`  ${p.id}: ${p.counterexample.replay}`] : []));
   if (traces.length > 0) lines.push('  replay a counterexample:', ...traces);
   lines.push(`  reproduce: ${s.reproduce}`);
