@@ -5,16 +5,22 @@
 // INV-04 right after 503, and INV-03 when a DMA is delivered in between.
 import { describe, expect, it } from 'vitest';
 import { builtInDesign, initialState, lpar, slot, step, type Command, type Design } from '../../model/index.ts';
+import { runSuite } from '../random/suite.ts';
+import type { PropertyReport } from '../random/suite-report.ts';
 import { ConformanceChecker } from './checker.ts';
-import { runConformance, type ConformanceOptions } from './run-conformance.ts';
+import { emulatorSubject } from './subject.ts';
 
 const config = { lparCount: 2, slotCount: 1, faultBudget: 4, writeBudget: 3 };
 
-function options(name: string, planted: boolean): ConformanceOptions {
-  return {
-    design: builtInDesign(name)!, config, seed: 42, runs: 100, maxCommands: 60, shrinkLimit: 2000,
-    emulator: { plantedBug: planted ? 'enable-before-gatekeeper' : null },
-  };
+/** Random model-versus-emulator runs checking CONFORMANCE only (the model's own invariants left out). */
+function conformance(name: string, planted: boolean): { report: PropertyReport; commands: number } {
+  const design = builtInDesign(name)!;
+  const plantedBug = planted ? 'enable-before-gatekeeper' : null;
+  const r = runSuite({
+    design, config, seed: 42, runs: 100, maxCommands: 60, drainRounds: 100, shrinkLimit: 2000, only: ['CONFORMANCE'],
+    subject: () => emulatorSubject(config, design, { plantedBug }),
+  });
+  return { report: r.properties.find((p) => p.id === 'CONFORMANCE')!, commands: r.commandsExecuted };
 }
 
 /** Replay commands on model and a planted emulator; the emulator-side violations at each step. */
@@ -31,10 +37,9 @@ function emulatorViolations(design: Design, commands: readonly Command[]): strin
 
 describe('planted bug enable-before-gatekeeper', () => {
   it.each([['patent-lpar-a'], ['hardened']])('is caught as CONFORMANCE by random runs (%s, seed 42), shrunk to a fail-over', (name) => {
-    const found = runConformance(options(name, true));
-    expect(found.verdict).toBe('counterexample');
-    if (found.verdict !== 'counterexample') return;
-    expect(found.id).toBe('CONFORMANCE');
+    const { report } = conformance(name, true);
+    expect(report.verdict).toBe('counterexample');
+    const found = report.counterexample!;
     expect(found.why).toMatch(/slots\[0\]\.gateKeeper: model 1, emulator (0|null)/);
     expect(found.shrinkBoundHit).toBe(false);
     // The step that broke conformance is the script's add_pci (1103 → 503); the emulator's own INV-04 flags it as well.
@@ -43,9 +48,9 @@ describe('planted bug enable-before-gatekeeper', () => {
   });
 
   it.each([['patent-lpar-a'], ['hardened']])('is not reported when the switch is off (%s, seed 42)', (name) => {
-    const clean = runConformance(options(name, false));
-    expect(clean.verdict).toBe('pass');
-    if (clean.verdict === 'pass') expect(clean.commands).toBeGreaterThan(2000);
+    const clean = conformance(name, false);
+    expect(clean.report.verdict).toBe('pass');
+    expect(clean.commands).toBeGreaterThan(2000);
   });
 
   it('lets a DMA delivered between the enable and the rewrite land in the old owner\'s window: INV-03 on the emulator', () => {
