@@ -1,12 +1,18 @@
 import type { Command, Config, Design, ModelState, StepResult } from '../../model/index.ts';
 import type { Violation } from '../check.ts';
 
+/** The key a system gives a state: a string for the reference model, a number or bigint when packed. */
+export type StateKey = string | number | bigint;
+
 /**
  * What the exhaustive explorer walks. The reference implementation wraps the immer model
  * (`step`, `enabledCommands`, `stateKey`, the catalogue); a faster one may pack states into
  * integers, as long as a property test shows it agrees with the reference step for step.
  *
  * S is the system's own state representation (a ModelState, or a packed number / typed array).
+ *
+ * The optional members were added for the explorer after the first version of this interface; a
+ * system without them still works, with the consequences each one's comment names.
  */
 export interface TransitionSystem<S> {
   readonly design: Design;
@@ -15,19 +21,43 @@ export interface TransitionSystem<S> {
   /**
    * Every accepted command from `state`, in the stable order of `enabledCommands`, with the state
    * it leads to. `visit` returns nothing; the system must not retain `next` after the call if it
-   * reuses buffers (say so in its docs).
+   * reuses buffers (say so in its docs, and give `retain`).
    */
   successors(state: S, visit: (command: Command, next: S, info: StepInfo) => void): void;
   /** A canonical key: equal exactly when the states are equal (after symmetry reduction if asked). */
-  key(state: S): string | number | bigint;
+  key(state: S): StateKey;
   /** Decode to the reference model's state, for reports and traces. */
   toModel(state: S): ModelState;
-  /** The first catalogue invariant (state part) the state breaks, or null. */
-  checkState(state: S): Violation | null;
-  /** The first catalogue invariant (step part) the transition breaks, or null. */
-  checkStep(before: S, command: Command, next: S, info: StepInfo): Violation | null;
+  /**
+   * The first catalogue invariant (state part) the state breaks, or null. Invariants whose id is
+   * in `skip` are passed over: the explorer already holds a (shorter) counterexample for them, or
+   * was not asked about them. A system that ignores `skip` still gives correct counterexamples,
+   * but a state that breaks two invariants then yields only the first, so the second one's
+   * counterexample may come out longer than the shortest.
+   */
+  checkState(state: S, skip?: ReadonlySet<string>): Violation | null;
+  /** The first catalogue invariant (step part) the transition breaks, or null; `skip` as in `checkState`. */
+  checkStep(before: S, command: Command, next: S, info: StepInfo, skip?: ReadonlySet<string>): Violation | null;
   /** Witness ids (WIT-*) the transition reaches. */
   witnesses(before: S, command: Command, next: S, info: StepInfo): readonly string[];
+  /** A copy of `next` the explorer may keep after `visit` returns. Absent: states are immutable values. */
+  retain?(state: S): S;
+  /**
+   * Present when `key` is reduced by symmetry: what was reduced, the key of the state itself
+   * (needed to unfold a reduced cycle for liveness) and how many distinct states a reduced key
+   * stands for (the size of the state's orbit, to report unreduced counts).
+   */
+  readonly symmetry?: SymmetryReduction<S>;
+}
+
+export interface SymmetryReduction<S> {
+  /** One line per permutation group applied, saying which ids it permutes and why that is sound. */
+  readonly groups: readonly string[];
+  /** Permutations tried per state (the group's order), for the report. */
+  readonly order: number;
+  exactKey(state: S): StateKey;
+  /** Distinct states among the permutations of `state` (1 when the group fixes it). */
+  orbitSize(state: S): number;
 }
 
 /** What a transition produced beyond the next state; the reference system passes the StepResult. */

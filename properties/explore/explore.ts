@@ -1,0 +1,123 @@
+import type { ModelState } from '../../model/index.ts';
+import { INVARIANTS, LIVENESS, WITNESSES } from '../catalogue.ts';
+import { FairLassoFinder } from './fair-cycles.ts';
+import { boundProblems, type ExploreBounds, type ExploreOptions, type ExploreRunOptions } from './options.ts';
+import { ordinalsToLocator, replayOrdinals } from './paths.ts';
+import { referenceSystem } from './reference-system.ts';
+import type { ExploredCounterexample, ExplorePropertyReport, ExploreReport, ExploreVerdict } from './report.ts';
+import { searchSequential, type SearchOutcome, type SearchPlan } from './search.ts';
+import type { TransitionSystem } from './system.ts';
+
+const WHAT_IS_PROVEN = [
+  'Every state reachable from the initial state within the configuration\'s budgets (faults and direct control commands, client writes; heartbeat silence is capped) was stored and expanded, unless boundHit says otherwise.',
+  'Invariants: state parts checked on every stored state, step parts on every transition; a counterexample is a shortest path (BFS) to the first violation of that property.',
+  'Liveness: weak fairness of the fair actions (isFairAction), once faults stop (they cannot lie on a cycle); a counterexample is a lasso whose cycle keeps one obligation open in every state and takes every fair action enabled throughout it.',
+  'Nothing is claimed for larger configurations, for strong fairness, or for the emulator (properties with coverage model-by-construction or emulator-only pass here trivially).',
+].join(' ');
+
+/** The reference system `explore` walks. */
+export function referenceSystemFor(options: ExploreOptions) {
+  return referenceSystem(options.design, options.config, { symmetry: options.symmetry, ...(options.only === undefined ? {} : { only: options.only }) });
+}
+
+/** Explore the reference model in this thread: build the reference system and run `exploreWith`. */
+export function explore(options: ExploreOptions): ExploreReport {
+  return exploreWith(referenceSystemFor(options), options);
+}
+
+export function planFor<S>(system: TransitionSystem<S>, options: ExploreRunOptions): SearchPlan {
+  const wanted = (id: string) => options.only === undefined || options.only.includes(id);
+  return { wanted, liveness: LIVENESS.filter((p) => wanted(p.id) && p.notApplicable(system.design) === null) };
+}
+
+/** Explore any transition system (the reference one, or a packed one) in this thread. */
+export function exploreWith<S>(system: TransitionSystem<S>, options: ExploreRunOptions): ExploreReport {
+  assertBounds(options);
+  const now = options.now ?? (() => performance.now()); // measurement and the time bound only
+  return reportOf(system, options, searchSequential(system, options, planFor(system, options), now));
+}
+
+export function assertBounds(bounds: ExploreBounds): void {
+  const problems = boundProblems(bounds);
+  if (problems.length > 0) throw new RangeError(`invalid exploration bounds: ${problems.map((p) => p.message).join('; ')}`);
+}
+
+/** Turn what a search found into the report: replay paths, look for fair lassos, give verdicts. */
+export function reportOf<S>(system: TransitionSystem<S>, options: ExploreRunOptions, search: SearchOutcome): ExploreReport {
+  const plan = planFor(system, options);
+  const initial = system.initial();
+  const bound = search.boundHit;
+  const unexplored = bound === null ? null : `inconclusive: bound ${bound.bound} = ${bound.limit} was hit (${bound.detail})`;
+  const pathTo = (ordinals: readonly number[]) => replayOrdinals(system, initial, ordinals).steps;
+  const properties: ExplorePropertyReport[] = [];
+
+  for (const inv of INVARIANTS.filter((p) => plan.wanted(p.id))) {
+    const found = search.findings.violations.get(inv.id);
+    const counterexample: ExploredCounterexample | null = found === undefined ? null
+      : { propertyId: inv.id, why: found.why, steps: pathTo(ordinalsToLocator(search.store, found.at)), loopStart: null, fairActions: null };
+    const verdict = counterexample !== null ? 'counterexample' : unexplored !== null ? 'inconclusive' : 'pass';
+    properties.push({ id: inv.id, name: inv.name, expect: 'always', verdict, note: verdict === 'inconclusive' ? unexplored! : inv.note, counterexample, witness: null });
+  }
+
+  const finder = search.graph === null ? null : new FairLassoFinder(system, search);
+  for (const live of LIVENESS.filter((p) => plan.wanted(p.id))) {
+    const na = live.notApplicable(system.design);
+    const table = search.obligations.find((t) => t.property.id === live.id);
+    if (na !== null || table === undefined || finder === null) {
+      properties.push({ id: live.id, name: live.name, expect: 'eventually', verdict: 'not-applicable', note: na ?? 'not checked', counterexample: null, witness: null });
+      continue;
+    }
+    const lasso = finder.find(table);
+    let counterexample: ExploredCounterexample | null = null;
+    if (lasso !== null) {
+      const prefix = replayOrdinals(system, initial, lasso.prefix);
+      const cycle = replayOrdinals(system, prefix.last, lasso.cycle);
+      assertReturns(system, prefix.last, cycle.last, live.id);
+      counterexample = {
+        propertyId: live.id,
+        why: `${lasso.obligation}, in every state of a fair cycle of ${lasso.cycle.length} step(s) (in a component of ${lasso.componentStates} state(s) where it stays open; fair actions enabled throughout, each taken: ${lasso.fairActions.join(' ')})`,
+        steps: [...prefix.steps, ...cycle.steps], loopStart: prefix.steps.length, fairActions: lasso.fairActions,
+      };
+    }
+    const verdict = counterexample !== null ? 'counterexample' : unexplored !== null ? 'inconclusive' : 'pass';
+    const note = verdict === 'inconclusive' ? unexplored! : 'no reachable weakly fair cycle keeps an obligation open (faults stop by construction: budgets)';
+    properties.push({ id: live.id, name: live.name, expect: 'eventually', verdict, note, counterexample, witness: null });
+  }
+
+  for (const wit of WITNESSES.filter((p) => plan.wanted(p.id))) {
+    const na = wit.notApplicable(system.design);
+    const tally = search.findings.witnesses.get(wit.id);
+    if (na !== null) {
+      properties.push({ id: wit.id, name: wit.name, expect: 'sometimes', verdict: 'not-applicable', note: na, counterexample: null, witness: null });
+    } else if (tally !== undefined) {
+      const witness = { steps: pathTo(ordinalsToLocator(search.store, tally.at)), transitions: tally.transitions, states: tally.states, unreducedStates: search.unreduced === null ? null : tally.unreducedStates };
+      properties.push({ id: wit.id, name: wit.name, expect: 'sometimes', verdict: 'reached', note: `reached in ${witness.steps.length} step(s) at the shortest`, counterexample: null, witness });
+    } else {
+      const verdict = unexplored !== null ? 'inconclusive' : 'unreached';
+      properties.push({ id: wit.id, name: wit.name, expect: 'sometimes', verdict, note: unexplored ?? 'no reachable transition of this configuration reaches it', counterexample: null, witness: null });
+    }
+  }
+
+  return {
+    design: { name: system.design.name, id: system.design.id }, config: system.config,
+    bounds: { depthMax: options.depthMax, statesMax: options.statesMax, timeLimitMs: options.timeLimitMs },
+    only: options.only === undefined ? null : [...options.only], verdict: overallVerdict(properties), boundHit: bound,
+    states: search.store.size, transitions: search.transitions, expandedStates: search.expanded, maxDepth: search.maxDepth,
+    symmetry: system.symmetry === undefined
+      ? { applied: false, order: 1, groups: [] }
+      : { applied: true, order: system.symmetry.order, groups: system.symmetry.groups },
+    unreduced: search.unreduced, initialState: system.toModel(initial) as ModelState, properties, note: WHAT_IS_PROVEN,
+    timing: { elapsedMs: search.elapsedMs, transitionsPerSecond: search.elapsedMs > 0 ? Math.round((search.transitions / search.elapsedMs) * 1000) : 0, workers: search.workers },
+  };
+}
+
+function assertReturns<S>(system: TransitionSystem<S>, entry: S, end: S, id: string): void {
+  const keyOf = system.symmetry?.exactKey ?? ((s: S) => system.key(s));
+  if (keyOf(entry) !== keyOf(end)) throw new Error(`${id}: the lasso's cycle does not return to its first state; the system's successors are not deterministic`);
+}
+
+function overallVerdict(properties: readonly ExplorePropertyReport[]): ExploreVerdict {
+  if (properties.some((p) => p.verdict === 'counterexample')) return 'counterexample';
+  if (properties.some((p) => p.verdict === 'inconclusive' || p.verdict === 'unreached')) return 'inconclusive';
+  return 'pass';
+}

@@ -1,0 +1,72 @@
+import { GrowableInt32 } from './state-store.ts';
+
+/** An edge to a state the search did not store (a bound stopped it first). */
+export const UNSTORED = -1;
+
+/**
+ * The explored transition graph in compressed sparse rows, kept for liveness. States are expanded
+ * in index order, so the edges of state i are `start(i) .. start(i+1)-1`, in `successors` order:
+ * an edge's position in its row is the successor's ordinal. Per edge: the target's index (or
+ * UNSTORED), the command's id, whether the action is fair in the source state, and whether the
+ * step returned the very same state.
+ */
+export class ExploredGraph {
+  private readonly rowStart = new GrowableInt32();
+  private readonly target = new GrowableInt32();
+  /** command id × 4 + (same state object ? 2 : 0) + (fair ? 1 : 0) */
+  private readonly action = new GrowableInt32();
+
+  constructor() {
+    this.rowStart.push(0);
+  }
+
+  /** States whose rows are complete. */
+  get rows(): number {
+    return this.rowStart.length - 1;
+  }
+
+  get edges(): number {
+    return this.target.length;
+  }
+
+  /** `selfLoop`: the step returned the very same state (a key match may also be a renamed copy). */
+  addEdge(target: number, commandId: number, fair: boolean, selfLoop: boolean): void {
+    this.target.push(target);
+    this.action.push(commandId * 4 + (selfLoop ? 2 : 0) + (fair ? 1 : 0));
+  }
+
+  /** Close the current state's row. */
+  endRow(): void {
+    this.rowStart.push(this.target.length);
+  }
+
+  /** Drop edges added after the last `endRow` (a state whose expansion a bound cut short). */
+  dropOpenRow(): void {
+    this.target.length = this.rowStart.at(this.rowStart.length - 1);
+    this.action.length = this.target.length;
+  }
+
+  start(state: number): number {
+    return this.rowStart.at(state);
+  }
+
+  end(state: number): number {
+    return this.rowStart.at(state + 1);
+  }
+
+  targetOf(edge: number): number {
+    return this.target.at(edge);
+  }
+
+  commandOf(edge: number): number {
+    return this.action.at(edge) >> 2;
+  }
+
+  isSelfLoop(edge: number): boolean {
+    return (this.action.at(edge) & 2) === 2;
+  }
+
+  isFair(edge: number): boolean {
+    return (this.action.at(edge) & 1) === 1;
+  }
+}

@@ -1,0 +1,78 @@
+import { allCommands, initialState, stateKey, step, type Command, type Config, type Design, type ModelState, type StepResult } from '../../model/index.ts';
+import type { Invariant } from '../catalogue-types.ts';
+import { INVARIANTS, WITNESSES } from '../catalogue.ts';
+import { initialViolation, stepViolation, witnessesReached, type Violation } from '../check.ts';
+import type { Transition } from '../verdict.ts';
+import { canonicalKey, orbitSize, symmetryGroup } from './symmetry.ts';
+import type { StepInfo, SymmetryReduction, TransitionSystem } from './system.ts';
+
+export interface ReferenceSystemOptions {
+  /** Merge states that differ only by renaming standby LPARs (see `symmetry.ts`). */
+  readonly symmetry: boolean;
+  /** Limit invariants and witnesses to these ids (default: the whole catalogue). */
+  readonly only?: readonly string[];
+}
+
+/** The invariants with only their state part, and with only their step part, as check.ts takes them. */
+function splitInvariants(invariants: readonly Invariant[]) {
+  const stateParts = invariants.filter((i) => i.state !== undefined);
+  const stepParts = invariants.filter((i) => i.step !== undefined).map((i): Invariant => ({ ...i, state: undefined }));
+  return { stateParts, stepParts };
+}
+
+/** Filtering by `skip` on every call would allocate; the skip set only grows, so cache by its size. */
+function skippingCache(all: readonly Invariant[]) {
+  let seen: ReadonlySet<string> | undefined;
+  let size = -1;
+  let kept: readonly Invariant[] = all;
+  return (skip: ReadonlySet<string> | undefined): readonly Invariant[] => {
+    if (skip === undefined || skip.size === 0) return all;
+    if (skip !== seen || skip.size !== size) {
+      seen = skip;
+      size = skip.size;
+      kept = all.filter((i) => !skip.has(i.id));
+    }
+    return kept;
+  };
+}
+
+/**
+ * The reference model as a transition system: states are the immer `ModelState`s themselves
+ * (immutable, so `retain` is not needed), successors are the accepted commands of
+ * `allCommands` in its order, the checks are the catalogue's through `properties/check.ts`.
+ */
+export function referenceSystem(design: Design, config: Config, options: ReferenceSystemOptions): TransitionSystem<ModelState> {
+  const wanted = (id: string) => options.only === undefined || options.only.includes(id);
+  const { stateParts, stepParts } = splitInvariants(INVARIANTS.filter((i) => wanted(i.id)));
+  const stateChecks = skippingCache(stateParts);
+  const stepChecks = skippingCache(stepParts);
+  const witnesses = WITNESSES.filter((w) => wanted(w.id) && w.notApplicable(design) === null);
+  const commands: readonly Command[] = allCommands(config);
+  const group = symmetryGroup(config);
+  const reduce = options.symmetry && group.permutations.length > 1;
+  const transition = (before: ModelState, command: Command, info: StepInfo): Transition => ({ before, command, result: info as StepResult, design });
+
+  const symmetry: SymmetryReduction<ModelState> | undefined = reduce
+    ? { groups: group.groups, order: group.permutations.length, exactKey: stateKey, orbitSize: (s) => orbitSize(s, group.permutations) }
+    : undefined;
+
+  return {
+    design,
+    config,
+    initial: () => initialState(config, design),
+    successors(state, visit) {
+      // `step` guards each command itself; calling it on every candidate and keeping the accepted
+      // ones is `enabledCommands` + `step` without running each guard twice.
+      for (const command of commands) {
+        const result = step(state, command, design);
+        if (result.outcome.kind === 'ok') visit(command, result.state, result);
+      }
+    },
+    key: reduce ? (s) => canonicalKey(s, group.permutations) : stateKey,
+    toModel: (s) => s,
+    checkState: (s, skip) => initialViolation(s, design, stateChecks(skip)),
+    checkStep: (before, command, _next, info, skip): Violation | null => stepViolation(transition(before, command, info), stepChecks(skip)),
+    witnesses: (before, command, _next, info) => (witnesses.length === 0 ? [] : witnessesReached(transition(before, command, info), witnesses)),
+    ...(symmetry === undefined ? {} : { symmetry }),
+  };
+}

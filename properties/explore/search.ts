@@ -1,0 +1,165 @@
+import type { Liveness } from '../catalogue-types.ts';
+import { INVARIANTS } from '../catalogue.ts';
+import { isFairAction } from '../random/drain.ts';
+import { CommandIds } from './command-ids.ts';
+import { Findings } from './findings.ts';
+import { ExploredGraph } from './graph.ts';
+import { ObligationTable } from './obligations.ts';
+import type { ExploreBounds } from './options.ts';
+import type { BoundHit } from './report.ts';
+import { GrowableInt32, ROOT, StateStore } from './state-store.ts';
+import type { StateKey, TransitionSystem } from './system.ts';
+
+/** What to look for, decided once from `only` and the design. */
+export interface SearchPlan {
+  readonly wanted: (id: string) => boolean;
+  /** Liveness properties to check (wanted and applicable): the search then keeps the graph. */
+  readonly liveness: readonly Liveness[];
+}
+
+/** Everything the search found, as indices into its store; `explore.ts` turns it into a report. */
+export interface SearchOutcome {
+  readonly store: StateStore;
+  readonly graph: ExploredGraph | null;
+  readonly commandIds: CommandIds;
+  readonly findings: Findings;
+  readonly obligations: readonly ObligationTable[];
+  readonly boundHit: BoundHit | null;
+  readonly transitions: number;
+  /** States 0..expanded-1 have every successor explored (and a complete row in the graph). */
+  readonly expanded: number;
+  readonly maxDepth: number;
+  /** Σ orbit sizes of the stored states and of their transitions; null without symmetry reduction. */
+  readonly unreduced: { readonly states: number; readonly transitions: number } | null;
+  readonly elapsedMs: number;
+  /** Threads that expanded states. */
+  readonly workers: number;
+}
+
+/** The counters and tables one search fills; shared by the sequential and the parallel search. */
+export class SearchTables<S> {
+  readonly store = new StateStore();
+  readonly commandIds = new CommandIds();
+  readonly findings: Findings;
+  readonly graph: ExploredGraph | null;
+  readonly obligations: ObligationTable[];
+  /** Orbit size per stored state, with symmetry reduction. */
+  readonly orbits: GrowableInt32 | null;
+  transitions = 0;
+  unreducedStates = 0;
+  unreducedTransitions = 0;
+
+  constructor(readonly system: TransitionSystem<S>, plan: SearchPlan) {
+    this.findings = new Findings(INVARIANTS.map((i) => i.id), plan.wanted);
+    this.graph = plan.liveness.length > 0 ? new ExploredGraph() : null;
+    this.obligations = plan.liveness.map((p) => new ObligationTable(p));
+    this.orbits = system.symmetry === undefined ? null : new GrowableInt32();
+  }
+
+  /** Store a state met for the first time and check its invariants; returns its index. */
+  addState(state: S, key: StateKey, parent: number, ordinal: number, depth: number): number {
+    const index = this.store.add(key, parent, ordinal, depth);
+    if (this.orbits !== null) {
+      const orbit = this.system.symmetry!.orbitSize(state);
+      this.orbits.push(orbit);
+      this.unreducedStates += orbit;
+    }
+    this.findings.checkState(this.system, state, index);
+    return index;
+  }
+
+  orbitAt(index: number): number {
+    return this.orbits === null ? 1 : this.orbits.at(index);
+  }
+
+  outcome(boundHit: BoundHit | null, expanded: number, elapsedMs: number, workers: number): SearchOutcome {
+    const depths = this.store.depth;
+    return {
+      store: this.store, graph: this.graph, commandIds: this.commandIds, findings: this.findings, obligations: this.obligations,
+      boundHit, transitions: this.transitions, expanded,
+      maxDepth: depths.length === 0 ? 0 : depths.at(depths.length - 1),
+      unreduced: this.orbits === null ? null : { states: this.unreducedStates, transitions: this.unreducedTransitions },
+      elapsedMs, workers,
+    };
+  }
+}
+
+/**
+ * Breadth-first search from the initial state through every accepted command, in one thread.
+ * Checks every invariant's state part on every stored state and its step part on every
+ * transition, tallies witnesses, records obligations and the graph for liveness, and stops at the
+ * first bound it reaches.
+ */
+export function searchSequential<S>(system: TransitionSystem<S>, bounds: ExploreBounds, plan: SearchPlan, now: () => number): SearchOutcome {
+  const started = now();
+  const t = new SearchTables(system, plan);
+  const { store, findings, graph, obligations, commandIds } = t;
+  const design = system.design;
+  const retain = system.retain?.bind(system) ?? ((s: S) => s);
+  const initial = system.initial();
+  t.addState(initial, system.key(initial), ROOT, 0, 0);
+
+  let frontier: S[] = [initial];
+  let depth = 0;
+  let index = 0;
+  let boundHit: BoundHit | null = null;
+  const reachedHere = new Set<string>();
+
+  search: while (frontier.length > 0) {
+    if (depth >= bounds.depthMax) {
+      boundHit = { bound: 'depthMax', limit: bounds.depthMax, detail: `${frontier.length} state(s) at depth ${depth} were checked but not expanded` };
+      break;
+    }
+    const next: S[] = [];
+    for (const state of frontier) {
+      if (now() - started > bounds.timeLimitMs) {
+        boundHit = { bound: 'timeLimitMs', limit: bounds.timeLimitMs, detail: `stopped at depth ${depth} with ${store.size - index} stored state(s) not expanded` };
+        break search;
+      }
+      const model = graph === null ? null : system.toModel(state);
+      if (model !== null) for (const table of obligations) table.record(model, design);
+      const orbit = t.orbitAt(index);
+      let ordinal = 0;
+      let cut = false;
+      reachedHere.clear();
+      system.successors(state, (command, nextState, info) => {
+        if (cut) return;
+        const k = ordinal;
+        ordinal += 1;
+        t.transitions += 1;
+        findings.checkStep(system, state, command, nextState, info, index, k);
+        for (const id of system.witnesses(state, command, nextState, info)) {
+          if (!plan.wanted(id)) continue;
+          findings.witnessReached(id, index, k, !reachedHere.has(id), orbit);
+          reachedHere.add(id);
+        }
+        let target = index;
+        if (nextState !== state) {
+          const key = system.key(nextState);
+          const known = store.indexOf(key);
+          if (known !== undefined) {
+            target = known;
+          } else if (store.size >= bounds.statesMax) {
+            cut = true;
+            return;
+          } else {
+            target = t.addState(nextState, key, index, k, depth + 1);
+            next.push(retain(nextState));
+          }
+        }
+        graph?.addEdge(target, commandIds.idOf(command), isFairAction(command, model!), nextState === state);
+      });
+      if (cut) {
+        graph?.dropOpenRow();
+        boundHit = { bound: 'statesMax', limit: bounds.statesMax, detail: `a state beyond the first ${bounds.statesMax} was met at depth ${depth + 1}; ${store.size - index} stored state(s) not fully expanded` };
+        break search;
+      }
+      graph?.endRow();
+      t.unreducedTransitions += orbit * ordinal;
+      index += 1;
+    }
+    frontier = next;
+    depth += 1;
+  }
+  return t.outcome(boundHit, index, now() - started, 1);
+}
