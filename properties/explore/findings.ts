@@ -20,6 +20,25 @@ export interface WitnessTally {
   unreducedStates: number;
 }
 
+const NONE: readonly Violation[] = [];
+
+/**
+ * Every invariant not in `skip` that the state or transition breaks, in catalogue order: a system
+ * returns the first non-skipped violation per call, so ask again with it skipped until none is
+ * left. A system that ignores `skip` returns a skipped id again, which ends the loop.
+ */
+export function violationsOf(ask: (skip: ReadonlySet<string>) => Violation | null, skip: ReadonlySet<string>): readonly Violation[] {
+  let v = ask(skip);
+  if (v === null || skip.has(v.id)) return NONE;
+  const found: Violation[] = [];
+  const asked = new Set(skip);
+  for (; v !== null && !asked.has(v.id); v = ask(asked)) {
+    found.push(v);
+    asked.add(v.id);
+  }
+  return found;
+}
+
 /**
  * The invariant violations and witnesses found so far. BFS meets states and transitions in order
  * of path length, so the first violation recorded for a property is a shortest counterexample,
@@ -42,9 +61,10 @@ export class Findings {
     return this.open > 0;
   }
 
-  /** Ask until nothing new: a system returns only the first non-skipped violation per call. */
-  private collect(ask: () => Violation | null, at: Locator): void {
-    for (let v = ask(); v !== null && !this.skip.has(v.id); v = ask()) {
+  /** Record, in order, those of `found` not skipped yet (a list from `violationsOf`). */
+  record(found: readonly Violation[], at: Locator): void {
+    for (const v of found) {
+      if (this.skip.has(v.id)) continue;
       this.violations.set(v.id, { why: v.why, at });
       this.skip.add(v.id);
       this.open -= 1;
@@ -52,11 +72,11 @@ export class Findings {
   }
 
   checkState<S>(system: TransitionSystem<S>, state: S, index: number): void {
-    if (this.open > 0) this.collect(() => system.checkState(state, this.skip), { kind: 'state', index });
+    if (this.open > 0) this.record(violationsOf((skip) => system.checkState(state, skip), this.skip), { kind: 'state', index });
   }
 
   checkStep<S>(system: TransitionSystem<S>, before: S, command: Command, next: S, info: StepInfo, from: number, ordinal: number): void {
-    if (this.open > 0) this.collect(() => system.checkStep(before, command, next, info, this.skip), { kind: 'step', from, ordinal });
+    if (this.open > 0) this.record(violationsOf((skip) => system.checkStep(before, command, next, info, skip), this.skip), { kind: 'step', from, ordinal });
   }
 
   /** Count a transition that reaches `id`; `firstFromThisState` counts the source state once. */

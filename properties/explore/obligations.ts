@@ -41,6 +41,13 @@ export class ObligationTable {
     this.masks.push(this.maskOf(state, design));
   }
 
+  /** The same, from the obligation names a worker thread computed. */
+  recordNames(names: readonly string[]): void {
+    let mask = 0;
+    for (const name of names) mask |= 1 << this.bitOf(name);
+    this.masks.push(mask);
+  }
+
   maskAt(index: number): number {
     return this.masks.at(index);
   }

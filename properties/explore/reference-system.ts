@@ -3,7 +3,7 @@ import type { Invariant } from '../catalogue-types.ts';
 import { INVARIANTS, WITNESSES } from '../catalogue.ts';
 import { initialViolation, stepViolation, witnessesReached, type Violation } from '../check.ts';
 import type { Transition } from '../verdict.ts';
-import { canonicalKey, orbitSize, symmetryGroup } from './symmetry.ts';
+import { canonicalForm, symmetryGroup } from './symmetry.ts';
 import type { StepInfo, SymmetryReduction, TransitionSystem } from './system.ts';
 
 export interface ReferenceSystemOptions {
@@ -41,6 +41,16 @@ function skippingCache(all: readonly Invariant[]) {
  * (immutable, so `retain` is not needed), successors are the accepted commands of
  * `allCommands` in its order, the checks are the catalogue's through `properties/check.ts`.
  */
+/** What a worker thread needs to build the same reference system (plain data: it is copied between threads). */
+export interface ReferenceSystemSpec extends ReferenceSystemOptions {
+  readonly design: Design;
+  readonly config: Config;
+}
+
+export function referenceSystemFromSpec(spec: ReferenceSystemSpec): TransitionSystem<ModelState> {
+  return referenceSystem(spec.design, spec.config, spec);
+}
+
 export function referenceSystem(design: Design, config: Config, options: ReferenceSystemOptions): TransitionSystem<ModelState> {
   const wanted = (id: string) => options.only === undefined || options.only.includes(id);
   const { stateParts, stepParts } = splitInvariants(INVARIANTS.filter((i) => wanted(i.id)));
@@ -52,8 +62,18 @@ export function referenceSystem(design: Design, config: Config, options: Referen
   const reduce = options.symmetry && group.permutations.length > 1;
   const transition = (before: ModelState, command: Command, info: StepInfo): Transition => ({ before, command, result: info as StepResult, design });
 
+  // The explorer asks for a new state's key and then its orbit size: one pass over the group gives both.
+  let memoState: ModelState | null = null;
+  let memo = { key: '', orbit: 1 };
+  const canonical = (s: ModelState) => {
+    if (s !== memoState) {
+      memo = canonicalForm(s, group.permutations);
+      memoState = s;
+    }
+    return memo;
+  };
   const symmetry: SymmetryReduction<ModelState> | undefined = reduce
-    ? { groups: group.groups, order: group.permutations.length, exactKey: stateKey, orbitSize: (s) => orbitSize(s, group.permutations) }
+    ? { groups: group.groups, order: group.permutations.length, exactKey: stateKey, orbitSize: (s) => canonical(s).orbit }
     : undefined;
 
   return {
@@ -68,7 +88,7 @@ export function referenceSystem(design: Design, config: Config, options: Referen
         if (result.outcome.kind === 'ok') visit(command, result.state, result);
       }
     },
-    key: reduce ? (s) => canonicalKey(s, group.permutations) : stateKey,
+    key: reduce ? (s) => canonical(s).key : stateKey,
     toModel: (s) => s,
     checkState: (s, skip) => initialViolation(s, design, stateChecks(skip)),
     checkStep: (before, command, _next, info, skip): Violation | null => stepViolation(transition(before, command, info), stepChecks(skip)),

@@ -1,4 +1,5 @@
 import type { Liveness } from '../catalogue-types.ts';
+import type { Violation } from '../check.ts';
 import { INVARIANTS } from '../catalogue.ts';
 import { isFairAction } from '../random/drain.ts';
 import { CommandIds } from './command-ids.ts';
@@ -65,6 +66,17 @@ export class SearchTables<S> {
       this.unreducedStates += orbit;
     }
     this.findings.checkState(this.system, state, index);
+    return index;
+  }
+
+  /** Store a state a worker met first: its orbit size and violations were computed there. */
+  addKnown(key: StateKey, parent: number, ordinal: number, depth: number, orbit: number, violations: readonly Violation[]): number {
+    const index = this.store.add(key, parent, ordinal, depth);
+    if (this.orbits !== null) {
+      this.orbits.push(orbit);
+      this.unreducedStates += orbit;
+    }
+    this.findings.record(violations, { kind: 'state', index });
     return index;
   }
 

@@ -65,20 +65,22 @@ export function symmetryGroup(config: Config): SymmetryGroup {
   };
 }
 
-/** The least key among the renamed copies of the state: one key per orbit. */
-export function canonicalKey(state: ModelState, permutations: readonly IdPermutation[]): string {
-  let least = stateKey(state);
+/** The least key among the renamed copies of the state (one key per orbit), and how many distinct copies there are. */
+export function canonicalForm(state: ModelState, permutations: readonly IdPermutation[]): { readonly key: string; readonly orbit: number } {
+  const keys = new Set<string>();
+  let least: string | null = null;
   for (const p of permutations) {
-    if (isIdentity(p)) continue;
-    const key = stateKey(permuteState(state, p));
-    if (key < least) least = key;
+    const key = isIdentity(p) ? stateKey(state) : stateKey(permuteState(state, p));
+    keys.add(key);
+    if (least === null || key < least) least = key;
   }
-  return least;
+  return { key: least ?? stateKey(state), orbit: Math.max(1, keys.size) };
 }
 
-/** How many distinct states the renamed copies of `state` are. */
+export function canonicalKey(state: ModelState, permutations: readonly IdPermutation[]): string {
+  return canonicalForm(state, permutations).key;
+}
+
 export function orbitSize(state: ModelState, permutations: readonly IdPermutation[]): number {
-  const keys = new Set<string>();
-  for (const p of permutations) keys.add(isIdentity(p) ? stateKey(state) : stateKey(permuteState(state, p)));
-  return keys.size;
+  return canonicalForm(state, permutations).orbit;
 }
