@@ -106,6 +106,10 @@ describe('the report', () => {
     }
   }, 30_000);
 
+  it('rejects an unknown property id in only', () => {
+    expect(() => explore(options('hardened', config(2, 1, 0, 0), { only: ['INV-99'] }))).toThrow(/unknown property id\(s\) INV-99/);
+  });
+
   it('rejects bounds that are not positive integers', () => {
     expect(() => explore(options('hardened', config(2, 1, 0, 0), { statesMax: 0 }))).toThrow(/statesMax must be an integer ≥ 1/);
     expect(() => explore(options('hardened', config(2, 1, 0, 0), { depthMax: 1.5 }))).toThrow(/depthMax/);

@@ -1,5 +1,5 @@
 import type { ModelState } from '../../model/index.ts';
-import { INVARIANTS, LIVENESS, WITNESSES } from '../catalogue.ts';
+import { CATALOGUE, INVARIANTS, LIVENESS, propertyById, WITNESSES } from '../catalogue.ts';
 import { FairLassoFinder } from './fair-cycles.ts';
 import { boundProblems, type ExploreBounds, type ExploreOptions, type ExploreRunOptions } from './options.ts';
 import { ordinalsToLocator, replayOrdinals } from './paths.ts';
@@ -26,6 +26,8 @@ export function explore(options: ExploreOptions): ExploreReport {
 }
 
 export function planFor<S>(system: TransitionSystem<S>, options: ExploreRunOptions): SearchPlan {
+  const unknown = (options.only ?? []).filter((id) => propertyById(id) === undefined);
+  if (unknown.length > 0) throw new RangeError(`unknown property id(s) ${unknown.join(', ')} in only; the catalogue has ${CATALOGUE.map((p) => p.id).join(', ')}`);
   const wanted = (id: string) => options.only === undefined || options.only.includes(id);
   return { wanted, liveness: LIVENESS.filter((p) => wanted(p.id) && p.notApplicable(system.design) === null) };
 }

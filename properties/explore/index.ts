@@ -1,0 +1,9 @@
+// The exhaustive explorer's public API (DESIGN.md §3, `slotcheck explore`).
+export { explore, exploreWith } from './explore.ts';
+export { exploreInParallel, exploreWithWorkers } from './explore-parallel.ts';
+export { referenceSystem, referenceSystemFromSpec, type ReferenceSystemOptions, type ReferenceSystemSpec } from './reference-system.ts';
+export { DEFAULT_BOUNDS, boundProblems, type ExploreBounds, type ExploreOptions, type ExploreRunOptions } from './options.ts';
+export type { SystemFactory } from './parallel-protocol.ts';
+export type * from './report.ts';
+export type { StateKey, StepInfo, SymmetryReduction, TransitionSystem } from './system.ts';
+export { commandLabel } from './command-ids.ts';
