@@ -1,4 +1,5 @@
-import { allCommands, initialState, stateKey, step, type Command, type Config, type Design, type ModelState, type StepResult } from '../../model/index.ts';
+import { candidates, initialState, stateKey, step, type Command, type Config, type Design, type ModelState, type StepResult } from '../../model/index.ts';
+import { guardOfCandidate } from '../../model/step.ts';
 import type { Invariant } from '../catalogue-types.ts';
 import { INVARIANTS, WITNESSES } from '../catalogue.ts';
 import { initialViolation, stepViolation, witnessesReached, type Violation } from '../check.ts';
@@ -57,7 +58,7 @@ export function referenceSystem(design: Design, config: Config, options: Referen
   const stateChecks = skippingCache(stateParts);
   const stepChecks = skippingCache(stepParts);
   const witnesses = WITNESSES.filter((w) => wanted(w.id) && w.notApplicable(design) === null);
-  const commands: readonly Command[] = allCommands(config);
+  const candidateCommands = candidates(config);
   const group = symmetryGroup(config);
   const reduce = options.symmetry && group.permutations.length > 1;
   const transition = (before: ModelState, command: Command, info: StepInfo): Transition => ({ before, command, result: info as StepResult, design });
@@ -81,11 +82,12 @@ export function referenceSystem(design: Design, config: Config, options: Referen
     config,
     initial: () => initialState(config, design),
     successors(state, visit) {
-      // `step` guards each command itself; calling it on every candidate and keeping the accepted
-      // ones is `enabledCommands` + `step` without running each guard twice.
-      for (const command of commands) {
+      // The candidates are well-formed for the configuration, so the guard alone decides (as in
+      // `enabledCommands`); `step` then runs only the accepted ones.
+      for (const { command, perturbation } of candidateCommands) {
+        if (guardOfCandidate(state, command, perturbation, design) !== null) continue;
         const result = step(state, command, design);
-        if (result.outcome.kind === 'ok') visit(command, result.state, result);
+        visit(command, result.state, result);
       }
     },
     key: reduce ? (s) => canonical(s).key : stateKey,

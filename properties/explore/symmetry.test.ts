@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allCommands, initialState, lpar, stateKey, step, type Command, type Config, type Design, type ModelState } from '../../model/index.ts';
+import { allCommands, BUILT_IN_DESIGNS, initialState, lpar, stateKey, step, type Command, type Config, type Design, type ModelState } from '../../model/index.ts';
 import { explore } from './explore.ts';
 import { permuteCommandArgs, permuteState, type IdPermutation } from './permute-state.ts';
 import { canonicalKey, nonServiceSlotPermutations, orbitSize, standbyPermutations, symmetryGroup } from './symmetry.ts';
@@ -56,6 +56,12 @@ describe('which renamings are symmetries of the model', () => {
   it('… and for the literal patent design, case (b) (3 LPARs, faults 1, no writes)', () => {
     const c = config(3, 1, 1, 0);
     const d = design('patent-lpar-b');
+    expect(firstNonCommuting(d, reachable(d, c), standbyPermutations(c))).toBeNull();
+  }, 120_000);
+
+  it('… and for the card-ROM design, whose pending SCI names its target LPAR (3 LPARs, faults 1, no writes)', () => {
+    const c = config(3, 1, 1, 0);
+    const d = design('patent-card-rom');
     expect(firstNonCommuting(d, reachable(d, c), standbyPermutations(c))).toBeNull();
   }, 120_000);
 
@@ -116,6 +122,14 @@ describe('reduced search, 3 LPARs × 1 slot, faults 1, writes 1', () => {
       if (p.witness === null) continue;
       expect(property(reduced, p.id).witness?.unreducedStates).toBe(p.witness.states);
     }
+  }, 180_000);
+
+  it.each(BUILT_IN_DESIGNS.map((d) => d.name))('every built-in design (%s, no writes): same verdicts, and Σ orbit sizes is the full space', (name) => {
+    const full = explore(options(name, config(3, 1, 1, 0)));
+    const reduced = explore(options(name, config(3, 1, 1, 0), { symmetry: true }));
+    expect(reduced.unreduced).toEqual({ states: full.states, transitions: full.transitions });
+    expect(reduced.states).toBeLessThan(full.states);
+    expect(verdictSummary(reduced)).toEqual(verdictSummary(full));
   }, 180_000);
 
   it('the reduced search meets exactly one state per orbit of the full space', () => {
