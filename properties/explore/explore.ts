@@ -1,10 +1,9 @@
-import type { ModelState } from '../../model/index.ts';
 import { CATALOGUE, INVARIANTS, LIVENESS, propertyById, WITNESSES } from '../catalogue.ts';
 import { FairLassoFinder } from './fair-cycles.ts';
 import { boundProblems, type ExploreBounds, type ExploreOptions, type ExploreRunOptions } from './options.ts';
-import { ordinalsToLocator, replayOrdinals } from './paths.ts';
+import { invariantReport, livenessReport, witnessReport, type VerdictContext } from './property-reports.ts';
 import { referenceSystem } from './reference-system.ts';
-import type { ExploredCounterexample, ExplorePropertyReport, ExploreReport, ExploreVerdict } from './report.ts';
+import type { ExplorePropertyReport, ExploreReport, ExploreVerdict } from './report.ts';
 import { searchSequential, type SearchOutcome, type SearchPlan } from './search.ts';
 import type { TransitionSystem } from './system.ts';
 
@@ -50,56 +49,13 @@ export function reportOf<S>(system: TransitionSystem<S>, options: ExploreRunOpti
   const initial = system.initial();
   const bound = search.boundHit;
   const unexplored = bound === null ? null : `inconclusive: bound ${bound.bound} = ${bound.limit} was hit (${bound.detail})`;
-  const pathTo = (ordinals: readonly number[]) => replayOrdinals(system, initial, ordinals).steps;
-  const properties: ExplorePropertyReport[] = [];
-
-  for (const inv of INVARIANTS.filter((p) => plan.wanted(p.id))) {
-    const found = search.findings.violations.get(inv.id);
-    const counterexample: ExploredCounterexample | null = found === undefined ? null
-      : { propertyId: inv.id, why: found.why, steps: pathTo(ordinalsToLocator(search.store, found.at)), loopStart: null, fairActions: null };
-    const verdict = counterexample !== null ? 'counterexample' : unexplored !== null ? 'inconclusive' : 'pass';
-    properties.push({ id: inv.id, name: inv.name, expect: 'always', verdict, note: verdict === 'inconclusive' ? unexplored! : inv.note, counterexample, witness: null });
-  }
-
+  const ctx: VerdictContext<S> = { system, initial, search, unexplored };
   const finder = search.graph === null ? null : new FairLassoFinder(system, search);
-  for (const live of LIVENESS.filter((p) => plan.wanted(p.id))) {
-    const na = live.notApplicable(system.design);
-    const table = search.obligations.find((t) => t.property.id === live.id);
-    if (na !== null || table === undefined || finder === null) {
-      properties.push({ id: live.id, name: live.name, expect: 'eventually', verdict: 'not-applicable', note: na ?? 'not checked', counterexample: null, witness: null });
-      continue;
-    }
-    const lasso = finder.find(table);
-    let counterexample: ExploredCounterexample | null = null;
-    if (lasso !== null) {
-      const prefix = replayOrdinals(system, initial, lasso.prefix);
-      const cycle = replayOrdinals(system, prefix.last, lasso.cycle);
-      assertReturns(system, prefix.last, cycle.last, live.id);
-      counterexample = {
-        propertyId: live.id,
-        why: `${lasso.obligation}, in every state of a fair cycle of ${lasso.cycle.length} step(s) (in a component of ${lasso.componentStates} state(s) where it stays open; fair actions enabled throughout, each taken: ${lasso.fairActions.join(' ')})`,
-        steps: [...prefix.steps, ...cycle.steps], loopStart: prefix.steps.length, fairActions: lasso.fairActions,
-      };
-    }
-    const verdict = counterexample !== null ? 'counterexample' : unexplored !== null ? 'inconclusive' : 'pass';
-    const note = verdict === 'inconclusive' ? unexplored! : 'no reachable weakly fair cycle keeps an obligation open (faults stop by construction: budgets)';
-    properties.push({ id: live.id, name: live.name, expect: 'eventually', verdict, note, counterexample, witness: null });
-  }
-
-  for (const wit of WITNESSES.filter((p) => plan.wanted(p.id))) {
-    const na = wit.notApplicable(system.design);
-    const tally = search.findings.witnesses.get(wit.id);
-    if (na !== null) {
-      properties.push({ id: wit.id, name: wit.name, expect: 'sometimes', verdict: 'not-applicable', note: na, counterexample: null, witness: null });
-    } else if (tally !== undefined) {
-      const witness = { steps: pathTo(ordinalsToLocator(search.store, tally.at)), transitions: tally.transitions, states: tally.states, unreducedStates: search.unreduced === null ? null : tally.unreducedStates };
-      properties.push({ id: wit.id, name: wit.name, expect: 'sometimes', verdict: 'reached', note: `reached in ${witness.steps.length} step(s) at the shortest`, counterexample: null, witness });
-    } else {
-      const verdict = unexplored !== null ? 'inconclusive' : 'unreached';
-      properties.push({ id: wit.id, name: wit.name, expect: 'sometimes', verdict, note: unexplored ?? 'no reachable transition of this configuration reaches it', counterexample: null, witness: null });
-    }
-  }
-
+  const properties: ExplorePropertyReport[] = [
+    ...INVARIANTS.filter((p) => plan.wanted(p.id)).map((p) => invariantReport(ctx, p)),
+    ...LIVENESS.filter((p) => plan.wanted(p.id)).map((p) => livenessReport(ctx, p, finder, search.obligations.find((t) => t.property.id === p.id))),
+    ...WITNESSES.filter((p) => plan.wanted(p.id)).map((p) => witnessReport(ctx, p)),
+  ];
   return {
     design: { name: system.design.name, id: system.design.id }, config: system.config,
     bounds: { depthMax: options.depthMax, statesMax: options.statesMax, timeLimitMs: options.timeLimitMs },
@@ -108,14 +64,9 @@ export function reportOf<S>(system: TransitionSystem<S>, options: ExploreRunOpti
     symmetry: system.symmetry === undefined
       ? { applied: false, order: 1, groups: [] }
       : { applied: true, order: system.symmetry.order, groups: system.symmetry.groups },
-    unreduced: search.unreduced, initialState: system.toModel(initial) as ModelState, properties, note: WHAT_IS_PROVEN,
+    unreduced: search.unreduced, initialState: system.toModel(initial), properties, note: WHAT_IS_PROVEN,
     timing: { elapsedMs: search.elapsedMs, transitionsPerSecond: search.elapsedMs > 0 ? Math.round((search.transitions / search.elapsedMs) * 1000) : 0, workers: search.workers },
   };
-}
-
-function assertReturns<S>(system: TransitionSystem<S>, entry: S, end: S, id: string): void {
-  const keyOf = system.symmetry?.exactKey ?? ((s: S) => system.key(s));
-  if (keyOf(entry) !== keyOf(end)) throw new Error(`${id}: the lasso's cycle does not return to its first state; the system's successors are not deterministic`);
 }
 
 function overallVerdict(properties: readonly ExplorePropertyReport[]): ExploreVerdict {

@@ -1,13 +1,10 @@
 import { GrowableInt32 } from './state-store.ts';
 
-/** An edge to a state the search did not store (a bound stopped it first). */
-export const UNSTORED = -1;
-
 /**
  * The explored transition graph in compressed sparse rows, kept for liveness. States are expanded
  * in index order, so the edges of state i are `start(i) .. start(i+1)-1`, in `successors` order:
- * an edge's position in its row is the successor's ordinal. Per edge: the target's index (or
- * UNSTORED), the command's id, whether the action is fair in the source state, and whether the
+ * an edge's position in its row is the successor's ordinal. Per edge: the target's index, the
+ * command's id, whether the action is fair in the source state, and whether the
  * step returned the very same state.
  */
 export class ExploredGraph {

@@ -17,21 +17,8 @@ export function isIdentity(p: IdPermutation): boolean {
   return p.lpar.every((v, i) => v === i) && p.slot.every((v, i) => v === i);
 }
 
-/** `p` after `q`: first rename by q, then by p. */
-export function composePermutations(p: IdPermutation, q: IdPermutation): IdPermutation {
-  return { lpar: q.lpar.map((v) => p.lpar[v]!), slot: q.slot.map((v) => p.slot[v]!) };
-}
-
-export function invertPermutation(p: IdPermutation): IdPermutation {
-  const lpar: number[] = [];
-  const slot: number[] = [];
-  p.lpar.forEach((to, from) => { lpar[to] = from; });
-  p.slot.forEach((to, from) => { slot[to] = from; });
-  return { lpar, slot };
-}
-
 /** A bit-per-slot mask with its bits moved to the renamed slots. */
-export function permuteMask(mask: number, slot: readonly number[]): number {
+function permuteMask(mask: number, slot: readonly number[]): number {
   let out = 0;
   for (let s = 0; s < slot.length; s += 1) if ((mask & (1 << s)) !== 0) out |= 1 << slot[s]!;
   return out;

@@ -19,9 +19,6 @@ export class GrowableInt32 {
   at(index: number): number {
     return this.data[index]!;
   }
-  set(index: number, value: number): void {
-    this.data[index] = value;
-  }
   /** A view of the filled part (shares memory until the next push that grows). */
   view(): Int32Array {
     return this.data.subarray(0, this.length);
