@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { TOOL_VERSION } from '../reports/version.ts';
+import { exploreCommand } from './commands/explore.ts';
 import { replayCommand } from './commands/replay.ts';
 import { runCommand } from './commands/run.ts';
 import { CliError, EXIT, type ExitCode } from './errors.ts';
@@ -29,6 +30,22 @@ function program(setExit: (code: ExitCode) => void): Command {
     .option('--model-only', 'run the model alone, without the emulator and the conformance check')
     .addOption(new Option('--planted-bug <name>', 'test-only: plant a defect in the emulator').hideHelp())
     .action(async (opts) => setExit(await runCommand(opts)));
+
+  root.command('explore')
+    .description('explore every reachable state within the bounds; shortest counterexamples, fair lassos, witnesses')
+    .option('--design <name>', 'a built-in design, or a design file (repeatable; default: every built-in design)', collect)
+    .option('--lpars <n>', 'LPARs, 2–4 (default 2)')
+    .option('--slots <n>', 'PCI slots, 1–3 (default 1)')
+    .option('--faults <k>', 'faults and directly issued control commands on any path, at most (default 2)')
+    .option('--writes <w>', 'client writes on any path, at most (default 2)')
+    .option('--depth <d>', 'longest path explored (a bound: reaching it is inconclusive)')
+    .option('--states-max <n>', 'distinct states stored at most (a bound)')
+    .option('--time-limit <s>', 'seconds of search at most (a bound; default 600)')
+    .option('--symmetry', 'merge states that differ only by renaming standby LPARs')
+    .option('--only <ids>', 'comma-separated property ids to check')
+    .option('--json', 'print the summary as JSON')
+    .option('--out <dir>', 'where to write the summary and traces (default reports/out)')
+    .action(async (opts) => setExit(await exploreCommand(opts)));
 
   root.command('replay')
     .description('re-execute a counterexample trace; exit 1 if its property is still violated, 0 if not')

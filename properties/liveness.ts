@@ -61,10 +61,16 @@ export const LIVENESS: readonly Liveness[] = [
   {
     id: 'LIV-04', expect: 'eventually', name: 'the failed LPAR comes back as the standby',
     notApplicable: always,
-    pending(state) {
+    pending(state, design) {
       return lparIds(state.config.lparCount)
-        // Somebody must be left to bring it back: an LPAR other than it whose OS runs.
-        .filter((l) => state.lpars[l]!.detectedFailed && state.lpars.some((o, i) => i !== l && o.os === 'running'))
+        .filter((l) => {
+          const lpar = state.lpars[l]!;
+          if (!lpar.detectedFailed) return false;
+          // Back: running as a standby — or still serving, when the fail-over against it was abandoned.
+          if (lpar.os === 'running' && (lpar.role === 'standby' || serves(state, design, l))) return false;
+          // Somebody must be left to bring it back: an LPAR other than it whose OS runs.
+          return state.lpars.some((o, i) => i !== l && o.os === 'running');
+        })
         .map((l) => `LPAR${l} was declared failed and is not back as a standby`);
     },
   },

@@ -1,7 +1,8 @@
-import { initialState, step, type Command, type Config, type Design, type ModelState, type StepResult } from '../model/index.ts';
+import { candidates, initialState, refusalOf, stateKey, step, type Command, type Config, type Design, type ModelState, type StepResult } from '../model/index.ts';
+import type { Liveness } from './catalogue-types.ts';
 import { INVARIANTS, LIVENESS } from './catalogue.ts';
 import { initialViolation, stepViolation, type Violation } from './check.ts';
-import { drainFairly } from './random/drain.ts';
+import { isFairAction } from './random/drain.ts';
 import type { Subject } from './random/run-context.ts';
 
 /** One re-executed step: what the model did, and what the subject (emulator) said, if any. */
@@ -33,7 +34,7 @@ export interface Replay {
  * violated at the first step that breaks it; a liveness property is violated when the run ends
  * settled (every fair step a self-loop) with its obligation still open.
  */
-export function replayCommands(design: Design, config: Config, commands: readonly Command[], propertyId: string, subject: Subject | null): Replay {
+export function replayCommands(design: Design, config: Config, commands: readonly Command[], propertyId: string, subject: Subject | null, loop: number | null = null): Replay {
   let state = initialState(config, design);
   const initial = initialViolation(state, design, INVARIANTS);
   const steps: ReplayedStep[] = [];
@@ -57,9 +58,32 @@ export function replayCommands(design: Design, config: Config, commands: readonl
   });
   const live = LIVENESS.find((p) => p.id === propertyId);
   if (live !== undefined && verdict.kind === 'holds') {
-    const settled = drainFairly(state, design, 1, () => {}).outcome.kind === 'quiescent';
-    const open = live.pending(state, design);
-    if (settled && open.length > 0) verdict = { kind: 'violated', at: commands.length, why: `${open[0]!}, and every fair step leaves the state as it is` };
+    const states = [initialState(config, design), ...steps.map((s) => s.result.state)];
+    const why = lassoViolation(design, states, commands, loop ?? commands.length, live);
+    if (why !== null) verdict = { kind: 'violated', at: commands.length, why };
   }
   return { initialViolation: initial, steps, verdict };
+}
+
+/**
+ * A liveness counterexample is a lasso: the run returns from its last state to state `loop`
+ * (loop = the last index: the run settled, every fair step a self-loop). It stands when the loop
+ * closes, one obligation stays open in every state of the cycle, and the cycle is fair: every
+ * fair action enabled in all its states is taken on it (as a step of the cycle, or as a
+ * self-loop somewhere on it).
+ */
+function lassoViolation(design: Design, states: readonly ModelState[], commands: readonly Command[], loop: number, live: Liveness): string | null {
+  const last = states.length - 1;
+  if (loop < 0 || loop > last || stateKey(states[loop]!) !== stateKey(states[last]!)) return null;
+  const cycle = states.slice(loop, Math.max(loop + 1, last));
+  const open = live.pending(cycle[0]!, design).filter((o) => cycle.every((s) => live.pending(s, design).includes(o)));
+  if (open.length === 0) return null;
+  const taken = new Set(commands.slice(loop).map((c) => JSON.stringify(c)));
+  for (const { command } of candidates(states[loop]!.config)) {
+    if (!cycle.every((s) => isFairAction(command, s) && refusalOf(s, command, design) === null)) continue;
+    const selfLoopSomewhere = cycle.some((s) => step(s, command, design).state === s);
+    if (!taken.has(JSON.stringify(command)) && !selfLoopSomewhere) return null; // unfair: it would leave the cycle
+  }
+  const shape = loop === last ? 'the run settles there (every fair step leaves the state as it is)' : `the cycle from step ${loop} returns to the same state, fairly`;
+  return `${open[0]!}, and ${shape}`;
 }

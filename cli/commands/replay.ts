@@ -52,7 +52,7 @@ export async function replayCommand(file: string, options: ReplayOptions): Promi
   const property = trace.meta.property;
   const plantedBug = trace.meta.emulator?.plantedBug ?? null;
   const subject = trace.meta.emulator === null ? null : emulatorSubject(trace.config, design, { plantedBug: plantedBug as PlantedBug | null });
-  const replay = replayCommands(design, trace.config, trace.commands, property.id, subject);
+  const replay = replayCommands(design, trace.config, trace.commands, property.id, subject, trace.meta.loop);
   const out: string[] = [];
   out.push(`${file}: ${trace.meta.description}`);
   out.push(`replaying ${trace.commands.length} step(s) on ${design.id} ${design.name}${overridden ? ` (the trace was written for ${trace.design.name})` : ''}, on the model${subject === null ? '' : ` and the emulator${plantedBug === null ? '' : ` (planted bug: ${plantedBug})`}`}`);

@@ -1,0 +1,103 @@
+import { join, relative } from 'node:path';
+import type { Config } from '../../model/index.ts';
+import { explore, type ExploreReport } from '../../properties/explore/index.ts';
+import { propertyById } from '../../properties/catalogue.ts';
+import { canonicalJson } from '../../reports/canonical-json.ts';
+import { designHash } from '../../reports/design-hash.ts';
+import { renderExploreTable } from '../../reports/render/explore-table.ts';
+import { buildTrace } from '../../reports/trace.ts';
+import { TOOL_VERSION } from '../../reports/version.ts';
+import { writeFileAtomic } from '../../reports/write-atomic.ts';
+import { traceFileName } from '../../reports/write-traces.ts';
+import { resolveDesigns } from '../design-loader.ts';
+import { CliError, exitCodeOf, type ExitCode } from '../errors.ts';
+import { configOption, intOption } from '../options.ts';
+
+export interface ExploreCliOptions {
+  readonly design?: string[];
+  readonly lpars?: string;
+  readonly slots?: string;
+  readonly faults?: string;
+  readonly writes?: string;
+  readonly depth?: string;
+  readonly statesMax?: string;
+  readonly timeLimit?: string;
+  readonly symmetry?: boolean;
+  readonly only?: string;
+  readonly json?: boolean;
+  readonly out?: string;
+}
+
+/** Write a trace per counterexample of an exploration; returns property id → path. */
+export function writeExploreTraces(report: ExploreReport, design: Parameters<typeof buildTrace>[0]['design'], outDir: string): Map<string, string> {
+  const written = new Map<string, string>();
+  for (const p of report.properties) {
+    const cx = p.counterexample;
+    if (cx === null) continue;
+    const trace = buildTrace({
+      design, config: report.config, method: 'explore', seed: null, path: null, replayPath: null,
+      property: { id: p.id, name: propertyById(p.id)?.name ?? p.name, why: cx.why },
+      violationStep: cx.loopStart === null ? cx.steps.length : cx.steps.length, loop: cx.loopStart, emulator: null,
+      initial: report.initialState, steps: cx.steps,
+    });
+    const file = join(outDir, 'traces', design.name, `${p.id}-explore.itf.json`);
+    writeFileAtomic(file, canonicalJson(trace));
+    written.set(p.id, relative(process.cwd(), file));
+  }
+  return written;
+}
+
+/** The deterministic part of a report (no timing), as `--json` and the summary file carry it. */
+export function exploreSummary(report: ExploreReport, designHashHex: string, traces: ReadonlyMap<string, string>) {
+  const { timing: _timing, initialState: _initial, ...rest } = report;
+  return {
+    ...rest,
+    design: { ...report.design, hash: designHashHex },
+    properties: report.properties.map((p) => ({
+      id: p.id, name: p.name, expect: p.expect, verdict: p.verdict, note: p.note,
+      counterexample: p.counterexample === null ? null : {
+        why: p.counterexample.why, steps: p.counterexample.steps.length, loopStart: p.counterexample.loopStart,
+        commands: p.counterexample.steps.map((s) => s.command), trace: traces.get(p.id) ?? null,
+      },
+      witness: p.witness === null ? null : { steps: p.witness.steps.length, states: p.witness.states, unreducedStates: p.witness.unreducedStates, transitions: p.witness.transitions, commands: p.witness.steps.map((s) => s.command) },
+    })),
+  };
+}
+
+/** `slotcheck explore`: breadth-first over every reachable state within the bounds. */
+export async function exploreCommand(options: ExploreCliOptions): Promise<ExitCode> {
+  const designs = await resolveDesigns(options.design);
+  const config: Config = configOption({
+    lparCount: intOption('lpars', options.lpars, 2, 2, 4),
+    slotCount: intOption('slots', options.slots, 1, 1, 3),
+    faultBudget: intOption('faults', options.faults, 2, 0, 20),
+    writeBudget: intOption('writes', options.writes, 2, 0, 20),
+  });
+  const bounds = {
+    depthMax: intOption('depth', options.depth, 10_000, 0, 1_000_000),
+    statesMax: intOption('states-max', options.statesMax, 5_000_000, 1, 200_000_000),
+    timeLimitMs: intOption('time-limit', options.timeLimit, 600, 1, 86_400) * 1000,
+  };
+  const only = options.only?.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const unknown = (only ?? []).filter((id) => propertyById(id) === undefined);
+  if (unknown.length > 0) throw new CliError('SC002', `--only names unknown properties: ${unknown.join(', ')}`, 'use catalogue ids such as INV-01, LIV-03, WIT-05 (DESIGN.md §4)');
+  const outDir = options.out ?? join('reports', 'out');
+  const summaries = [];
+  for (const { design } of designs) {
+    const report = explore({ design, config, ...bounds, symmetry: options.symmetry === true, ...(only === undefined ? {} : { only }) });
+    const traces = writeExploreTraces(report, design, outDir);
+    summaries.push(exploreSummary(report, designHash(design), traces));
+    if (!options.json) {
+      process.stdout.write(`${renderExploreTable(report, traces)}\n`);
+      process.stdout.write(`  ${report.timing.elapsedMs.toFixed(0)} ms, ${Math.round(report.timing.transitionsPerSecond)} transitions/s\n\n`);
+    }
+  }
+  const exitCode = exitCodeOf(summaries.map((s) => s.verdict));
+  const result = { tool: 'slotcheck', toolVersion: TOOL_VERSION, command: 'explore', exitCode, designs: summaries };
+  writeFileAtomic(join(outDir, 'explore-summary.json'), canonicalJson(result));
+  if (options.json) process.stdout.write(canonicalJson(result));
+  else process.stdout.write(`summary written to ${join(outDir, 'explore-summary.json')}; exit code ${exitCode}\n`);
+  return exitCode;
+}
+
+export { traceFileName };

@@ -1,0 +1,47 @@
+// Why: `slotcheck explore` proves bounded configurations; its counterexamples must replay (the
+// shortest ones, and lassos for liveness), and a bound that is hit must exit 3, never 0.
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { runCli, tempDir } from './testing.ts';
+
+describe('slotcheck explore', () => {
+  test('hardened at the default bounds: every property holds, every applicable witness is reached, exit 0', async () => {
+    const r = await runCli(['explore', '--design', 'hardened', '--writes', '1', '--out', tempDir(), '--json']);
+    expect(r.code).toBe(0);
+    const d = JSON.parse(r.stdout).designs[0];
+    expect(d.verdict).toBe('pass');
+    expect(d.properties.filter((p: { verdict: string }) => !['pass', 'reached', 'not-applicable'].includes(p.verdict))).toEqual([]);
+  });
+
+  test('patent-lpar-b: invariant and lasso counterexamples are written and replay to the same verdict', async () => {
+    const out = tempDir();
+    const r = await runCli(['explore', '--design', 'patent-lpar-b', '--faults', '1', '--writes', '1', '--out', out, '--json']);
+    expect(r.code).toBe(1);
+    const failed = JSON.parse(r.stdout).designs[0].properties.filter((p: { verdict: string }) => p.verdict === 'counterexample');
+    expect(failed.map((p: { id: string }) => p.id)).toEqual(expect.arrayContaining(['INV-05', 'INV-08', 'INV-09', 'LIV-03']));
+    for (const p of failed) {
+      const replay = await runCli(['replay', p.counterexample.trace, '--json']);
+      expect(replay.code, p.id).toBe(1);
+      expect(JSON.parse(replay.stdout).verdict.at, p.id).toBe(p.counterexample.steps);
+    }
+  });
+
+  test.each([
+    [['--depth', '3'], 'depthMax'],
+    [['--states-max', '50'], 'statesMax'],
+  ])('a bound that is hit (%j) makes it inconclusive: exit 3, the bound named', async (flags, bound) => {
+    const r = await runCli(['explore', '--design', 'hardened', ...flags, '--out', tempDir(), '--json']);
+    expect(r.code).toBe(3);
+    expect(JSON.parse(r.stdout).designs[0].boundHit.bound).toBe(bound);
+  });
+
+  test.each([
+    [['--only', 'INV-99'], 'SC002'],
+    [['--faults', 'two'], 'SC002'],
+    [['--design', 'nope'], 'SC003'],
+  ])('%j exits 2 with %s', async (flags, code) => {
+    const r = await runCli(['explore', ...flags, '--out', join(tempDir(), 'x')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`error ${code}`);
+  });
+});

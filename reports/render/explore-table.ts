@@ -1,0 +1,33 @@
+import type { ExplorePropertyReport, ExploreReport } from '../../properties/explore/index.ts';
+
+const MARK: Record<ExplorePropertyReport['verdict'], string> = {
+  pass: 'pass', counterexample: 'FAIL', inconclusive: 'INCONCLUSIVE', reached: 'reached', unreached: 'UNREACHED', 'not-applicable': 'n/a',
+};
+
+const pad = (text: string, width: number) => (text.length >= width ? `${text} ` : text + ' '.repeat(width - text.length));
+
+function detail(p: ExplorePropertyReport, traces: ReadonlyMap<string, string>): string {
+  const cx = p.counterexample;
+  if (cx !== null) {
+    const shape = cx.loopStart === null ? `shortest counterexample: ${cx.steps.length} step(s)` : `lasso: ${cx.loopStart} step(s) then a cycle of ${Math.max(cx.steps.length - cx.loopStart, 0)}`;
+    return `${shape}: ${cx.why}${traces.has(p.id) ? `\n${' '.repeat(31)}npx slotcheck replay ${traces.get(p.id)}` : ''}`;
+  }
+  if (p.witness !== null) {
+    const w = p.witness;
+    return `shortest path ${w.steps.length} step(s); reached from ${w.states} state(s)${w.unreducedStates === null ? '' : ` (${w.unreducedStates} unreduced)`}`;
+  }
+  return p.verdict === 'pass' ? '' : p.note;
+}
+
+/** The text `slotcheck explore` prints for one design. */
+export function renderExploreTable(r: ExploreReport, traces: ReadonlyMap<string, string>): string {
+  const c = r.config;
+  const lines = [
+    `${r.design.id} ${r.design.name} — exhaustive: ${c.lparCount} LPARs × ${c.slotCount} slot(s), fault budget ${c.faultBudget}, ${c.writeBudget} client writes${r.symmetry.applied ? ', symmetry reduction on' : ''}`,
+    `  ${r.states} states, ${r.transitions} transitions, depth ${r.maxDepth}${r.unreduced === null ? '' : ` (unreduced: ${r.unreduced.states} states, ${r.unreduced.transitions} transitions)`} — verdict: ${r.verdict.toUpperCase()}`,
+  ];
+  if (r.boundHit !== null) lines.push(`  bound hit: ${r.boundHit.bound} = ${r.boundHit.limit} (${r.boundHit.detail}): nothing below is proven beyond it`);
+  lines.push(`  ${pad('property', 13)}${pad('verdict', 14)}detail`);
+  for (const p of r.properties) lines.push(`  ${pad(p.id, 13)}${pad(MARK[p.verdict], 14)}${detail(p, traces)}`);
+  return lines.join('\n');
+}
