@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -45,7 +46,9 @@ export async function loadDesignFile(file: string): Promise<Design> {
   }
   let module: Record<string, unknown>;
   try {
-    module = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+    // Keyed by content: a file edited since it was last imported is read again, not taken from the cache.
+    const version = createHash('sha256').update(readFileSync(path)).digest('hex').slice(0, 16);
+    module = (await import(`${pathToFileURL(path).href}?v=${version}`)) as Record<string, unknown>;
   } catch (error) {
     if (error instanceof DesignError) throw fileError(file, error.field, error.message.slice(error.field.length + 2));
     throw fileError(file, '(the module)', `does not load: ${(error as Error).message.split('\n')[0]}`);

@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { TOOL_VERSION } from '../reports/version.ts';
+import { certifyCommand } from './commands/certify.ts';
 import { exploreCommand } from './commands/explore.ts';
 import { replayCommand } from './commands/replay.ts';
 import { runCommand } from './commands/run.ts';
@@ -46,6 +47,14 @@ function program(setExit: (code: ExitCode) => void): Command {
     .option('--json', 'print the summary as JSON')
     .option('--out <dir>', 'where to write the summary and traces (default reports/out)')
     .action(async (opts) => setExit(await exploreCommand(opts)));
+
+  root.command('certify')
+    .description('certify a design before it changes: exhaustive and random checks, then a byte-reproducible certificate')
+    .option('--design <name>', 'a built-in design, or a design file (repeatable; default: every built-in design)', collect)
+    .option('--check', 'recompute every committed certificate; fail when one no longer matches its design or the tool')
+    .option('--dir <dir>', 'where certificates live (default reports/certificates)')
+    .option('--out <dir>', 'where counterexample traces go (default reports/out)')
+    .action(async (opts) => setExit(await certifyCommand(opts)));
 
   root.command('replay')
     .description('re-execute a counterexample trace; exit 1 if its property is still violated, 0 if not')

@@ -12,6 +12,7 @@ import { notEnabled, refuse, type Refusal } from './refusal.ts';
 
 type Plan =
   | { readonly kind: 'detect' }
+  | { readonly kind: 'abandon' }
   | { readonly kind: 'complete' | 'start' | 'request-shutdown'; readonly at: number }
   | { readonly kind: 'control'; readonly at: number; readonly step: ScriptStep; readonly command: ControlCommand };
 
@@ -84,6 +85,9 @@ function plan(m: Machine, self: number): Plan | Refusal {
   if (!g.up) return notEnabled(`LPAR${self} is ${g.paused ? 'paused' : 'not running'}`);
   if (!c.alive) return notEnabled(`LPAR${self}'s clustering program is not running`);
   if (!c.hasScript) return detectionRefusal(m, self) ?? { kind: 'detect' };
+  // Exclusive arbitration: another LPAR already took over (it runs the service); give up.
+  const other = m.activeLpar;
+  if (m.design.takeoverArbitration === 'exclusive' && other !== c.scriptVictim && other !== self && m.guests[other]!.service === SERVICE_RUNNING) return { kind: 'abandon' };
   const at = firstOpenStep(m, self, c.scriptStep);
   if (at >= m.design.failoverScript.length) return { kind: 'complete', at };
   const step = m.design.failoverScript[at]!;
@@ -162,6 +166,12 @@ export function runClusterStep(m: Machine, self: number): void {
   switch (p.kind) {
     case 'detect':
       return detect(m, self);
+    case 'abandon': {
+      const c = m.cluster[self]!;
+      c.dropScript();
+      if (c.role === ROLE_TAKEOVER) c.role = ROLE_STANDBY;
+      return;
+    }
     case 'complete':
       return advance(m, self, p.at);
     case 'start':

@@ -49,7 +49,8 @@ export type Effect =
   | { readonly kind: 'script-command'; readonly lpar: LparId; readonly command: Command; readonly outcome: Outcome }
   | { readonly kind: 'service-start'; readonly lpar: LparId; readonly failback: boolean }
   | { readonly kind: 'failover-complete'; readonly lpar: LparId; readonly victim: LparId; readonly failoverCase: 'a' | 'b'; readonly falsePositive: boolean }
-  | { readonly kind: 'deact-ineffective'; readonly lpar: LparId };
+  | { readonly kind: 'deact-ineffective'; readonly lpar: LparId }
+  | { readonly kind: 'takeover-abandoned'; readonly lpar: LparId; readonly victim: LparId; readonly by: LparId };
 
 export interface StepResult {
   readonly state: ModelState;

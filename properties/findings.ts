@@ -93,6 +93,37 @@ export const FINDINGS: readonly Finding[] = [
     commands: [{ kind: 'device_error', slot: S0 }, ...takeoverA, { kind: 'guest_sci', lpar: L1 }, { kind: 'guest_configure', lpar: L1, slot: S0 }],
   },
   {
+    id: 'F-12', designs: ['hardened'], property: 'LIV-01', failsAt: 11, lparCount: 3,
+    title: 'hardened, three LPARs: if the new active dies during its takeover holding the slot (FLT-18), the next standby fences the old active, not the dead taker, and its takeover waits for the slot forever',
+    cause: 'Open question 8: a script has one victim. Not fixed: it needs a script that fences every LPAR holding the service slots; hardened is certified with one fault when there are three LPARs.',
+    commands: [{ kind: 'service_fail', lpar: L0 }, { kind: 'tick' }, cs, cs, cs, cs, cs, { kind: 'os_crash', lpar: L1 },
+      { kind: 'cluster_step', lpar: lpar(2) }, { kind: 'cluster_step', lpar: lpar(2) }, { kind: 'cluster_step', lpar: lpar(2) }],
+  },
+  {
+    id: 'F-13', designs: ['patent-ppar'], property: 'INV-03', failsAt: 1,
+    title: 'second embodiment: with no gate keeper, a stray DMA from the card lands in another partition\'s memory',
+    cause: 'Fig. 12 has no translation on the DMA path (the SVP only switches the card). Fixed by a gate keeper with a bounds check (first embodiment).',
+    commands: [{ kind: 'stray_dma', slot: S0, window: L1 }],
+  },
+  {
+    id: 'F-14', designs: ['patent-card-rom'], property: 'LIV-05', failsAt: 2,
+    title: 'third embodiment: the Fig. 17 device-error eject is dropped while the owner\'s GPE is disabled, so its OS keeps using the dead card',
+    cause: 'Open question 5: drop. Fixed by sciWhenGpeDisabled: latch.',
+    commands: [{ kind: 'gpe_disable', lpar: L0 }, { kind: 'device_error', slot: S0 }],
+  },
+  {
+    id: 'F-15', designs: ['prior-art-multiport'], property: 'INV-05', failsAt: 1,
+    title: 'prior art: a standby mounts the shared multi-port disk whenever it likes',
+    cause: 'The multi-port disk has no owner: the problem the patent sets out to solve.',
+    commands: [{ kind: 'guest_mount', lpar: L1, slot: S0 }],
+  },
+  {
+    id: 'F-16', designs: ['prior-art-multiport'], property: 'INV-07', failsAt: 2,
+    title: "prior art: a faulty standby's stray write lands on the active's disk",
+    cause: "The patent's own description of the prior art: an error in the standby disturbs the active's disk.",
+    commands: [{ kind: 'guest_mount', lpar: L1, slot: S0 }, { kind: 'stray_mmio', lpar: L1, slot: S0 }],
+  },
+  {
     id: 'F-11', designs: PATENT, property: 'INV-12', failsAt: 0, lparCount: 3,
     title: "the patent's 90% / 10% CPU split oversubscribes with two standbys (90 + 10 + 10)",
     cause: 'Open question 10: the rate of each standby. Fixed by cpuStandbyPercent 3.',

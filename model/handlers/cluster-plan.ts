@@ -8,6 +8,7 @@ import type { ModelState, Script } from '../state.ts';
 /** What one step of a clustering program will do, decided before anything changes. */
 export type ClusterPlan =
   | { readonly kind: 'detect' }
+  | { readonly kind: 'abandon'; readonly script: Script }
   | { readonly kind: 'complete'; readonly script: Script; readonly at: number }
   | { readonly kind: 'start'; readonly script: Script; readonly at: number }
   | { readonly kind: 'request-shutdown'; readonly script: Script; readonly at: number }
@@ -80,6 +81,10 @@ export function planClusterStep(state: ModelState, design: Design, self: LparId)
     }
     return { kind: 'detect' };
   }
+  // Under exclusive arbitration a takeover that another LPAR already completed (it started the
+  // service, and runs it) is abandoned: e.g. a journaled script resumed after a reset, too late.
+  const other = state.serviceOwner;
+  if (design.takeoverArbitration === 'exclusive' && other !== script.victim && other !== self && state.lpars[other]!.service === 'running') return { kind: 'abandon', script };
   const at = nextOpenStep(state, design, script, self, script.step);
   if (at >= design.failoverScript.length) return { kind: 'complete', script, at };
   const step = design.failoverScript[at]!;

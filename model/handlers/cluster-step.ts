@@ -88,6 +88,13 @@ export const clusterStep: Handler<ClusterStep> = {
     switch (plan.kind) {
       case 'detect':
         return detect(state, design, c.lpar);
+      case 'abandon':
+        return commit(state, (draft, emit) => {
+          const l = draft.lpars[c.lpar]!;
+          l.cluster.script = null;
+          if (l.role === 'takeover') l.role = 'standby';
+          emit({ kind: 'takeover-abandoned', lpar: c.lpar, victim: plan.script.victim, by: state.serviceOwner });
+        });
       case 'complete':
         return advance({ state, effects: [], outcome: { kind: 'ok' } }, design, c.lpar, plan.script, plan.at);
       case 'start':

@@ -1,0 +1,53 @@
+// Why: a certificate is how a designer knows a design still holds before changing it. It must be
+// written only when everything holds, be byte-reproducible, and `--check` must fail when a
+// design changed without being re-certified.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, test } from 'vitest';
+import { runCli, tempDir } from './testing.ts';
+
+const entry = pathToFileURL(resolve('index.ts')).href;
+const userDesign = (dir: string, change: string) => {
+  const file = join(dir, 'my-design.ts');
+  writeFileSync(file, `import { defineDesign } from '${entry}';\nexport default defineDesign({ extends: 'hardened', name: 'my-hardened', title: 'hardened, my copy'${change} });\n`);
+  return file;
+};
+
+describe('slotcheck certify', () => {
+  test('certifies a user design, byte for byte the same twice; --check fails once the design changes', async () => {
+    const [work, a, b] = [tempDir(), tempDir(), tempDir()];
+    const file = userDesign(work, '');
+    const first = await runCli(['certify', '--design', file, '--dir', a]);
+    expect(first.code, first.stdout).toBe(0);
+    expect(first.stdout).toContain('CERTIFIED');
+    await runCli(['certify', '--design', file, '--dir', b]);
+    const cert = readFileSync(join(a, 'my-hardened.json'), 'utf8');
+    expect(readFileSync(join(b, 'my-hardened.json'), 'utf8')).toBe(cert);
+    expect(cert).not.toMatch(/elapsed|timestamp|date/i);
+    expect(JSON.parse(cert)).toMatchObject({ verdict: 'certified', design: { name: 'my-hardened', source: expect.stringMatching(/^file:/) } });
+
+    expect((await runCli(['certify', '--check', '--dir', a])).code).toBe(0);
+    userDesign(work, ", heartbeatTimeoutTicks: 3"); // a change nobody re-certified
+    const check = await runCli(['certify', '--check', '--dir', a]);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain('STALE — design my-hardened changed since it was certified');
+  }, 120_000);
+
+  test('a design that breaks a property gets no certificate: exit 1 and its traces', async () => {
+    const dir = tempDir();
+    const r = await runCli(['certify', '--design', 'patent-lpar-b', '--dir', dir, '--out', tempDir()]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('no certificate written');
+    expect(r.stdout).toMatch(/INV-0\d: npx slotcheck replay /);
+  }, 120_000);
+
+  test.each([
+    [['certify', '--check', '--design', 'hardened'], 'SC001'],
+    [['certify', '--check', '--dir', '/nonexistent/certs'], 'SC009'],
+  ])('%j exits 2 with %s', async (args, code) => {
+    const r = await runCli(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`error ${code}`);
+  });
+});

@@ -1,0 +1,122 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { z } from 'zod';
+import { builtInDesign, type Design } from '../../model/index.ts';
+import { certify, type Certification } from '../../properties/certify/certify.ts';
+import { DEFAULT_PLAN, type CertificationPlan } from '../../properties/certify/plan.ts';
+import { buildCertificate, CERTIFICATE_FORMAT, certificateText } from '../../reports/certificate.ts';
+import { designHash } from '../../reports/design-hash.ts';
+import { TOOL_VERSION } from '../../reports/version.ts';
+import { writeFileAtomic } from '../../reports/write-atomic.ts';
+import { writeSuiteTraces } from '../../reports/write-traces.ts';
+import { loadDesignFile, resolveDesigns } from '../design-loader.ts';
+import { CliError, EXIT, type ExitCode } from '../errors.ts';
+import { progressBar } from '../progress.ts';
+import { writeExploreTraces } from './explore.ts';
+
+export interface CertifyOptions {
+  readonly design?: string[];
+  readonly check?: boolean;
+  readonly dir?: string;
+  readonly out?: string;
+}
+
+export const CERTIFICATE_DIR = join('reports', 'certificates');
+
+/** Where a design came from, as a certificate records it, so that --check can find it again. */
+function sourceOf(given: string, design: Design): string {
+  return builtInDesign(given)?.name === design.name ? 'built-in' : `file:${relative(process.cwd(), given).split('\\').join('/')}`;
+}
+
+async function designFromSource(name: string, source: string, file: string): Promise<Design> {
+  if (source === 'built-in') {
+    const d = builtInDesign(name);
+    if (d === undefined) throw new CliError('SC009', `certificate "${file}" is for the built-in design "${name}", which no longer exists`, 'delete the certificate, or restore the design');
+    return d;
+  }
+  if (!source.startsWith('file:')) throw new CliError('SC009', `certificate "${file}": field design.source is "${source}"`, 'a source is "built-in" or "file:<path>"; re-certify the design');
+  return loadDesignFile(source.slice('file:'.length));
+}
+
+function summarize(design: Design, c: Certification): string {
+  const lines = [`${design.id} ${design.name}: ${c.verdict.toUpperCase()}`];
+  for (const e of c.explored) lines.push(`  exhaustive ${e.plan.config.lparCount}×${e.plan.config.slotCount}, faults ${e.plan.config.faultBudget}, writes ${e.plan.config.writeBudget}${e.plan.symmetry ? ', symmetry' : ''}: ${e.states} states, ${e.transitions} transitions${e.boundHit === null ? '' : `, bound hit (${e.boundHit})`}`);
+  for (const r of c.randomRuns) lines.push(`  random ${r.plan.config.lparCount}×${r.plan.config.slotCount}, seed ${r.plan.seed}, ${r.plan.runs} runs against the emulator: ${r.commandsExecuted} commands`);
+  for (const p of c.properties) if (p.verdict !== 'holds' && p.verdict !== 'reached' && p.verdict !== 'not-applicable') lines.push(`  ${p.id} ${p.verdict}: ${p.name}`);
+  return lines.join('\n');
+}
+
+/** `slotcheck certify --design X`: write a certificate if every property holds, or the counterexamples. */
+async function certifyDesigns(options: CertifyOptions): Promise<ExitCode> {
+  const dir = options.dir ?? CERTIFICATE_DIR;
+  const outDir = options.out ?? join('reports', 'out');
+  const designs = await resolveDesigns(options.design);
+  const codes: ExitCode[] = [];
+  for (const { given, design } of designs) {
+    const progress = progressBar(1, true);
+    const c = certify(design, DEFAULT_PLAN, (what) => progress.update(0, `${design.name}: ${what}`));
+    progress.stop();
+    process.stdout.write(`${summarize(design, c)}\n`);
+    if (c.verdict === 'certified') {
+      const file = join(dir, `${design.name}.json`);
+      writeFileAtomic(file, certificateText(buildCertificate(design, sourceOf(given, design), DEFAULT_PLAN, c)));
+      process.stdout.write(`  certificate written to ${file}\n`);
+      codes.push(EXIT.holds);
+      continue;
+    }
+    for (const r of c.exploreReports) for (const [id, f] of writeExploreTraces(r, design, outDir)) process.stdout.write(`  ${id}: npx slotcheck replay ${f}\n`);
+    for (const r of c.suiteReports) for (const [id, f] of writeSuiteTraces(r, outDir, { plantedBug: null })) process.stdout.write(`  ${id}: npx slotcheck replay ${f}\n`);
+    process.stdout.write('  no certificate written\n');
+    codes.push(c.verdict === 'counterexample' ? EXIT.failed : EXIT.inconclusive);
+  }
+  return codes.includes(EXIT.failed) ? EXIT.failed : codes.includes(EXIT.inconclusive) ? EXIT.inconclusive : EXIT.holds;
+}
+
+const certificateHead = z.object({
+  format: z.literal(CERTIFICATE_FORMAT),
+  toolVersion: z.string(),
+  design: z.object({ name: z.string(), hash: z.string(), source: z.string() }).passthrough(),
+  plan: z.object({ explore: z.array(z.any()), random: z.array(z.any()) }),
+}).passthrough();
+
+/** `slotcheck certify --check`: recompute every committed certificate; fail when one no longer matches. */
+async function checkCertificates(options: CertifyOptions): Promise<ExitCode> {
+  const dir = options.dir ?? CERTIFICATE_DIR;
+  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')).sort() : [];
+  if (files.length === 0) throw new CliError('SC009', `there are no certificates in "${dir}"`, 'certify a design first: npx slotcheck certify --design <name>');
+  let stale = 0;
+  for (const name of files) {
+    const file = join(dir, name);
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (error) {
+      throw new CliError('SC009', `certificate "${file}" is not JSON: ${(error as Error).message}`, 'restore it from version control, or re-certify the design');
+    }
+    const head = certificateHead.safeParse(json);
+    if (!head.success) throw new CliError('SC009', `certificate "${file}": field ${head.error.issues[0]!.path.join('.')}: ${head.error.issues[0]!.message}`, 'restore it from version control, or re-certify the design');
+    const recorded = head.data;
+    const design = await designFromSource(recorded.design.name, recorded.design.source, file);
+    if (designHash(design) !== recorded.design.hash) {
+      process.stdout.write(`${file}: STALE — design ${design.name} changed since it was certified (hash ${recorded.design.hash.slice(0, 12)}…, now ${designHash(design).slice(0, 12)}…); re-certify: npx slotcheck certify --design ${recorded.design.source === 'built-in' ? design.name : recorded.design.source.slice(5)}\n`);
+      stale += 1;
+      continue;
+    }
+    const plan = recorded.plan as CertificationPlan;
+    const now = certificateText(buildCertificate(design, recorded.design.source, plan, certify(design, plan)));
+    if (now === readFileSync(file, 'utf8')) {
+      process.stdout.write(`${file}: matches (${design.name}, slotcheck ${recorded.toolVersion})\n`);
+    } else {
+      const fresh = JSON.parse(now) as { verdict: string };
+      const why = recorded.toolVersion !== TOOL_VERSION ? `it was made by slotcheck ${recorded.toolVersion}; this is ${TOOL_VERSION}` : `the tool's results changed (verdict now ${fresh.verdict})`;
+      process.stdout.write(`${file}: STALE — recomputing gives a different certificate: ${why}; re-certify, or find out what changed\n`);
+      stale += 1;
+    }
+  }
+  return stale === 0 ? EXIT.holds : EXIT.failed;
+}
+
+export async function certifyCommand(options: CertifyOptions): Promise<ExitCode> {
+  if (options.check && options.design !== undefined) throw new CliError('SC001', '--check recomputes every committed certificate and takes no --design', 'run either `certify --design <name>` or `certify --check`');
+  return options.check ? checkCertificates(options) : certifyDesigns(options);
+}

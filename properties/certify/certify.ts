@@ -1,0 +1,82 @@
+import type { Design } from '../../model/index.ts';
+import { CATALOGUE } from '../catalogue.ts';
+import { emulatorSubject } from '../conformance/subject.ts';
+import { explore, type ExploreReport } from '../explore/index.ts';
+import { CONFORMANCE, DEFAULT_SUITE, runSuite } from '../random/suite.ts';
+import type { SuiteReport } from '../random/suite-report.ts';
+import type { CertificationPlan, ExplorePlanItem, RandomPlanItem } from './plan.ts';
+
+/** One method's verdict on one property. */
+export type Evidence =
+  | { readonly method: 'exhaustive'; readonly plan: number; readonly verdict: string }
+  | { readonly method: 'random'; readonly plan: number; readonly verdict: string };
+
+export interface CertifiedProperty {
+  readonly id: string;
+  readonly name: string;
+  readonly expect: string;
+  /** `holds` / `reached` / `not-applicable` when certified; otherwise what stopped it. */
+  readonly verdict: 'holds' | 'reached' | 'not-applicable' | 'counterexample' | 'inconclusive' | 'unreached';
+  readonly evidence: readonly Evidence[];
+}
+
+export type CertificationVerdict = 'certified' | 'counterexample' | 'inconclusive';
+
+/** What certifying a design found: the data of a certificate, and the reports behind it. */
+export interface Certification {
+  readonly verdict: CertificationVerdict;
+  readonly properties: readonly CertifiedProperty[];
+  readonly explored: readonly { readonly plan: ExplorePlanItem; readonly states: number; readonly transitions: number; readonly maxDepth: number; readonly unreduced: { states: number; transitions: number } | null; readonly boundHit: string | null }[];
+  readonly randomRuns: readonly { readonly plan: RandomPlanItem; readonly commandsExecuted: number; readonly acceptedCommands: number }[];
+  readonly exploreReports: readonly ExploreReport[];
+  readonly suiteReports: readonly SuiteReport[];
+}
+
+const GOOD = new Set(['pass', 'reached', 'not-applicable']);
+
+/** Combine several methods' verdicts on one property: any failure wins, then any doubt. */
+function combine(expect: string, verdicts: readonly string[]): CertifiedProperty['verdict'] {
+  if (verdicts.includes('counterexample')) return 'counterexample';
+  if (verdicts.includes('inconclusive')) return 'inconclusive';
+  if (verdicts.every((v) => v === 'not-applicable')) return 'not-applicable';
+  if (expect === 'sometimes') return verdicts.includes('reached') ? 'reached' : 'unreached';
+  return verdicts.every((v) => GOOD.has(v)) ? 'holds' : 'inconclusive';
+}
+
+/**
+ * Certify a design: every exploration and every random suite of the plan. A property is certified
+ * when no method found it broken and none was stopped by a bound; a witness when some method
+ * reached it. The design is certified when every property is.
+ */
+export function certify(design: Design, plan: CertificationPlan, onProgress?: (what: string) => void): Certification {
+  const exploreReports = plan.explore.map((p, i) => {
+    onProgress?.(`explore ${i + 1}/${plan.explore.length}`);
+    return explore({ design, config: p.config, symmetry: p.symmetry, statesMax: p.statesMax, depthMax: p.depthMax, timeLimitMs: 3_600_000 });
+  });
+  const suiteReports = plan.random.map((p, i) => {
+    onProgress?.(`random ${i + 1}/${plan.random.length}`);
+    return runSuite({ ...DEFAULT_SUITE, design, config: p.config, seed: p.seed, runs: p.runs, maxCommands: p.maxCommands, subject: () => emulatorSubject(p.config, design) });
+  });
+  const ids = [CONFORMANCE.id, ...CATALOGUE.map((p) => p.id)];
+  const properties: CertifiedProperty[] = ids.map((id) => {
+    const evidence: Evidence[] = [
+      ...exploreReports.flatMap((r, i) => r.properties.filter((p) => p.id === id).map((p) => ({ method: 'exhaustive' as const, plan: i, verdict: p.verdict }))),
+      ...suiteReports.flatMap((r, i) => r.properties.filter((p) => p.id === id).map((p) => ({ method: 'random' as const, plan: i, verdict: p.verdict }))),
+    ];
+    const entry = id === CONFORMANCE.id ? CONFORMANCE : CATALOGUE.find((p) => p.id === id)!;
+    return { id, name: entry.name, expect: entry.expect, verdict: combine(entry.expect, evidence.map((e) => e.verdict)), evidence };
+  });
+  const failed = properties.some((p) => p.verdict === 'counterexample') || suiteReports.some((r) => r.verdict === 'error');
+  const doubtful = properties.some((p) => p.verdict === 'inconclusive' || p.verdict === 'unreached');
+  return {
+    verdict: failed ? 'counterexample' : doubtful ? 'inconclusive' : 'certified',
+    properties,
+    explored: exploreReports.map((r, i) => ({
+      plan: plan.explore[i]!, states: r.states, transitions: r.transitions, maxDepth: r.maxDepth, unreduced: r.unreduced,
+      boundHit: r.boundHit === null ? null : `${r.boundHit.bound} = ${r.boundHit.limit}`,
+    })),
+    randomRuns: suiteReports.map((r, i) => ({ plan: plan.random[i]!, commandsExecuted: r.commandsExecuted, acceptedCommands: r.acceptedCommands })),
+    exploreReports,
+    suiteReports,
+  };
+}

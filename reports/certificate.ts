@@ -1,0 +1,32 @@
+import type { Design } from '../model/index.ts';
+import type { Certification } from '../properties/certify/certify.ts';
+import type { CertificationPlan } from '../properties/certify/plan.ts';
+import { canonicalJson } from './canonical-json.ts';
+import { designHash } from './design-hash.ts';
+import { TOOL_VERSION } from './version.ts';
+
+export const CERTIFICATE_FORMAT = 'slotcheck-certificate/1';
+
+/**
+ * A certificate: the design (name, content hash, parameters, where it came from), the plan it was
+ * certified with, the tool version, and per property each method's verdict. No timestamps and no
+ * timings: certifying the same design with the same tool gives the same bytes.
+ */
+export function buildCertificate(design: Design, source: string, plan: CertificationPlan, c: Certification) {
+  return {
+    format: CERTIFICATE_FORMAT,
+    toolVersion: TOOL_VERSION,
+    design: { name: design.name, id: design.id, title: design.title, hash: designHash(design), source, parameters: design },
+    plan,
+    verdict: c.verdict,
+    explored: c.explored,
+    random: c.randomRuns,
+    properties: c.properties,
+  };
+}
+
+export type Certificate = ReturnType<typeof buildCertificate>;
+
+export function certificateText(certificate: Certificate): string {
+  return canonicalJson(certificate);
+}
