@@ -3,6 +3,7 @@ import { TOOL_VERSION } from '../reports/version.ts';
 import { certifyCommand } from './commands/certify.ts';
 import { exploreCommand } from './commands/explore.ts';
 import { replayCommand } from './commands/replay.ts';
+import { sweepCommand } from './commands/sweep.ts';
 import { runCommand } from './commands/run.ts';
 import { CliError, EXIT, type ExitCode } from './errors.ts';
 
@@ -55,6 +56,19 @@ function program(setExit: (code: ExitCode) => void): Command {
     .option('--dir <dir>', 'where certificates live (default reports/certificates)')
     .option('--out <dir>', 'where counterexample traces go (default reports/out)')
     .action(async (opts) => setExit(await certifyCommand(opts)));
+
+  root.command('sweep')
+    .description('every ordering of the fail-over script on a base design, explored: a table ordering × property')
+    .option('--design <name>', 'the base design, built-in or a file (default patent-lpar-a)')
+    .option('--lpars <n>', 'LPARs, 2–4 (default 2)')
+    .option('--slots <n>', 'PCI slots, 1–3 (default 1)')
+    .option('--faults <k>', 'faults and direct control commands on any path (default 1)')
+    .option('--writes <w>', 'client writes on any path (default 1)')
+    .option('--states-max <n>', 'distinct states per exploration at most (a bound)')
+    .option('--limit <n>', 'explore only the first n orderings')
+    .option('--json', 'print the table as JSON')
+    .option('--out <dir>', 'where to write the table and traces (default reports/out)')
+    .action(async (opts) => setExit(await sweepCommand(opts)));
 
   root.command('replay')
     .description('re-execute a counterexample trace; exit 1 if its property is still violated, 0 if not')

@@ -1,0 +1,25 @@
+// Why: `slotcheck sweep` is what a designer reads before reordering the fail-over script: every
+// ordering explored, a failure traced, the same bytes for the same input.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { runCli, tempDir } from './testing.ts';
+
+test('hardened, first six orderings: the base order holds, act after start breaks LIV-04, traces replay, output is reproducible', async () => {
+  const [a, b] = [tempDir(), tempDir()];
+  const r = await runCli(['sweep', '--design', 'hardened', '--faults', '2', '--limit', '6', '--out', a, '--json']);
+  expect(r.code).toBe(0);
+  const rows = JSON.parse(r.stdout).rows;
+  expect(rows).toHaveLength(6);
+  expect(rows[0]).toMatchObject({ base: true, verdict: 'pass' });
+  const actLast = rows.find((row: { script: string[] }) => row.script.join() === 'deact,await-fenced,rem_pci,add_pci,start,act');
+  expect(actLast.properties['LIV-04']).toBe('counterexample');
+  const trace = actLast.failures.find((f: { id: string }) => f.id === 'LIV-04').trace;
+  const replay = await runCli(['replay', trace, '--json']);
+  expect(replay.code).toBe(1);
+
+  await runCli(['sweep', '--design', 'hardened', '--faults', '2', '--limit', '6', '--out', b, '--json']);
+  const dir = (root: string) => join(root, 'sweep', 'hardened');
+  expect(readFileSync(join(dir(b), 'sweep.md'), 'utf8')).toBe(readFileSync(join(dir(a), 'sweep.md'), 'utf8'));
+  for (const f of readdirSync(join(dir(a), 'traces'))) expect(readFileSync(join(dir(b), 'traces', f), 'utf8')).toBe(readFileSync(join(dir(a), 'traces', f), 'utf8'));
+});
