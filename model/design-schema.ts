@@ -7,7 +7,7 @@ import { SCRIPT_STEPS, type Design } from './design.ts';
 const int = z.number().int();
 
 export const designSchema = z.object({
-  name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes'),
+  name: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'use lower-case letters, digits, dashes and underscores'),
   id: z.string().min(1),
   title: z.string().min(1),
   embodiment: z.enum(['lpar', 'ppar']),
