@@ -19,3 +19,20 @@ export function configOption(config: Config): Config {
   }
   return config;
 }
+
+/** The configuration options every command takes, with that command's default budgets. */
+export interface ConfigOptions {
+  readonly lpars?: string;
+  readonly slots?: string;
+  readonly faults?: string;
+  readonly writes?: string;
+}
+
+export function configFromOptions(options: ConfigOptions, defaults: { readonly faults: number; readonly writes: number; readonly maxBudget: number }): Config {
+  return configOption({
+    lparCount: intOption('lpars', options.lpars, 2, 2, 4),
+    slotCount: intOption('slots', options.slots, 1, 1, 3),
+    faultBudget: intOption('faults', options.faults, defaults.faults, 0, defaults.maxBudget),
+    writeBudget: intOption('writes', options.writes, defaults.writes, 0, defaults.maxBudget),
+  });
+}

@@ -26,23 +26,14 @@ export interface TraceSource {
   readonly steps: readonly ExecutedStep[];
 }
 
-export interface TraceMeta {
+/** The trace's top `#meta`: its source (less the states), what format it is, and who wrote it. */
+export interface TraceMeta extends Omit<TraceSource, 'initial' | 'steps'> {
   readonly format: 'ITF';
   readonly 'format-description': string;
   readonly source: 'slotcheck';
   readonly description: string;
   readonly toolVersion: string;
-  readonly design: Design;
   readonly designHash: string;
-  readonly config: Config;
-  readonly method: 'random' | 'explore';
-  readonly seed: number | null;
-  readonly path: string | null;
-  readonly replayPath: string | null;
-  readonly property: { readonly id: string; readonly name: string; readonly why: string };
-  readonly violationStep: number;
-  readonly loop: number | null;
-  readonly emulator: { readonly plantedBug: string | null } | null;
 }
 
 export interface Trace {
@@ -58,23 +49,15 @@ export function replayCommand(file: string): string {
 }
 
 export function buildTrace(src: TraceSource): Trace {
+  const { initial: _initial, steps: _steps, ...described } = src;
   const meta: TraceMeta = {
     format: 'ITF',
     'format-description': ITF_FORMAT_DESCRIPTION,
     source: 'slotcheck',
     description: `${src.design.id} ${src.design.name}: ${src.property.id} violated at step ${src.violationStep} (${src.method}${src.seed === null ? '' : `, seed ${src.seed}`})`,
     toolVersion: TOOL_VERSION,
-    design: src.design,
     designHash: designHash(src.design),
-    config: src.config,
-    method: src.method,
-    seed: src.seed,
-    path: src.path,
-    replayPath: src.replayPath,
-    property: src.property,
-    violationStep: src.violationStep,
-    loop: src.loop,
-    emulator: src.emulator,
+    ...described,
   };
   const states: Record<string, unknown>[] = [{ '#meta': { index: 0 }, ...stateToItf(src.initial) }];
   src.steps.forEach((s, i) => {

@@ -11,7 +11,7 @@ import { writeFileAtomic } from '../../reports/write-atomic.ts';
 import { traceFileName } from '../../reports/write-traces.ts';
 import { resolveDesigns } from '../design-loader.ts';
 import { CliError, exitCodeOf, type ExitCode } from '../errors.ts';
-import { configOption, intOption } from '../options.ts';
+import { configFromOptions, intOption } from '../options.ts';
 
 export interface ExploreCliOptions {
   readonly design?: string[];
@@ -37,7 +37,7 @@ export function writeExploreTraces(report: ExploreReport, design: Parameters<typ
     const trace = buildTrace({
       design, config: report.config, method: 'explore', seed: null, path: null, replayPath: null,
       property: { id: p.id, name: propertyById(p.id)?.name ?? p.name, why: cx.why },
-      violationStep: cx.loopStart === null ? cx.steps.length : cx.steps.length, loop: cx.loopStart, emulator: null,
+      violationStep: cx.steps.length, loop: cx.loopStart, emulator: null,
       initial: report.initialState, steps: cx.steps,
     });
     const file = join(outDir, 'traces', design.name, `${p.id}-explore.itf.json`);
@@ -67,12 +67,7 @@ export function exploreSummary(report: ExploreReport, designHashHex: string, tra
 /** `slotcheck explore`: breadth-first over every reachable state within the bounds. */
 export async function exploreCommand(options: ExploreCliOptions): Promise<ExitCode> {
   const designs = await resolveDesigns(options.design);
-  const config: Config = configOption({
-    lparCount: intOption('lpars', options.lpars, 2, 2, 4),
-    slotCount: intOption('slots', options.slots, 1, 1, 3),
-    faultBudget: intOption('faults', options.faults, 2, 0, 20),
-    writeBudget: intOption('writes', options.writes, 2, 0, 20),
-  });
+  const config: Config = configFromOptions(options, { faults: 2, writes: 2, maxBudget: 20 });
   const bounds = {
     depthMax: intOption('depth', options.depth, 10_000, 0, 1_000_000),
     statesMax: intOption('states-max', options.statesMax, 5_000_000, 1, 200_000_000),

@@ -10,7 +10,7 @@ import { writeSuiteTraces } from '../../reports/write-traces.ts';
 import { CliError, exitCodeOf, type ExitCode } from '../errors.ts';
 import { emulatorSubject } from '../../properties/conformance/subject.ts';
 import { resolveDesigns } from '../design-loader.ts';
-import { configOption, intOption } from '../options.ts';
+import { configFromOptions, intOption } from '../options.ts';
 import { progressBar } from '../progress.ts';
 
 export interface RunOptions {
@@ -43,12 +43,7 @@ function plantedBugOption(raw: string | undefined): PlantedBugName | null {
 /** `slotcheck run`: the random property suite, per design; a row per property; traces for failures. */
 export async function runCommand(options: RunOptions): Promise<ExitCode> {
   const designs = await resolveDesigns(options.design);
-  const config: Config = configOption({
-    lparCount: intOption('lpars', options.lpars, 2, 2, 4),
-    slotCount: intOption('slots', options.slots, 1, 1, 3),
-    faultBudget: intOption('faults', options.faults, 4, 0, 50),
-    writeBudget: intOption('writes', options.writes, 3, 0, 50),
-  });
+  const config: Config = configFromOptions(options, { faults: 4, writes: 3, maxBudget: 50 });
   const runs = intOption('runs', options.runs, DEFAULT_SUITE.runs, 1, 1_000_000);
   const seed = intOption('seed', options.seed, DEFAULT_SEED, 0, 2 ** 31 - 1);
   const maxCommands = intOption('max-commands', options.maxCommands, DEFAULT_SUITE.maxCommands, 1, 10_000);

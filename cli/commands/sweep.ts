@@ -10,7 +10,7 @@ import { TOOL_VERSION } from '../../reports/version.ts';
 import { writeFileAtomic } from '../../reports/write-atomic.ts';
 import { resolveDesign } from '../design-loader.ts';
 import { EXIT, type ExitCode } from '../errors.ts';
-import { configOption, intOption } from '../options.ts';
+import { configFromOptions, intOption } from '../options.ts';
 import { progressBar } from '../progress.ts';
 
 export interface SweepCliOptions {
@@ -32,12 +32,7 @@ export interface SweepCliOptions {
  */
 export async function sweepCommand(options: SweepCliOptions): Promise<ExitCode> {
   const base = await resolveDesign(options.design ?? 'patent-lpar-a');
-  const config: Config = configOption({
-    lparCount: intOption('lpars', options.lpars, 2, 2, 4),
-    slotCount: intOption('slots', options.slots, 1, 1, 3),
-    faultBudget: intOption('faults', options.faults, 1, 0, 10),
-    writeBudget: intOption('writes', options.writes, 1, 0, 10),
-  });
+  const config: Config = configFromOptions(options, { faults: 1, writes: 1, maxBudget: 10 });
   const statesMax = intOption('states-max', options.statesMax, 2_000_000, 1, 200_000_000);
   const limit = options.limit === undefined ? undefined : intOption('limit', options.limit, 120, 1, 5040);
   const progress = progressBar(limit ?? 120, !options.json);
