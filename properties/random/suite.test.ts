@@ -38,6 +38,9 @@ describe('the literal designs fail where the findings say', () => {
     const found = Object.entries(verdicts(r)).filter(([, v]) => v === 'counterexample').map(([id]) => id);
     expect(found).toEqual(expect.arrayContaining(['INV-01', 'INV-03', 'INV-04', 'INV-05', 'INV-06', 'INV-07', 'INV-08', 'INV-09', 'INV-11', 'LIV-03']));
     expect(r.verdict).toBe('counterexample');
+    // The runs also reached every witness the design can exhibit: they did get to the hard cases.
+    const witnesses = r.properties.filter((p) => p.expect === 'sometimes');
+    expect(witnesses.filter((p) => p.verdict !== 'reached' && p.verdict !== 'not-applicable').map((p) => p.id)).toEqual([]);
     const design = builtInDesign(name)!;
     for (const p of r.properties) {
       const cx = p.counterexample;
