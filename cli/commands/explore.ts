@@ -37,7 +37,7 @@ export function writeExploreTraces(report: ExploreReport, design: Parameters<typ
     const trace = buildTrace({
       design, config: report.config, method: 'explore', seed: null, path: null, replayPath: null,
       property: { id: p.id, name: propertyById(p.id)?.name ?? p.name, why: cx.why },
-      violationStep: cx.steps.length, loop: cx.loopStart, emulator: null,
+      violationStep: cx.steps.length, loop: cx.loopStart, emulator: { plantedBug: null },
       initial: report.initialState, steps: cx.steps,
     });
     const file = join(outDir, 'traces', design.name, `${p.id}-explore.itf.json`);

@@ -49,7 +49,7 @@ export async function sweepCommand(options: SweepCliOptions): Promise<ExitCode> 
       writeFileAtomic(file, canonicalJson(buildTrace({
         design: row.design, config, method: 'explore', seed: null, path: null, replayPath: null,
         property: { id: p.id, name: propertyById(p.id)?.name ?? p.name, why: cx.why }, violationStep: cx.steps.length,
-        loop: cx.loopStart, emulator: null, initial: row.report.initialState, steps: cx.steps,
+        loop: cx.loopStart, emulator: { plantedBug: null }, initial: row.report.initialState, steps: cx.steps,
       })));
       return [{ id: p.id, steps: cx.steps.length, why: cx.why, trace: relative(process.cwd(), file) }];
     });
