@@ -1,0 +1,67 @@
+import { enabledCommands, stateKey, step, type Command, type ModelState } from '../../../model/index.ts';
+import { INVARIANTS, WITNESSES } from '../../catalogue.ts';
+import { initialViolation, witnessesReached } from '../../check.ts';
+import type { Transition } from '../../verdict.ts';
+import type { FastSystem } from './system.ts';
+
+// The agreement between the packed system and the reference model, one state at a time: what
+// the property tests and the exhaustive test assert. Used only by tests and the benchmark's
+// self-check, never on the explorer's hot path.
+
+export interface ReferenceStep {
+  readonly command: Command;
+  readonly next: ModelState;
+  readonly stepViolation: string | null;
+  readonly stateViolation: string | null;
+  readonly witnesses: readonly string[];
+}
+
+/** What the reference model does from `state`: every enabled command, in order, and its verdicts. */
+export function referenceSteps(state: ModelState, fast: FastSystem): ReferenceStep[] {
+  const design = fast.design;
+  return enabledCommands(state, design).map((command) => {
+    const result = step(state, command, design);
+    const t: Transition = { before: state, command, result, design };
+    const broken = INVARIANTS.find((inv) => inv.step?.(t).holds === false);
+    return {
+      command,
+      next: result.state,
+      stepViolation: broken?.id ?? null,
+      stateViolation: initialViolation(result.state, design, INVARIANTS)?.id ?? null,
+      witnesses: witnessesReached(t, WITNESSES),
+    };
+  });
+}
+
+const show = (c: Command) => JSON.stringify(c);
+
+/**
+ * The first way the packed system's successors of `state` differ from the reference's, or null.
+ * Also returns the packed ids of the successors, for a caller that walks on.
+ */
+export function disagreement(state: ModelState, fast: FastSystem): { problem: string | null; next: number[] } {
+  const id = fast.fromModel(state);
+  if (stateKey(fast.toModel(id)) !== stateKey(state)) return { problem: `decode(encode(s)) differs from s = ${stateKey(state)}`, next: [] };
+  const expected = referenceSteps(state, fast);
+  const got: { command: Command; next: number; stepViolation: string | null; witnesses: readonly string[] }[] = [];
+  fast.successors(id, (command, next, info) => {
+    got.push({ command, next, stepViolation: fast.checkStep(id, command, next, info)?.id ?? null, witnesses: fast.witnesses(id, command, next, info) });
+  });
+  const next = got.map((g) => g.next);
+  const at = `from ${stateKey(state)}`;
+  if (got.length !== expected.length) {
+    return { problem: `${got.length} enabled commands [${got.map((g) => show(g.command)).join(' ')}], reference ${expected.length} [${expected.map((e) => show(e.command)).join(' ')}] ${at}`, next };
+  }
+  for (let i = 0; i < got.length; i += 1) {
+    const g = got[i]!;
+    const e = expected[i]!;
+    if (g.command !== e.command) return { problem: `command ${i} is ${show(g.command)}, reference ${show(e.command)} ${at}`, next };
+    const decoded = stateKey(fast.toModel(g.next));
+    if (decoded !== stateKey(e.next)) return { problem: `${show(e.command)} leads to ${decoded}, reference ${stateKey(e.next)} ${at}`, next };
+    if (g.stepViolation !== e.stepViolation) return { problem: `${show(e.command)} breaks ${g.stepViolation}, reference ${e.stepViolation} ${at}`, next };
+    const stateViolation = fast.checkState(g.next)?.id ?? null;
+    if (stateViolation !== e.stateViolation) return { problem: `${show(e.command)} reaches a state breaking ${stateViolation}, reference ${e.stateViolation} ${at}`, next };
+    if (g.witnesses.join() !== e.witnesses.join()) return { problem: `${show(e.command)} reaches [${g.witnesses.join()}], reference [${e.witnesses.join()}] ${at}`, next };
+  }
+  return { problem: null, next };
+}

@@ -1,0 +1,50 @@
+import type { Command } from '../../../model/commands.ts';
+import type { Design } from '../../../model/design.ts';
+import type { ModelState } from '../../../model/state.ts';
+import { step } from '../../../model/step.ts';
+import { INVARIANTS } from '../../catalogue.ts';
+import type { Violation } from '../../check.ts';
+
+// The packed system finds which invariant a state or step breaks; the sentence that says why is
+// the reference catalogue's, computed only when someone reads it (a report, a trace), from the
+// decoded states. If the reference does not agree that the invariant is broken, the sentence
+// says so: that is a bug in the packed system, and the agreement tests look for it.
+
+function invariant(id: string) {
+  const found = INVARIANTS.find((inv) => inv.id === id);
+  if (found === undefined) throw new RangeError(`no invariant ${id} in the catalogue`);
+  return found;
+}
+
+function disagreement(id: string, part: string): string {
+  return `the packed system found ${id} (${part} part) broken but the reference model's check holds: a bug in properties/explore/fast`;
+}
+
+export function explainState(id: string, decode: () => ModelState, design: Design): Violation {
+  let why: string | undefined;
+  return {
+    id,
+    get why() {
+      if (why === undefined) {
+        const verdict = invariant(id).state?.(decode(), design);
+        why = verdict !== undefined && !verdict.holds ? verdict.why : disagreement(id, 'state');
+      }
+      return why;
+    },
+  };
+}
+
+export function explainStep(id: string, decodeBefore: () => ModelState, command: Command, design: Design): Violation {
+  let why: string | undefined;
+  return {
+    id,
+    get why() {
+      if (why === undefined) {
+        const before = decodeBefore();
+        const verdict = invariant(id).step?.({ before, command, result: step(before, command, design), design });
+        why = verdict !== undefined && !verdict.holds ? verdict.why : disagreement(id, 'step');
+      }
+      return why;
+    },
+  };
+}

@@ -1,0 +1,150 @@
+import type { Command } from '../../../model/commands.ts';
+import type { Config } from '../../../model/config.ts';
+import type { Design } from '../../../model/design.ts';
+import { initialState } from '../../../model/initial-state.ts';
+import type { ModelState } from '../../../model/state.ts';
+import type { Violation } from '../../check.ts';
+import type { StepInfo, TransitionSystem } from '../system.ts';
+import { fromRegisters, pack, toRegisters } from './codec.ts';
+import { commandTable, tryCommand, type CommandTable } from './dispatch.ts';
+import { compileDesign, type DesignCode } from './design-code.ts';
+import { explainState, explainStep } from './explain.ts';
+import { layoutFor, type Layout } from './layout.ts';
+import { Machine } from './machine.ts';
+import { firstStateViolation, STATE_INVARIANT_IDS } from './state-checks.ts';
+import { checkActed, INVARIANT_SHIFT, STEP_INVARIANT_IDS, WITNESS_BITS, WITNESS_IDS } from './step-flags.ts';
+import { StateStore } from './store.ts';
+
+const NOT_CHECKED = 0;
+const HOLDS = 1; // a state verdict byte is HOLDS, or 2 + the index of the first state invariant broken
+
+/**
+ * The packed transition system. A state is a dense id in an interning store of packed words
+ * (./store.ts), so `key` is the id itself and equal states have equal ids. Successors are
+ * computed on registers without immer (./machine.ts), in the order of `enabledCommands`;
+ * StepInfo.packed carries the step's witness and step-invariant bits (./step-flags.ts). The
+ * state invariants of each new state are checked once, as it is first generated. Reentrant: a
+ * `visit` may call `successors` again (each nesting level has its own machine). A violation's
+ * `why` is computed on demand by the reference catalogue (./explain.ts), from the decoded states.
+ *
+ * Supports every configuration of model/config.ts (up to 4 LPARs × 3 slots; budgets up to the
+ * field widths, at most 31 bits each) and every Design value.
+ */
+export class FastSystem implements TransitionSystem<number> {
+  readonly code: DesignCode;
+  readonly layout: Layout;
+  readonly store: StateStore;
+  private readonly table: CommandTable;
+  private readonly machines: Machine[] = [];
+  private depth = 0;
+  private readonly scratch: Machine;
+  private readonly words: Int32Array;
+  private verdicts = new Uint8Array(1 << 12);
+
+  constructor(readonly design: Design, readonly config: Config) {
+    this.code = compileDesign(design);
+    this.layout = layoutFor(config, this.code);
+    this.store = new StateStore(this.layout.words);
+    this.table = commandTable(config);
+    this.scratch = new Machine(config, this.code, this.layout);
+    this.words = new Int32Array(this.layout.words);
+  }
+
+  /** The commands of this configuration in `allCommands` order; a successor's command is one of these objects. */
+  get commands(): readonly Command[] {
+    return this.table.commands;
+  }
+
+  initial(): number {
+    return this.fromModel(initialState(this.config, this.design));
+  }
+
+  /** Intern a reference model state (throws if the layout cannot hold it). */
+  fromModel(state: ModelState): number {
+    const regs = this.scratch.b;
+    toRegisters(state, this.code, this.layout, regs);
+    pack(regs, this.layout, this.words);
+    return this.store.intern(this.words);
+  }
+
+  toModel(state: number): ModelState {
+    this.store.read(state, this.words);
+    this.scratch.load(this.words, 0);
+    return fromRegisters(this.scratch.b, this.config, this.code);
+  }
+
+  successors(state: number, visit: (command: Command, next: number, info: StepInfo) => void): void {
+    const m = (this.machines[this.depth] ??= new Machine(this.config, this.code, this.layout));
+    this.store.read(state, this.words);
+    m.load(this.words, 0);
+    const { table, store } = this;
+    const n = table.commands.length;
+    this.depth += 1;
+    try {
+      for (let i = 0; i < n; i += 1) {
+        m.begin();
+        if (!tryCommand(m, table, i)) continue;
+        if (m.acted !== 0) checkActed(m);
+        const next = store.intern(m.w);
+        if (store.lastWasNew) this.recordVerdict(next, firstStateViolation(m.r, this.config, this.code));
+        visit(table.commands[i]!, next, { packed: m.flags });
+      }
+    } finally {
+      this.depth -= 1;
+    }
+  }
+
+  key(state: number): number {
+    return state;
+  }
+
+  checkState(state: number): Violation | null {
+    let verdict = state < this.verdicts.length ? this.verdicts[state]! : NOT_CHECKED;
+    if (verdict === NOT_CHECKED) {
+      this.store.read(state, this.words);
+      this.scratch.load(this.words, 0);
+      verdict = this.recordVerdict(state, firstStateViolation(this.scratch.b, this.config, this.code));
+    }
+    if (verdict === HOLDS) return null;
+    const id = STATE_INVARIANT_IDS[verdict - 2]!;
+    return explainState(id, () => this.toModel(state), this.design);
+  }
+
+  checkStep(before: number, command: Command, next: number, info: StepInfo): Violation | null {
+    const bits = packedOf(info) >>> INVARIANT_SHIFT;
+    if (bits === 0) return null;
+    const id = STEP_INVARIANT_IDS[31 - Math.clz32(bits & -bits)]!;
+    return explainStep(id, () => this.toModel(before), command, this.design);
+  }
+
+  witnesses(_before: number, _command: Command, _next: number, info: StepInfo): readonly string[] {
+    return witnessList(packedOf(info) & WITNESS_BITS);
+  }
+
+  /** Distinct states interned so far (every state generated, not only those explored). */
+  get stateCount(): number {
+    return this.store.size;
+  }
+
+  private recordVerdict(state: number, violation: number): number {
+    if (state >= this.verdicts.length) {
+      const grown = new Uint8Array(Math.max(this.verdicts.length * 2, state + 1));
+      grown.set(this.verdicts);
+      this.verdicts = grown;
+    }
+    const verdict = violation < 0 ? HOLDS : 2 + violation;
+    this.verdicts[state] = verdict;
+    return verdict;
+  }
+}
+
+function packedOf(info: StepInfo): number {
+  if (!('packed' in info)) throw new TypeError('FastSystem expects the StepInfo its own successors produced');
+  return info.packed;
+}
+
+const WITNESS_LISTS: (readonly string[] | undefined)[] = [];
+
+function witnessList(bits: number): readonly string[] {
+  return (WITNESS_LISTS[bits] ??= Object.freeze(WITNESS_IDS.filter((_, i) => (bits & (1 << i)) !== 0)));
+}
