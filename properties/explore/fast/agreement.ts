@@ -1,4 +1,4 @@
-import { enabledCommands, stateKey, step, type Command, type ModelState } from '../../../model/index.ts';
+import { enabledCommands, initialState, stateKey, step, type Command, type ModelState } from '../../../model/index.ts';
 import { INVARIANTS, WITNESSES } from '../../catalogue.ts';
 import { initialViolation, witnessesReached } from '../../check.ts';
 import type { Transition } from '../../verdict.ts';
@@ -64,4 +64,17 @@ export function disagreement(state: ModelState, fast: FastSystem): { problem: st
     if (g.witnesses.join() !== e.witnesses.join()) return { problem: `${show(e.command)} reaches [${g.witnesses.join()}], reference [${e.witnesses.join()}] ${at}`, next };
   }
   return { problem: null, next };
+}
+
+/** Walk from the initial state, picking enabled commands by the given choices; the first disagreement, or null. */
+export function walkDisagreement(fast: FastSystem, choices: readonly number[]): string | null {
+  let state = initialState(fast.config, fast.design);
+  for (const choice of choices) {
+    const { problem } = disagreement(state, fast);
+    if (problem !== null) return problem;
+    const enabled = enabledCommands(state, fast.design);
+    if (enabled.length === 0) return null;
+    state = step(state, enabled[choice % enabled.length]!, fast.design).state;
+  }
+  return disagreement(state, fast).problem;
 }

@@ -26,6 +26,8 @@ export interface Layout {
   readonly bias: Int32Array;
   /** Per register: the bits of its word that it does not occupy. */
   readonly keep: Int32Array;
+  /** The packed fields again as flat arrays (register, word, shift, mask, bias), for unpacking. */
+  readonly unpack: Int32Array;
 }
 
 /** Bits needed to hold 0..max. */
@@ -115,5 +117,7 @@ export function layoutFor(config: Config, d: DesignCode): Layout {
     used[w]! += f.bits;
     placed.push(f);
   }
-  return { words: Math.max(1, used.length), fields: placed, word, shift, mask, bias, keep };
+  const unpack = new Int32Array(placed.length * 5);
+  placed.forEach((f, k) => unpack.set([f.register, word[f.register]!, shift[f.register]!, mask[f.register]!, f.bias], k * 5));
+  return { words: Math.max(1, used.length), fields: placed, word, shift, mask, bias, keep, unpack };
 }

@@ -33,29 +33,31 @@ export class Machine {
 
   /** Unpack the words at words[offset ..] as the state before the next steps. */
   load(words: Int32Array, offset: number): void {
-    const { fields, word, shift, mask } = this.layout;
-    for (let i = 0; i < this.source.length; i += 1) this.source[i] = words[offset + i]!;
-    const b = this.b;
-    for (let k = 0; k < fields.length; k += 1) {
-      const f = fields[k]!;
-      const reg = f.register;
-      b[reg] = ((this.source[word[reg]!]! >>> shift[reg]!) & mask[reg]!) - f.bias;
+    this.begin(); // registers the layout does not pack must be back at their defaults
+    const { source, b, r, w } = this;
+    const unpack = this.layout.unpack;
+    for (let i = 0; i < source.length; i += 1) {
+      source[i] = words[offset + i]!;
+      w[i] = source[i]!;
     }
-    this.r.set(b);
-    this.undoLength = 0;
-    this.undoOverflow = false;
+    for (let k = 0; k < unpack.length; k += 5) {
+      const value = ((source[unpack[k + 1]!]! >>> unpack[k + 2]!) & unpack[k + 3]!) - unpack[k + 4]!;
+      b[unpack[k]!] = value;
+      r[unpack[k]!] = value;
+    }
   }
 
   /** Start a step from the loaded state: undo the previous step's writes. */
   begin(): void {
-    const { r, b, undo } = this;
-    if (this.undoOverflow) r.set(b);
-    else for (let i = 0; i < this.undoLength; i += 1) r[undo[i]!] = b[undo[i]!]!;
-    this.undoLength = 0;
-    this.undoOverflow = false;
-    this.w.set(this.source);
     this.flags = 0;
     this.acted = 0;
+    if (this.undoLength === 0) return; // a refused command writes nothing
+    const { r, b, undo, w, source } = this;
+    if (this.undoOverflow) r.set(b);
+    else for (let i = 0; i < this.undoLength; i += 1) r[undo[i]!] = b[undo[i]!]!;
+    for (let i = 0; i < w.length; i += 1) w[i] = source[i]!;
+    this.undoLength = 0;
+    this.undoOverflow = false;
   }
 
   set(register: number, value: number): void {
@@ -64,7 +66,8 @@ export class Machine {
     const { word, shift, mask, bias, keep } = this.layout;
     const w = word[register]!;
     this.w[w] = (this.w[w]! & keep[register]!) | (((value + bias[register]!) & mask[register]!) << shift[register]!);
-    if (this.undoLength < this.undo.length) this.undo[this.undoLength++] = register;
+    if (this.undoLength < this.undo.length) this.undo[this.undoLength] = register;
     else this.undoOverflow = true;
+    this.undoLength += 1;
   }
 }
