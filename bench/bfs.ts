@@ -21,6 +21,8 @@ export interface BfsResult {
   readonly violations: readonly BfsViolation[];
   readonly witnesses: readonly string[];
   readonly outcome: { readonly kind: 'complete' } | { readonly kind: 'inconclusive'; readonly bound: string };
+  /** The search's own structures (visited set, parents, the states themselves), kept so that memory can be measured. */
+  readonly held: unknown;
 }
 
 export function bfs<S>(system: TransitionSystem<S>, maxStates: number): BfsResult {
@@ -81,5 +83,6 @@ export function bfs<S>(system: TransitionSystem<S>, maxStates: number): BfsResul
     violations: [...firstViolation.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
     witnesses: [...witnesses].sort(),
     outcome: boundHit ? { kind: 'inconclusive', bound: `maxStates ${maxStates}` } : { kind: 'complete' },
+    held: { system, index, states, parent, via, depth },
   };
 }
