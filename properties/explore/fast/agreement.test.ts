@@ -2,7 +2,8 @@
 // the explorer's verdicts are only as good as its agreement with the reference. Random walks
 // over `enabledCommands` + `step` reach states deep in each design's behaviour; at every state
 // visited, the packed successors must match the reference's: the same enabled commands in the
-// same order, the same next state (by stateKey), the same step- and state-invariant ids and the
+// same order, the same next state (by stateKey), the same step- and state-invariant ids (the first
+// one, as the explorer reports it, and every one: a transition can break several) and the
 // same witnesses (agreement.ts). Seeds are pinned; one run per design also takes a fresh seed,
 // which fast-check prints on failure so the walk can be replayed.
 import fc from 'fast-check';

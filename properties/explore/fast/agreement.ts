@@ -13,6 +13,9 @@ export interface ReferenceStep {
   readonly next: ModelState;
   readonly stepViolation: string | null;
   readonly stateViolation: string | null;
+  /** Every invariant whose step part the transition breaks, and whose state part the next state breaks. */
+  readonly stepViolations: readonly string[];
+  readonly stateViolations: readonly string[];
   readonly witnesses: readonly string[];
 }
 
@@ -22,12 +25,14 @@ export function referenceSteps(state: ModelState, fast: FastSystem): ReferenceSt
   return enabledCommands(state, design).map((command) => {
     const result = step(state, command, design);
     const t: Transition = { before: state, command, result, design };
-    const broken = INVARIANTS.find((inv) => inv.step?.(t).holds === false);
+    const stepViolations = INVARIANTS.filter((inv) => inv.step?.(t).holds === false).map((inv) => inv.id);
     return {
       command,
       next: result.state,
-      stepViolation: broken?.id ?? null,
+      stepViolation: stepViolations[0] ?? null,
       stateViolation: initialViolation(result.state, design, INVARIANTS)?.id ?? null,
+      stepViolations,
+      stateViolations: INVARIANTS.filter((inv) => inv.state?.(result.state, design).holds === false).map((inv) => inv.id),
       witnesses: witnessesReached(t, WITNESSES),
     };
   });
@@ -43,9 +48,12 @@ export function disagreement(state: ModelState, fast: FastSystem): { problem: st
   const id = fast.fromModel(state);
   if (stateKey(fast.toModel(id)) !== stateKey(state)) return { problem: `decode(encode(s)) differs from s = ${stateKey(state)}`, next: [] };
   const expected = referenceSteps(state, fast);
-  const got: { command: Command; next: number; stepViolation: string | null; witnesses: readonly string[] }[] = [];
+  const got: { command: Command; next: number; stepViolation: string | null; stepViolations: readonly string[]; witnesses: readonly string[] }[] = [];
   fast.successors(id, (command, next, info) => {
-    got.push({ command, next, stepViolation: fast.checkStep(id, command, next, info)?.id ?? null, witnesses: fast.witnesses(id, command, next, info) });
+    got.push({
+      command, next, stepViolation: fast.checkStep(id, command, next, info)?.id ?? null,
+      stepViolations: fast.stepViolations(info), witnesses: fast.witnesses(id, command, next, info),
+    });
   });
   const next = got.map((g) => g.next);
   const at = `from ${stateKey(state)}`;
@@ -61,6 +69,9 @@ export function disagreement(state: ModelState, fast: FastSystem): { problem: st
     if (g.stepViolation !== e.stepViolation) return { problem: `${show(e.command)} breaks ${g.stepViolation}, reference ${e.stepViolation} ${at}`, next };
     const stateViolation = fast.checkState(g.next)?.id ?? null;
     if (stateViolation !== e.stateViolation) return { problem: `${show(e.command)} reaches a state breaking ${stateViolation}, reference ${e.stateViolation} ${at}`, next };
+    if (g.stepViolations.join() !== e.stepViolations.join()) return { problem: `${show(e.command)} breaks step parts [${g.stepViolations.join()}], reference [${e.stepViolations.join()}] ${at}`, next };
+    const stateViolations = fast.stateViolations(g.next).join();
+    if (stateViolations !== e.stateViolations.join()) return { problem: `${show(e.command)} reaches a state breaking [${stateViolations}], reference [${e.stateViolations.join()}] ${at}`, next };
     if (g.witnesses.join() !== e.witnesses.join()) return { problem: `${show(e.command)} reaches [${g.witnesses.join()}], reference [${e.witnesses.join()}] ${at}`, next };
   }
   return { problem: null, next };

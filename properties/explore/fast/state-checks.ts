@@ -6,7 +6,7 @@ import {
 import * as R from './registers.ts';
 
 // The state parts of the catalogue's invariants (properties/invariants/*.ts) on registers.
-// `firstStateViolation` returns the index in STATE_INVARIANT_IDS of the first one broken, or -1.
+// `stateViolationMask` returns every one broken, as bits in the order of STATE_INVARIANT_IDS.
 
 /** Invariants with a state part, in catalogue order. */
 export const STATE_INVARIANT_IDS = ['INV-01', 'INV-04', 'INV-06', 'INV-07', 'INV-08', 'INV-09', 'INV-12'] as const;
@@ -101,13 +101,15 @@ function cpuWithinBudget(r: Int32Array, config: Config, d: DesignCode): boolean 
   return !serving || d.cpuPercent[r[owner + R.CPU]!] === d.cpuPercent[R.CPU_ACTIVE];
 }
 
-export function firstStateViolation(r: Int32Array, config: Config, d: DesignCode): number {
-  if (!singleReacher(r, config, d)) return 0;
-  if (!gateKeeperAgrees(r, config, d)) return 1;
-  if (!oneServer(r, config, d)) return 2;
-  if (!ackedIsDurable(r)) return 3;
-  if (!noLostEvent(r, config)) return 4;
-  if (!mountedIsReachable(r, config, d)) return 5;
-  if (!cpuWithinBudget(r, config, d)) return 6;
-  return -1;
+/** Every state invariant the registers break, bit k for STATE_INVARIANT_IDS[k]; 0 when all hold. */
+export function stateViolationMask(r: Int32Array, config: Config, d: DesignCode): number {
+  let mask = 0;
+  if (!singleReacher(r, config, d)) mask |= 1 << 0;
+  if (!gateKeeperAgrees(r, config, d)) mask |= 1 << 1;
+  if (!oneServer(r, config, d)) mask |= 1 << 2;
+  if (!ackedIsDurable(r)) mask |= 1 << 3;
+  if (!noLostEvent(r, config)) mask |= 1 << 4;
+  if (!mountedIsReachable(r, config, d)) mask |= 1 << 5;
+  if (!cpuWithinBudget(r, config, d)) mask |= 1 << 6;
+  return mask;
 }

@@ -11,12 +11,11 @@ import { compileDesign, type DesignCode } from './design-code.ts';
 import { explainState, explainStep } from './explain.ts';
 import { layoutFor, type Layout } from './layout.ts';
 import { Machine } from './machine.ts';
-import { firstStateViolation, STATE_INVARIANT_IDS } from './state-checks.ts';
+import { STATE_INVARIANT_IDS, stateViolationMask } from './state-checks.ts';
 import { checkActed, INVARIANT_SHIFT, STEP_INVARIANT_IDS, WITNESS_BITS, WITNESS_IDS } from './step-flags.ts';
 import { StateStore } from './store.ts';
 
-const NOT_CHECKED = 0;
-const HOLDS = 1; // a state verdict byte is HOLDS, or 2 + the index of the first state invariant broken
+const CHECKED = 0x80; // a state's verdict byte: 0 until checked, then CHECKED | the mask of state invariants it breaks
 
 /**
  * The packed transition system. A state is a dense id in an interning store of packed words
@@ -86,7 +85,7 @@ export class FastSystem implements TransitionSystem<number> {
         if (!tryCommand(m, table, i)) continue;
         if (m.acted !== 0) checkActed(m);
         const next = store.intern(m.w);
-        if (store.lastWasNew) this.recordVerdict(next, firstStateViolation(m.r, this.config, this.code));
+        if (store.lastWasNew) this.recordVerdict(next, stateViolationMask(m.r, this.config, this.code));
         visit(table.commands[i]!, next, { packed: m.flags });
       }
     } finally {
@@ -99,22 +98,30 @@ export class FastSystem implements TransitionSystem<number> {
   }
 
   checkState(state: number): Violation | null {
-    let verdict = state < this.verdicts.length ? this.verdicts[state]! : NOT_CHECKED;
-    if (verdict === NOT_CHECKED) {
-      this.store.read(state, this.words);
-      this.scratch.load(this.words, 0);
-      verdict = this.recordVerdict(state, firstStateViolation(this.scratch.b, this.config, this.code));
-    }
-    if (verdict === HOLDS) return null;
-    const id = STATE_INVARIANT_IDS[verdict - 2]!;
+    const mask = this.stateMask(state);
+    if (mask === 0) return null;
+    const id = STATE_INVARIANT_IDS[lowestBit(mask)]!;
     return explainState(id, () => this.toModel(state), this.design);
   }
 
   checkStep(before: number, command: Command, next: number, info: StepInfo): Violation | null {
     const bits = packedOf(info) >>> INVARIANT_SHIFT;
     if (bits === 0) return null;
-    const id = STEP_INVARIANT_IDS[31 - Math.clz32(bits & -bits)]!;
+    const id = STEP_INVARIANT_IDS[lowestBit(bits)]!;
     return explainStep(id, () => this.toModel(before), command, this.design);
+  }
+
+  /**
+   * Every invariant whose state part the state breaks, not only the first: a state can break
+   * several, and `checkState` (like the catalogue's `initialViolation`) names only the first.
+   */
+  stateViolations(state: number): readonly string[] {
+    return idsOf(this.stateMask(state), STATE_INVARIANT_IDS);
+  }
+
+  /** Every invariant whose step part the transition breaks (`checkStep` names only the first). */
+  stepViolations(info: StepInfo): readonly string[] {
+    return idsOf(packedOf(info) >>> INVARIANT_SHIFT, STEP_INVARIANT_IDS);
   }
 
   witnesses(_before: number, _command: Command, _next: number, info: StepInfo): readonly string[] {
@@ -126,15 +133,23 @@ export class FastSystem implements TransitionSystem<number> {
     return this.store.size;
   }
 
-  private recordVerdict(state: number, violation: number): number {
+  private stateMask(state: number): number {
+    const verdict = state < this.verdicts.length ? this.verdicts[state]! : 0;
+    if (verdict !== 0) return verdict & ~CHECKED;
+    this.store.read(state, this.words);
+    this.scratch.load(this.words, 0);
+    const mask = stateViolationMask(this.scratch.b, this.config, this.code);
+    this.recordVerdict(state, mask);
+    return mask;
+  }
+
+  private recordVerdict(state: number, mask: number): void {
     if (state >= this.verdicts.length) {
       const grown = new Uint8Array(Math.max(this.verdicts.length * 2, state + 1));
       grown.set(this.verdicts);
       this.verdicts = grown;
     }
-    const verdict = violation < 0 ? HOLDS : 2 + violation;
-    this.verdicts[state] = verdict;
-    return verdict;
+    this.verdicts[state] = CHECKED | mask;
   }
 }
 
@@ -143,8 +158,19 @@ function packedOf(info: StepInfo): number {
   return info.packed;
 }
 
-const WITNESS_LISTS: (readonly string[] | undefined)[] = [];
+function lowestBit(bits: number): number {
+  return 31 - Math.clz32(bits & -bits);
+}
+
+const ID_LISTS = new Map<readonly string[], (readonly string[] | undefined)[]>();
+
+/** The ids whose bits are set, as one frozen array per (list, bits): no allocation per call. */
+function idsOf(bits: number, ids: readonly string[]): readonly string[] {
+  let cache = ID_LISTS.get(ids);
+  if (cache === undefined) ID_LISTS.set(ids, (cache = []));
+  return (cache[bits] ??= Object.freeze(ids.filter((_, i) => (bits & (1 << i)) !== 0)));
+}
 
 function witnessList(bits: number): readonly string[] {
-  return (WITNESS_LISTS[bits] ??= Object.freeze(WITNESS_IDS.filter((_, i) => (bits & (1 << i)) !== 0)));
+  return idsOf(bits, WITNESS_IDS);
 }
