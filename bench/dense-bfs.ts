@@ -1,9 +1,18 @@
 import type { Command } from '../model/index.ts';
 import type { Violation } from '../properties/check.ts';
-import { WITNESS_BITS } from '../properties/explore/fast/step-flags.ts';
+import { INVARIANT_SHIFT, WITNESS_BITS } from '../properties/explore/fast/step-flags.ts';
 import type { FastSystem } from '../properties/explore/fast/system.ts';
 import type { StepInfo } from '../properties/explore/system.ts';
 import type { BfsResult, BfsViolation } from './bfs.ts';
+
+export interface DenseBfsResult extends BfsResult {
+  /**
+   * Every invariant some state or transition breaks, each checked on its own: a transition that
+   * breaks INV-03 and INV-04 counts for both, where `violations` (first per transition, as the
+   * explorer's checkStep reports) only names INV-03.
+   */
+  readonly everyViolated: readonly string[];
+}
 
 /**
  * Breadth-first search for the packed system, using what its keys are: dense ids assigned in
@@ -12,13 +21,14 @@ import type { BfsResult, BfsViolation } from './bfs.ts';
  * per state only its parent, the command that reached it and its depth. Same checks and result
  * as ./bfs.ts (every state's state checks, every transition's step checks and witnesses).
  */
-export function denseBfs(system: FastSystem, maxStates: number): BfsResult {
+export function denseBfs(system: FastSystem, maxStates: number): DenseBfsResult {
   let capacity = 1 << 16;
   let parent = new Int32Array(capacity);
   let depth = new Uint16Array(capacity);
   const via: (Command | null)[] = [];
   const firstViolation = new Map<string, BfsViolation>();
   const witnesses = new Set<string>();
+  const everyViolated = new Set<string>();
   let transitions = 0;
   let boundHit = false;
   let count = 0;
@@ -48,12 +58,14 @@ export function denseBfs(system: FastSystem, maxStates: number): BfsResult {
   count = 1;
   via.push(null);
   note(system.checkState(0), 0, null);
+  for (const id of system.stateViolations(0)) everyViolated.add(id);
 
   let head = 0;
   const visit = (command: Command, next: number, info: StepInfo) => {
     transitions += 1;
     note(system.checkStep(head, command, next, info), head, command);
     if ('packed' in info && (info.packed & WITNESS_BITS) !== 0) for (const w of system.witnesses(head, command, next, info)) witnesses.add(w);
+    if ('packed' in info && info.packed >>> INVARIANT_SHIFT !== 0) for (const id of system.stepViolations(info)) everyViolated.add(id);
     if (next < count) return;
     if (next !== count && !boundHit) throw new Error(`state ${next} was interned outside this search; denseBfs needs the store to itself`);
     if (count >= maxStates) {
@@ -66,6 +78,7 @@ export function denseBfs(system: FastSystem, maxStates: number): BfsResult {
     via.push(command);
     count += 1;
     note(system.checkState(next), next, null);
+    for (const id of system.stateViolations(next)) everyViolated.add(id);
   };
   for (; head < count; head += 1) system.successors(head, visit);
   return {
@@ -74,6 +87,7 @@ export function denseBfs(system: FastSystem, maxStates: number): BfsResult {
     maxDepth: depth[count - 1]!,
     violations: [...firstViolation.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
     witnesses: [...witnesses].sort(),
+    everyViolated: [...everyViolated].sort(),
     outcome: boundHit ? { kind: 'inconclusive', bound: `maxStates ${maxStates}` } : { kind: 'complete' },
     held: { system, parent, depth, via },
   };

@@ -1,0 +1,117 @@
+// SPIN and the explorer side by side on the same bounded protocol: DSN-01 and DSN-02, 2 LPARs ×
+// 1 slot, fault budget 2, write budget 2. Run: `npx tsx bench/spin.ts`. Exit 0 when SPIN and the
+// explorer find the same invariants (of those the Promela model checks) violated, 1 when they
+// differ, 2 when SPIN (or a C compiler) is missing.
+//
+// Why the state counts differ, and by how much: bench/promela/slotcheck.pml holds exactly the
+// reference model's state variables (those DSN-01/DSN-02 can change), and each command is one
+// d_step of one process, so every model state is one SPIN state at the loop head. SPIN has one
+// state more: the one before the initialising d_step. It is compiled with `spin -o2`, because by
+// default SPIN drops variables that the Promela never reads (previousServiceOwner: only a witness
+// reads it) from the state vector, which merges states the model keeps apart. Transitions differ
+// more: SPIN counts stored + matched, which includes a self-loop for each cluster_step the
+// model's plan refuses (the Promela guard is only "OS up, clustering program alive").
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, copyFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { builtInDesign } from '../model/index.ts';
+import { FastSystem } from '../properties/explore/fast/system.ts';
+import { denseBfs } from './dense-bfs.ts';
+import { measure } from './measure.ts';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const MODEL = path.join(HERE, 'promela', 'slotcheck.pml');
+const OUT = path.join(HERE, 'out', 'spin');
+const CHECKED = ['INV-01', 'INV-03', 'INV-04', 'INV-06', 'INV-07'] as const;
+const CONFIG = { lparCount: 2, slotCount: 1, faultBudget: 2, writeBudget: 2 } as const;
+const DESIGNS = [
+  { name: 'patent-lpar-a', defines: [] as string[] },
+  { name: 'patent-lpar-b', defines: ['-DDSN02'] },
+] as const;
+
+function onPath(tool: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' }).status === 0;
+}
+
+function timed(tool: string, args: readonly string[], cwd: string): { seconds: number; output: string } {
+  const start = process.hrtime.bigint();
+  const output = execFileSync(tool, args, { cwd, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] });
+  return { seconds: Number(process.hrtime.bigint() - start) / 1e9, output };
+}
+
+interface PanReport {
+  readonly states: number;
+  readonly transitions: number;
+  readonly depth: number;
+  readonly errors: number;
+  readonly violated: readonly string[];
+  readonly truncated: boolean;
+}
+
+function parsePan(output: string): PanReport {
+  const number = (re: RegExp) => Number(re.exec(output)?.[1] ?? NaN);
+  const violated = new Set<string>();
+  for (const m of output.matchAll(/assertion violated \(*INV_(\d\d)/g)) violated.add(`INV-${m[1]}`);
+  return {
+    states: number(/(\d+) states, stored/),
+    transitions: number(/(\d+) transitions \(= stored\+matched\)/),
+    depth: number(/depth reached (\d+)/),
+    errors: number(/errors: (\d+)/),
+    violated: [...violated].sort(),
+    truncated: /max search depth too small/.test(output),
+  };
+}
+
+function runSpin(name: string, defines: readonly string[]) {
+  const dir = path.join(OUT, name);
+  mkdirSync(dir, { recursive: true });
+  copyFileSync(MODEL, path.join(dir, 'slotcheck.pml'));
+  const generate = timed('spin', ['-o2', ...defines, '-a', 'slotcheck.pml'], dir);
+  const compile = timed('cc', ['-O2', '-DSAFETY', '-o', 'pan', 'pan.c'], dir);
+  // -c0: do not stop at the first assertion violation, so the search covers the whole space and
+  // reports every invariant broken; -m: a DFS stack deep enough for the whole space.
+  const search = timed('./pan', ['-c0', '-n', '-m1000000'], dir);
+  return { generate: generate.seconds, compile: compile.seconds, search: search.seconds, report: parsePan(search.output) };
+}
+
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const only = (ids: readonly string[]) => ids.filter((id) => (CHECKED as readonly string[]).includes(id));
+
+function main(): number {
+  for (const tool of ['spin', 'cc']) {
+    if (!onPath(tool)) {
+      console.error(`${tool} is not on PATH. bench/spin.ts needs SPIN and a C compiler: apt-get install -y spin gcc`);
+      return 2;
+    }
+  }
+  console.log(`SPIN (${execFileSync('spin', ['-V'], { encoding: 'utf8' }).trim()}) and the packed explorer, 2 LPARs × 1 slot, fault budget 2, write budget 2.`);
+  console.log(`Checked on both sides: ${CHECKED.join(', ')} (state and step parts). SPIN: full search (-c0), DFS; explorer: BFS over the packed system (bench/dense-bfs.ts).`);
+  let agreeAll = true;
+  for (const { name, defines } of DESIGNS) {
+    const design = builtInDesign(name)!;
+    const spin = runSpin(name, defines);
+    const run = measure(() => denseBfs(new FastSystem(design, CONFIG), 10_000_000));
+    const explorer = run.wallSeconds;
+    const explored = run.result;
+    const spinViolated = spin.report.violated;
+    const explorerViolated = only(explored.everyViolated);
+    const firstOnly = only(explored.violations.map((v) => v.id));
+    const agree = spinViolated.join() === explorerViolated.join() && !spin.report.truncated && explored.outcome.kind === 'complete';
+    agreeAll &&= agree;
+    const spinTotal = spin.generate + spin.compile + spin.search;
+    console.log(`\n${design.id} ${name}`);
+    console.log(`  SPIN      ${fmt(spin.report.states).padStart(8)} states  ${fmt(spin.report.transitions).padStart(9)} transitions  depth ${spin.report.depth}` +
+      `  search ${fmt(spin.search, 3)} s (spin -a ${fmt(spin.generate, 3)} s, cc ${fmt(spin.compile, 2)} s, total ${fmt(spinTotal, 2)} s)` +
+      `${spin.report.truncated ? '  INCONCLUSIVE: max search depth too small' : ''}`);
+    console.log(`  explorer  ${fmt(explored.states).padStart(8)} states  ${fmt(explored.transitions).padStart(9)} transitions  depth ${explored.maxDepth}  search ${fmt(explorer, 3)} s (BFS, every catalogue check)`);
+    console.log(`  time ratio explorer / SPIN search: ${fmt(explorer / spin.search, 2)}; explorer / SPIN including spin -a and cc: ${fmt(explorer / spinTotal, 2)}`);
+    console.log(`  state counts: SPIN ${fmt(spin.report.states)} = explorer ${fmt(explored.states)} + ${spin.report.states - explored.states} (SPIN's state before initialisation; see the comment at the top of bench/spin.ts)`);
+    console.log(`  violated, SPIN:     ${spinViolated.join(', ') || 'none'} (${fmt(spin.report.errors)} assertion failures)`);
+    console.log(`  violated, explorer: ${explorerViolated.join(', ') || 'none'} (each invariant on its own); first violation per step/state only: ${firstOnly.join(', ') || 'none'}`);
+    console.log(`  ${agree ? 'AGREE' : 'DISAGREE'}`);
+  }
+  return agreeAll ? 0 : 1;
+}
+
+process.exitCode = main();
