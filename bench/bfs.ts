@@ -21,8 +21,11 @@ export interface BfsResult {
   readonly violations: readonly BfsViolation[];
   readonly witnesses: readonly string[];
   readonly outcome: { readonly kind: 'complete' } | { readonly kind: 'inconclusive'; readonly bound: string };
-  /** The search's own structures (visited set, parents, the states themselves), kept so that memory can be measured. */
-  readonly held: unknown;
+  /**
+   * The search's own structures (visited set, parents, the states themselves), kept so that
+   * memory can be measured; the benchmark sets it to null once measured, to free them.
+   */
+  held: unknown;
 }
 
 export function bfs<S>(system: TransitionSystem<S>, maxStates: number): BfsResult {

@@ -2,6 +2,10 @@
 // (properties/explore/fast), on fixed configurations. Run: `npx tsx bench/explore.ts [--quick]`
 // (--quick skips the reference at fault budget 3, which takes minutes).
 //
+// Rows: the reference system and the packed one under the same generic search; the packed one
+// under the search that uses its dense ids, on this thread; and the same with 1 and 2 worker
+// threads generating successors (./parallel-bfs.ts: identical ids, counts and counterexamples).
+//
 // The explorer (properties/explore/, another branch) is not merged yet, so the searches here are
 // this folder's own: `bfs` (generic over any TransitionSystem, the same code for both systems)
 // and `denseBfs` (the packed system's dense ids used as the visited set). To measure the
@@ -11,7 +15,8 @@ import { builtInDesign, type Config } from '../model/index.ts';
 import { FastSystem } from '../properties/explore/fast/system.ts';
 import { bfs, type BfsResult } from './bfs.ts';
 import { denseBfs } from './dense-bfs.ts';
-import { calibrateNanosPerOp, measure, type Measured } from './measure.ts';
+import { calibrateNanosPerOp, measure, measureAsync, type Measured } from './measure.ts';
+import { parallelBfs } from './parallel-bfs.ts';
 import { referenceSystem } from './reference-system.ts';
 
 const MAX_STATES = 5_000_000;
@@ -35,8 +40,9 @@ function verdictOf(r: BfsResult): string {
   return (violated === '' ? 'all invariants hold' : `violated: ${violated}`) + bound;
 }
 
-function summary(r: BfsResult): string {
-  return JSON.stringify([r.states, r.transitions, r.maxDepth, r.violations.map((v) => [v.id, v.depth]), r.witnesses, r.outcome]);
+function summary(r: BfsResult, traces = false): string {
+  const violations = r.violations.map((v) => [v.id, v.depth, ...(traces ? [v.trace.map((c) => JSON.stringify(c)).join(' ')] : [])]);
+  return JSON.stringify([r.states, r.transitions, r.maxDepth, violations, r.witnesses, r.outcome]);
 }
 
 function printRow(row: Row, reference: Measured<BfsResult> | null): void {
@@ -55,15 +61,27 @@ function printRow(row: Row, reference: Measured<BfsResult> | null): void {
   );
 }
 
-function main(): void {
+/** Run every search once on a small space first, so that no row pays for compiling the code. */
+async function warmUp(): Promise<void> {
+  const design = builtInDesign('hardened')!;
+  const config = configFor(1);
+  explore(referenceSystem(design, config), MAX_STATES);
+  explore(new FastSystem(design, config), MAX_STATES);
+  denseBfs(new FastSystem(design, config), MAX_STATES);
+  await parallelBfs(design, config, 1, MAX_STATES);
+}
+
+async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
+  await warmUp();
   console.log(`slotcheck exhaustive-search benchmark. Machine: ${fmt(calibrateNanosPerOp(), 2)} ns per trivial typed-array op (lower is faster).`);
   console.log('Rates use CPU time (steadier than wall time when the machine is shared); "time to proof" is the wall time of the full search with every check.');
   console.log('B/state: memory the search holds per distinct state after a full GC (states, visited set, parents); "packed": the state words and their hash-table share.');
+  console.log('CPU time of a worker search counts this thread only; with workers, compare wall times.');
   const proof = new Map<string, number>();
   for (const faults of FAULTS) {
     const config = configFor(faults);
-    console.log(`\n2 LPARs × 1 slot, fault budget ${faults}, write budget 2, 1 worker`);
+    console.log(`\n2 LPARs × 1 slot, fault budget ${faults}, write budget 2`);
     for (const name of DESIGNS) {
       const design = builtInDesign(name)!;
       console.log(`${design.id} ${name}`);
@@ -76,22 +94,29 @@ function main(): void {
         return result;
       });
       const dense = measure(() => denseBfs(new FastSystem(design, config), MAX_STATES));
+      const oneWorker = await measureAsync(() => parallelBfs(design, config, 1, MAX_STATES));
+      const twoWorkers = await measureAsync(() => parallelBfs(design, config, 2, MAX_STATES));
       printRow({ label: 'reference (immer)', run: reference, bytesPerPackedState: null }, null);
       printRow({ label: 'packed, generic bfs', run: generic, bytesPerPackedState: packedBytes }, reference);
       printRow({ label: 'packed, dense-id bfs', run: dense, bytesPerPackedState: packedBytes }, reference);
+      printRow({ label: 'packed, 1 worker', run: oneWorker, bytesPerPackedState: packedBytes }, reference);
+      printRow({ label: 'packed, 2 workers', run: twoWorkers, bytesPerPackedState: packedBytes }, reference);
       const results = [reference, generic, dense].filter((m) => m !== null).map((m) => summary(m.result));
-      const agree = results.every((s) => s === results[0]);
+      const withTraces = [dense, oneWorker, twoWorkers].map((m) => summary(m.result, true));
+      const agree = results.every((s) => s === results[0]) && withTraces.every((s) => s === withTraces[0]);
       console.log(`  verdict: ${verdictOf(dense.result)}; witnesses ${dense.result.witnesses.join(',')}; depth ${dense.result.maxDepth}`);
-      console.log(`  the searches ${agree ? 'agree on states, transitions, violations (id, depth), witnesses' : 'DISAGREE: ' + results.join(' | ')}`);
+      console.log(`  the searches ${agree ? 'agree on states, transitions, violations (id, depth), witnesses; the packed ones also on every counterexample trace' : 'DISAGREE: ' + [...results, ...withTraces].join(' | ')}`);
       if (faults === 2 && name !== 'hardened') {
         proof.set(`reference ${name}`, reference?.wallSeconds ?? NaN);
         proof.set(`packed ${name}`, dense.wallSeconds);
+        proof.set(`2 workers ${name}`, twoWorkers.wallSeconds);
       }
       if (!agree) process.exitCode = 1;
+      for (const m of [reference, generic, dense, oneWorker, twoWorkers]) if (m !== null) m.result.held = null; // free before the next measurement
     }
   }
   const total = (prefix: string) => [...proof].filter(([k]) => k.startsWith(prefix)).reduce((s, [, v]) => s + v, 0);
-  console.log(`\nDefault configuration (DSN-01 and DSN-02, faults 2): time to proof ${fmt(total('reference'), 2)} s on the reference, ${fmt(total('packed'), 2)} s packed (wall).`);
+  console.log(`\nDefault configuration (DSN-01 and DSN-02, faults 2): time to proof ${fmt(total('reference'), 2)} s on the reference, ${fmt(total('packed'), 2)} s packed, ${fmt(total('2 workers'), 2)} s packed with 2 workers (wall).`);
 }
 
-main();
+await main();

@@ -45,3 +45,15 @@ export function calibrateNanosPerOp(): number {
   if (sum === 42) console.log(''); // keep the loop
   return ((cpu.user + cpu.system) * 1000) / (500 * a.length);
 }
+
+/** `measure` for asynchronous work (a search with worker threads); CPU time is this thread's only. */
+export async function measureAsync<T>(work: () => Promise<T>): Promise<Measured<T>> {
+  const before = heldBytes();
+  const wall0 = process.hrtime.bigint();
+  const cpu0 = process.cpuUsage();
+  const result = await work();
+  const cpu = process.cpuUsage(cpu0);
+  const wallSeconds = Number(process.hrtime.bigint() - wall0) / 1e9;
+  const retainedBytes = heldBytes() - before;
+  return { result, wallSeconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, retainedBytes };
+}

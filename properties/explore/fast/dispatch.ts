@@ -29,13 +29,16 @@ export interface CommandTable {
   readonly arg2: Int32Array;
   /** Faults and directly issued control commands draw on the fault budget. */
   readonly perturbation: Uint8Array;
+  /** The indices of the commands that are not perturbations, in order: all a state whose fault budget is spent can take. */
+  readonly unperturbed: Int32Array;
 }
 
 export function commandTable(config: Config): CommandTable {
   const commands = allCommands(config);
   const n = commands.length;
+  const unperturbed = Int32Array.from(commands.flatMap((c, i) => (isPerturbation(c.kind) ? [] : [i])));
   const table = {
-    commands, kind: new Int32Array(n), arg0: new Int32Array(n), arg1: new Int32Array(n), arg2: new Int32Array(n), perturbation: new Uint8Array(n),
+    commands, kind: new Int32Array(n), arg0: new Int32Array(n), arg1: new Int32Array(n), arg2: new Int32Array(n), perturbation: new Uint8Array(n), unperturbed,
   };
   const args = [table.arg0, table.arg1, table.arg2];
   commands.forEach((command, i) => {

@@ -20,31 +20,26 @@ function disagreement(id: string, part: string): string {
   return `the packed system found ${id} (${part} part) broken but the reference model's check holds: a bug in properties/explore/fast`;
 }
 
+/** A violation whose sentence is computed on first read. */
+class LazyViolation implements Violation {
+  private sentence: string | undefined;
+  constructor(readonly id: string, private readonly explain: (id: string) => string) {}
+  get why(): string {
+    return (this.sentence ??= this.explain(this.id));
+  }
+}
+
 export function explainState(id: string, decode: () => ModelState, design: Design): Violation {
-  let why: string | undefined;
-  return {
-    id,
-    get why() {
-      if (why === undefined) {
-        const verdict = invariant(id).state?.(decode(), design);
-        why = verdict !== undefined && !verdict.holds ? verdict.why : disagreement(id, 'state');
-      }
-      return why;
-    },
-  };
+  return new LazyViolation(id, () => {
+    const verdict = invariant(id).state?.(decode(), design);
+    return verdict !== undefined && !verdict.holds ? verdict.why : disagreement(id, 'state');
+  });
 }
 
 export function explainStep(id: string, decodeBefore: () => ModelState, command: Command, design: Design): Violation {
-  let why: string | undefined;
-  return {
-    id,
-    get why() {
-      if (why === undefined) {
-        const before = decodeBefore();
-        const verdict = invariant(id).step?.({ before, command, result: step(before, command, design), design });
-        why = verdict !== undefined && !verdict.holds ? verdict.why : disagreement(id, 'step');
-      }
-      return why;
-    },
-  };
+  return new LazyViolation(id, () => {
+    const before = decodeBefore();
+    const verdict = invariant(id).step?.({ before, command, result: step(before, command, design), design });
+    return verdict !== undefined && !verdict.holds ? verdict.why : disagreement(id, 'step');
+  });
 }

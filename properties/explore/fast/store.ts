@@ -18,7 +18,7 @@ function hashWords(words: Int32Array, offset: number, width: number): number {
 }
 
 export class StateStore {
-  private data: Int32Array;
+  private data: Int32Array<ArrayBuffer>;
   private table: Int32Array;
   private slotMask: number;
   private readonly slotWidth: number;
@@ -83,6 +83,12 @@ export class StateStore {
     if (id < 0 || id >= this.count) throw new RangeError(`no state ${id} in a store of ${this.count}`);
     const from = id * this.width;
     for (let i = 0; i < this.width; i += 1) out[offset + i] = this.data[from + i]!;
+  }
+
+  /** The words of states first .. first + count - 1, copied. */
+  readRange(first: number, count: number): Int32Array<ArrayBuffer> {
+    if (first < 0 || count < 0 || first + count > this.count) throw new RangeError(`states ${first}..${first + count - 1} are not all in a store of ${this.count}`);
+    return this.data.slice(first * this.width, (first + count) * this.width);
   }
 
   private growData(): void {

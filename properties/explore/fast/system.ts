@@ -6,13 +6,13 @@ import type { ModelState } from '../../../model/state.ts';
 import type { Violation } from '../../check.ts';
 import type { StepInfo, TransitionSystem } from '../system.ts';
 import { fromRegisters, pack, toRegisters } from './codec.ts';
-import { commandTable, tryCommand, type CommandTable } from './dispatch.ts';
 import { compileDesign, type DesignCode } from './design-code.ts';
 import { explainState, explainStep } from './explain.ts';
+import { SuccessorGenerator } from './generator.ts';
 import { layoutFor, type Layout } from './layout.ts';
 import { Machine } from './machine.ts';
 import { STATE_INVARIANT_IDS, stateViolationMask } from './state-checks.ts';
-import { checkActed, INVARIANT_SHIFT, STEP_INVARIANT_IDS, WITNESS_BITS, WITNESS_IDS } from './step-flags.ts';
+import { INVARIANT_SHIFT, STEP_INVARIANT_IDS, WITNESS_BITS, WITNESS_IDS } from './step-flags.ts';
 import { StateStore } from './store.ts';
 
 const CHECKED = 0x80; // a state's verdict byte: 0 until checked, then CHECKED | the mask of state invariants it breaks
@@ -23,7 +23,7 @@ const CHECKED = 0x80; // a state's verdict byte: 0 until checked, then CHECKED |
  * computed on registers without immer (./machine.ts), in the order of `enabledCommands`;
  * StepInfo.packed carries the step's witness and step-invariant bits (./step-flags.ts). The
  * state invariants of each new state are checked once, as it is first generated. Reentrant: a
- * `visit` may call `successors` again (each nesting level has its own machine). A violation's
+ * `visit` may call `successors` again (each nesting level has its own machine and buffer). A violation's
  * `why` is computed on demand by the reference catalogue (./explain.ts), from the decoded states.
  *
  * Supports every configuration of model/config.ts (up to 4 LPARs × 3 slots; budgets up to the
@@ -33,8 +33,8 @@ export class FastSystem implements TransitionSystem<number> {
   readonly code: DesignCode;
   readonly layout: Layout;
   readonly store: StateStore;
-  private readonly table: CommandTable;
-  private readonly machines: Machine[] = [];
+  readonly generator: SuccessorGenerator;
+  private readonly readBuffers: Int32Array[] = [];
   private depth = 0;
   private readonly scratch: Machine;
   private readonly words: Int32Array;
@@ -44,14 +44,14 @@ export class FastSystem implements TransitionSystem<number> {
     this.code = compileDesign(design);
     this.layout = layoutFor(config, this.code);
     this.store = new StateStore(this.layout.words);
-    this.table = commandTable(config);
+    this.generator = new SuccessorGenerator(config, this.code, this.layout);
     this.scratch = new Machine(config, this.code, this.layout);
     this.words = new Int32Array(this.layout.words);
   }
 
   /** The commands of this configuration in `allCommands` order; a successor's command is one of these objects. */
   get commands(): readonly Command[] {
-    return this.table.commands;
+    return this.generator.table.commands;
   }
 
   initial(): number {
@@ -73,21 +73,17 @@ export class FastSystem implements TransitionSystem<number> {
   }
 
   successors(state: number, visit: (command: Command, next: number, info: StepInfo) => void): void {
-    const m = (this.machines[this.depth] ??= new Machine(this.config, this.code, this.layout));
-    this.store.read(state, this.words);
-    m.load(this.words, 0);
-    const { table, store } = this;
-    const n = table.commands.length;
+    const words = (this.readBuffers[this.depth] ??= new Int32Array(this.layout.words));
+    this.store.read(state, words);
+    const { store, config, code } = this;
+    const commands = this.generator.table.commands;
     this.depth += 1;
     try {
-      for (let i = 0; i < n; i += 1) {
-        m.begin();
-        if (!tryCommand(m, table, i)) continue;
-        if (m.acted !== 0) checkActed(m);
+      this.generator.expand(words, 0, (i, m) => {
         const next = store.intern(m.w);
-        if (store.lastWasNew) this.recordVerdict(next, stateViolationMask(m.r, this.config, this.code));
-        visit(table.commands[i]!, next, { packed: m.flags });
-      }
+        if (store.lastWasNew) this.recordVerdict(next, stateViolationMask(m.r, config, code));
+        visit(commands[i]!, next, { packed: m.flags });
+      });
     } finally {
       this.depth -= 1;
     }
@@ -131,6 +127,11 @@ export class FastSystem implements TransitionSystem<number> {
   /** Distinct states interned so far (every state generated, not only those explored). */
   get stateCount(): number {
     return this.store.size;
+  }
+
+  /** Record the state-invariant mask of a state computed elsewhere (a worker thread), so that it is not computed again. */
+  recordStateMask(state: number, mask: number): void {
+    this.recordVerdict(state, mask);
   }
 
   private stateMask(state: number): number {
