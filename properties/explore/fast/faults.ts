@@ -1,5 +1,5 @@
 import type { Machine } from './machine.ts';
-import { boot } from './mutators.ts';
+import { boot, clearScript } from './mutators.ts';
 import { isPoweredOn, isUp, selectorAllows, SERVICE_SLOT } from './queries.ts';
 import * as R from './registers.ts';
 import { accessCompleted, accessRefused, diskWritten } from './step-flags.ts';
@@ -34,20 +34,20 @@ function setWhen(m: Machine, when: boolean, register: number, value: number): bo
   return true;
 }
 
-export function resume(m: Machine, l: number): boolean {
-  const reg = R.lparBase(l) + R.PAUSED;
-  return setWhen(m, m.r[reg] === 1, reg, 0);
+/** Flip an LPAR's flag register from `from` to its other value, if it holds `from`. */
+function flip(m: Machine, l: number, field: number, from: number): boolean {
+  const register = R.lparBase(l) + field;
+  return setWhen(m, m.r[register] === from, register, 1 - from);
 }
 
-export function hbRestore(m: Machine, l: number): boolean {
-  const reg = R.lparBase(l) + R.HB_LINK_UP;
-  return setWhen(m, m.r[reg] === 0, reg, 1);
+/** FLT-07 (from 1) and its recovery (from 0): a running guest disables or enables its GPE. */
+function switchGpe(m: Machine, l: number, from: number): boolean {
+  return m.r[R.lparBase(l) + R.OS] === R.OS_RUNNING && flip(m, l, R.GPE_ENABLED, from);
 }
 
-export function gpeEnable(m: Machine, l: number): boolean {
-  const base = R.lparBase(l);
-  return setWhen(m, m.r[base + R.OS] === R.OS_RUNNING && m.r[base + R.GPE_ENABLED] === 0, base + R.GPE_ENABLED, 1);
-}
+export const resume = (m: Machine, l: number): boolean => flip(m, l, R.PAUSED, 1);
+export const hbRestore = (m: Machine, l: number): boolean => flip(m, l, R.HB_LINK_UP, 0);
+export const gpeEnable = (m: Machine, l: number): boolean => switchGpe(m, l, 0);
 
 /** A restarted clustering program resumes a journaled script, or forgets it (a taker-over falls back to standby). */
 export function clusterRestart(m: Machine, l: number): boolean {
@@ -57,12 +57,7 @@ export function clusterRestart(m: Machine, l: number): boolean {
   m.set(base + R.ALIVE, 1);
   m.set(base + R.SILENCE, 0);
   m.set(base + R.PEER_FAILED, 0);
-  if (!m.d.scriptSurvivesRestart) {
-    m.set(base + R.SCRIPT_VICTIM, R.NONE);
-    m.set(base + R.SCRIPT_STEP, 0);
-    m.set(base + R.SCRIPT_MASK, 0);
-    m.set(base + R.SCRIPT_FALSE_POSITIVE, 0);
-  }
+  if (!m.d.scriptSurvivesRestart) clearScript(m, l);
   if (r[base + R.SCRIPT_VICTIM] === R.NONE && r[base + R.ROLE] === R.ROLE_TAKEOVER) m.set(base + R.ROLE, R.ROLE_STANDBY);
   return true;
 }
@@ -90,16 +85,10 @@ export function pause(m: Machine, l: number): boolean {
 }
 
 /** FLT-04: outgoing heartbeats lost. */
-export function hbLoss(m: Machine, l: number): boolean {
-  const reg = R.lparBase(l) + R.HB_LINK_UP;
-  return setWhen(m, m.r[reg] === 1, reg, 0);
-}
+export const hbLoss = (m: Machine, l: number): boolean => flip(m, l, R.HB_LINK_UP, 1);
 
 /** FLT-07: the guest disables its GPE. */
-export function gpeDisable(m: Machine, l: number): boolean {
-  const base = R.lparBase(l);
-  return setWhen(m, m.r[base + R.OS] === R.OS_RUNNING && m.r[base + R.GPE_ENABLED] === 1, base + R.GPE_ENABLED, 0);
-}
+export const gpeDisable = (m: Machine, l: number): boolean => switchGpe(m, l, 1);
 
 /** FLT-08: an SCI with nothing pending. */
 export function spuriousSci(m: Machine, l: number): boolean {
