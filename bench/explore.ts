@@ -71,6 +71,28 @@ async function warmUp(): Promise<void> {
   await parallelBfs(design, config, 1, MAX_STATES);
 }
 
+/**
+ * Successor generation alone over every state of an explored space: unpack, guards, apply,
+ * pack, the step flags; no visited set, no state checks. The ceiling for any search over the
+ * packed system on this machine.
+ */
+function generationOnly(system: FastSystem): { transitions: number; cpuSeconds: number } {
+  const words = system.store.readRange(0, system.stateCount);
+  const width = system.layout.words;
+  let transitions = 0;
+  let sink = 0;
+  const cpu0 = process.cpuUsage();
+  for (let s = 0; s < system.stateCount; s += 1) {
+    system.generator.expand(words, s * width, (command, m) => {
+      transitions += 1;
+      sink ^= m.w[0]! ^ m.flags ^ command;
+    });
+  }
+  const cpu = process.cpuUsage(cpu0);
+  if (sink === 0.5) console.log(''); // keep the work
+  return { transitions, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
+}
+
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
   await warmUp();
@@ -94,6 +116,7 @@ async function main(): Promise<void> {
         return result;
       });
       const dense = measure(() => denseBfs(new FastSystem(design, config), MAX_STATES));
+      const generated = generationOnly((dense.result.held as { system: FastSystem }).system);
       const oneWorker = await measureAsync(() => parallelBfs(design, config, 1, MAX_STATES));
       const twoWorkers = await measureAsync(() => parallelBfs(design, config, 2, MAX_STATES));
       printRow({ label: 'reference (immer)', run: reference, bytesPerPackedState: null }, null);
@@ -101,6 +124,7 @@ async function main(): Promise<void> {
       printRow({ label: 'packed, dense-id bfs', run: dense, bytesPerPackedState: packedBytes }, reference);
       printRow({ label: 'packed, 1 worker', run: oneWorker, bytesPerPackedState: packedBytes }, reference);
       printRow({ label: 'packed, 2 workers', run: twoWorkers, bytesPerPackedState: packedBytes }, reference);
+      console.log(`  ${'packed, generation only'.padEnd(22)} ${fmt(generated.transitions).padStart(30)} transitions  cpu ${fmt(generated.cpuSeconds, 2).padStart(7)} s  ${fmt(generated.transitions / generated.cpuSeconds).padStart(11)} transitions/s (no visited set, no checks)`);
       const results = [reference, generic, dense].filter((m) => m !== null).map((m) => summary(m.result));
       const withTraces = [dense, oneWorker, twoWorkers].map((m) => summary(m.result, true));
       const agree = results.every((s) => s === results[0]) && withTraces.every((s) => s === withTraces[0]);
