@@ -14,9 +14,11 @@ export const CONTROL_ACT = 1;
 export const CONTROL_REM_PCI = 2;
 export const CONTROL_ADD_PCI = 3;
 
-/** The issuer can send commands and, unless any LPAR may command any other, fails over the subject. */
+/** Not add/rem_pci on a multi-port disk; the issuer can send commands and, unless any LPAR may command any other, fails over the subject. */
 export function controlAllowed(m: Machine, control: number, issuer: number, subject: number): boolean {
   const r = m.r;
+  // A multi-port disk is wired to every partition: there is no logical hot-plug to command.
+  if (m.d.multiPort && (control === CONTROL_REM_PCI || control === CONTROL_ADD_PCI)) return false;
   if (!isUp(r, issuer)) return false;
   if (m.d.authorization === AUTH_ANY) return true;
   const victim = r[R.lparBase(issuer) + R.SCRIPT_VICTIM]!;

@@ -15,7 +15,7 @@ export function deviceDma(m: Machine, s: number): boolean {
   if (issuer === R.NONE || r[base + R.CARD] !== R.CARD_PRESENT) return false;
   const writeId = r[base + R.IO_WRITE]!;
   const stale = r[base + R.IO_STALE] === 1;
-  const window = dmaWindow(r, s);
+  const window = m.d.multiPort ? issuer : dmaWindow(r, s); // a multi-port disk has a DMA path per partition
   clearIo(m, s);
   if (stale || window === R.NONE) {
     dmaBlocked(m);
@@ -59,15 +59,19 @@ export function romSci(m: Machine, s: number): boolean {
   return true;
 }
 
-/** Step 502 answered (a waiting add_pci goes on to 503), or a physical hot-add to the enabled owner. */
+/** A physical hot-plug event: an SCI to every partition the slot is connected to before the step (its enabled owner; all of them with a multi-port disk). */
+function signalConnected(m: Machine, s: number, event: number): void {
+  for (let l = 0; l < m.config.lparCount; l += 1) if (selectorAllows(m.b, m.d.multiPort, l, s)) deliverSci(m, l, s, event);
+}
+
+/** Step 502 answered (a waiting add_pci goes on to 503), or a physical hot-add signalled to whoever is connected. */
 export function cardInsert(m: Machine, s: number): boolean {
   const base = R.slotBase(s);
   if (m.r[base + R.CARD] !== R.CARD_ABSENT) return false;
   const waiting = m.r[base + R.PENDING_ADD]!;
   m.set(base + R.CARD, R.CARD_PRESENT);
   if (waiting === R.NONE) {
-    const owner = enabledOwner(m.r, s);
-    if (owner !== R.NONE) deliverSci(m, owner, s, R.EVENT_INSERT);
+    signalConnected(m, s, R.EVENT_INSERT);
     return true;
   }
   m.set(base + R.PENDING_ADD, R.NONE);
@@ -84,8 +88,7 @@ export function cardPull(m: Machine, s: number): boolean {
   m.set(base + R.CARD, R.CARD_ABSENT);
   m.set(base + R.ROM_TARGET, R.NONE);
   m.set(base + R.ROM_EVENT, 0);
-  const owner = enabledOwner(m.r, s);
-  if (owner !== R.NONE) deliverSci(m, owner, s, R.EVENT_EJECT);
+  signalConnected(m, s, R.EVENT_EJECT);
   return true;
 }
 

@@ -70,7 +70,8 @@ function directControl(m: Machine, control: number, issuer: number, subject: num
       if (!C.addAllowed(m, issuer, subject, slot)) return false;
       C.addApply(m, issuer, slot);
   }
-  checkControlOracle(m, control === C.CONTROL_ACT, control === C.CONTROL_ADD_PCI, issuer, subject);
+  const hotPlug = control === C.CONTROL_ADD_PCI || control === C.CONTROL_REM_PCI;
+  checkControlOracle(m, control === C.CONTROL_ACT, control === C.CONTROL_ADD_PCI, hotPlug, issuer, subject);
   return true;
 }
 

@@ -1,6 +1,7 @@
 // Why this test exists: random walks sample the space; this one compares every transition of the
-// default configuration (2 LPARs, 1 slot, fault budget 2, write budget 2) for each built-in
-// design, walking the whole space breadth-first with both implementations. Every reachable
+// default configuration (2 LPARs, 1 slot, fault budget 2, write budget 2) for DSN-01, DSN-02 and
+// DSN-06, and of the same with fault budget 1 for every built-in design, walking the whole space
+// breadth-first with both implementations. Every reachable
 // state's successors must agree (agreement.ts), packed ids must be equal exactly when the
 // reference's stateKeys are, and the space has the sizes the reference's naive BFS finds (pinned
 // below: a change to the model that changes them must be looked at, not absorbed).
@@ -9,19 +10,24 @@ import { builtInDesign, stateKey, type Config } from '../../../model/index.ts';
 import { disagreement } from './agreement.ts';
 import { FastSystem } from './system.ts';
 
-const DEFAULT: Config = { lparCount: 2, slotCount: 1, faultBudget: 2, writeBudget: 2 };
-
 /** Reference sizes (naive BFS over `enabledCommands` + `step`, states told apart by `stateKey`). */
 const SIZES = [
-  { design: 'patent-lpar-a', states: 33_062, transitions: 119_142 },
-  { design: 'patent-lpar-b', states: 59_147, transitions: 239_422 },
-  { design: 'hardened', states: 18_651, transitions: 71_118 },
+  { design: 'patent-lpar-a', faults: 2, states: 33_062, transitions: 119_142 },
+  { design: 'patent-lpar-b', faults: 2, states: 59_147, transitions: 239_422 },
+  { design: 'hardened', faults: 2, states: 18_651, transitions: 71_118 },
+  { design: 'patent-lpar-a', faults: 1, states: 900, transitions: 2_381 },
+  { design: 'patent-lpar-b', faults: 1, states: 1_619, transitions: 4_962 },
+  { design: 'patent-ppar', faults: 1, states: 900, transitions: 2_381 },
+  { design: 'patent-card-rom', faults: 1, states: 1_020, transitions: 2_651 },
+  { design: 'prior-art-multiport', faults: 1, states: 3_306, transitions: 11_352 },
+  { design: 'hardened', faults: 1, states: 747, transitions: 1_956 },
 ] as const;
 
-describe('the packed system agrees with the reference on every transition of the default space', () => {
+describe('the packed system agrees with the reference on every transition of small spaces', () => {
   for (const expected of SIZES) {
-    it(`${expected.design}: ${expected.states} states, ${expected.transitions} transitions, all agreeing`, () => {
-      const fast = new FastSystem(builtInDesign(expected.design)!, DEFAULT);
+    it(`${expected.design}, fault budget ${expected.faults}: ${expected.states} states, ${expected.transitions} transitions, all agreeing`, () => {
+      const config: Config = { lparCount: 2, slotCount: 1, faultBudget: expected.faults, writeBudget: 2 };
+      const fast = new FastSystem(builtInDesign(expected.design)!, config);
       const idOfKey = new Map<string, number>();
       const queue = [fast.initial()];
       const queued = new Set(queue);

@@ -101,7 +101,8 @@ export function boot(m: Machine, l: number, reset: boolean): void {
   releaseEjectWaits(m, l); // rebooted without it
   for (let s = 0; s < m.config.slotCount; s += 1) {
     const sb = R.slotBase(s);
-    if (r[sb + R.OWNER] === l && r[sb + R.ENABLED] === 1 && r[sb + R.CARD] === R.CARD_PRESENT) {
+    const attached = m.d.multiPort || (r[sb + R.OWNER] === l && r[sb + R.ENABLED] === 1);
+    if (attached && r[sb + R.CARD] === R.CARD_PRESENT) {
       m.set(base + R.DEV + s, R.DEV_CONFIGURED);
       accessCompleted(m, l, s);
     }

@@ -61,15 +61,15 @@ function ackedIsDurable(r: Int32Array): boolean {
   return liveIoIssuer(r, SERVICE_SLOT) !== R.NONE && r[R.slotBase(SERVICE_SLOT) + R.IO_WRITE] === acked;
 }
 
-/** INV-08 (state part): a running OS's view differs from the table only while an event is on its way. */
-function noLostEvent(r: Int32Array, config: Config): boolean {
+/** INV-08 (state part): a running OS's view differs from what it can reach only while an event is on its way. */
+function noLostEvent(r: Int32Array, config: Config, d: DesignCode): boolean {
   for (let l = 0; l < config.lparCount; l += 1) {
     const base = R.lparBase(l);
     if (r[base + R.OS] !== R.OS_RUNNING) continue;
     for (let s = 0; s < config.slotCount; s += 1) {
       if (r[R.slotBase(s) + R.CARD] !== R.CARD_PRESENT) continue;
       const device = r[base + R.DEV + s];
-      const owns = enabledOwner(r, s) === l;
+      const owns = selectorAllows(r, d.multiPort, l, s);
       if (owns && device === R.DEV_NONE && !insertInFlight(r, l, s)) return false;
       const holds = device === R.DEV_CONFIGURED || device === R.DEV_MOUNTED;
       if (!owns && holds && !ejectInFlight(r, l, s)) return false;
@@ -108,7 +108,7 @@ export function stateViolationMask(r: Int32Array, config: Config, d: DesignCode)
   if (!gateKeeperAgrees(r, config, d)) mask |= 1 << 1;
   if (!oneServer(r, config, d)) mask |= 1 << 2;
   if (!ackedIsDurable(r)) mask |= 1 << 3;
-  if (!noLostEvent(r, config)) mask |= 1 << 4;
+  if (!noLostEvent(r, config, d)) mask |= 1 << 4;
   if (!mountedIsReachable(r, config, d)) mask |= 1 << 5;
   if (!cpuWithinBudget(r, config, d)) mask |= 1 << 6;
   return mask;

@@ -1,6 +1,6 @@
 import { AUTH_ANY, AUTH_TAKEOVER_FENCED } from './design-code.ts';
 import type { Machine } from './machine.ts';
-import { enabledOwner, ownsEnabledSlot } from './queries.ts';
+import { enabledOwner, ownsEnabledSlot, selectorAllows } from './queries.ts';
 import * as R from './registers.ts';
 
 // What a step did, as far as the catalogue's step checks and witnesses care: one bit per
@@ -44,10 +44,14 @@ export function accessRefused(m: Machine): void {
   m.flags |= WIT_06;
 }
 
-/** Effect `dma … landed`: INV-03 (owner's window, owner's I/O) and INV-04 (never while disabled). */
+/** Effect `dma … landed`: INV-03 (owner's window, owner's I/O; with multi-port, the issuer's window) and INV-04 (never while disabled). */
 export function dmaLanded(m: Machine, s: number, issuer: number, window: number): void {
-  const owner = enabledOwner(m.b, s);
-  if (owner === R.NONE || window !== owner || issuer !== owner) m.flags |= INV_03;
+  if (m.d.multiPort) {
+    if (issuer !== window) m.flags |= INV_03; // a port per partition: only "for I/O that partition issued"
+  } else {
+    const owner = enabledOwner(m.b, s);
+    if (owner === R.NONE || window !== owner || issuer !== owner) m.flags |= INV_03;
+  }
   if (m.b[R.slotBase(s) + R.ENABLED] === 0) m.flags |= INV_04;
 }
 
@@ -78,7 +82,7 @@ export function removeInactive(m: Machine): void {
   m.flags |= WIT_04;
 }
 
-/** Effect `service-start`: WIT-08 on fail-back; INV-06, the victim fenced and removed first. */
+/** Effect `service-start`: WIT-08 on fail-back; INV-06, the victim fenced and unable to reach the disk first. */
 export function serviceStarted(m: Machine, self: number, failback: boolean): void {
   if (failback) m.flags |= WIT_08;
   const b = m.b;
@@ -87,7 +91,7 @@ export function serviceStarted(m: Machine, self: number, failback: boolean): voi
   const v = R.lparBase(victim);
   const restartedClean = b[v + R.DETECTED_FAILED] === 0 && b[v + R.ROLE] === R.ROLE_STANDBY && b[v + R.SERVICE] !== R.SVC_RUNNING;
   if (b[v + R.OS] !== R.OS_OFF && b[v + R.OS] !== R.OS_SHUTDOWN && !restartedClean) m.flags |= INV_06;
-  if (enabledOwner(b, 0) === victim) m.flags |= INV_06;
+  if (selectorAllows(b, m.d.multiPort, victim, 0)) m.flags |= INV_06;
 }
 
 export function failoverCompleted(m: Machine, falsePositive: boolean): void {
@@ -95,13 +99,13 @@ export function failoverCompleted(m: Machine, falsePositive: boolean): void {
   if (falsePositive) m.flags |= WIT_09;
 }
 
-/** INV-11, after the step: an LPAR an accepted act brought back owns no enabled slot and is a plain standby. */
+/** INV-11, after the step: an LPAR an accepted act brought back can reach no slot and is a plain standby. */
 export function checkActed(m: Machine): void {
   const r = m.r;
   for (let l = 0; m.acted >>> l !== 0; l += 1) {
     if ((m.acted & (1 << l)) === 0) continue;
     const base = R.lparBase(l);
-    if (ownsEnabledSlot(r, m.config.slotCount, l)) m.flags |= INV_11;
+    for (let s = 0; s < m.config.slotCount; s += 1) if (selectorAllows(r, m.d.multiPort, l, s)) m.flags |= INV_11;
     if (r[base + R.ROLE] !== R.ROLE_STANDBY || r[base + R.SERVICE] !== R.SVC_STOPPED) m.flags |= INV_11;
   }
 }
@@ -110,11 +114,12 @@ export function checkActed(m: Machine): void {
  * INV-10's independent oracle (properties/invariants/validity.ts `mustBeRefused`) for an accepted
  * control command issued directly: what must have been refused whatever else the state allows.
  */
-export function checkControlOracle(m: Machine, isAct: boolean, isAdd: boolean, issuer: number, subject: number): void {
+export function checkControlOracle(m: Machine, isAct: boolean, isAdd: boolean, isHotPlug: boolean, issuer: number, subject: number): void {
   const b = m.b;
   const base = R.lparBase(issuer);
   if (b[base + R.OS] !== R.OS_RUNNING || b[base + R.PAUSED] !== 0) m.flags |= INV_10;
   else if (isAdd && issuer === subject) m.flags |= INV_10;
+  else if (m.d.multiPort && isHotPlug) m.flags |= INV_10;
   else if (m.d.authorization === AUTH_ANY) return;
   else if (b[base + R.SCRIPT_VICTIM] !== subject) m.flags |= INV_10;
   else if (m.d.authorization === AUTH_TAKEOVER_FENCED && isAct && ownsEnabledSlot(b, m.config.slotCount, subject)) m.flags |= INV_10;
