@@ -15,7 +15,7 @@ import { builtInDesign, type Config } from '../model/index.ts';
 import { FastSystem } from '../properties/explore/fast/system.ts';
 import { bfs, type BfsResult } from './bfs.ts';
 import { denseBfs } from './dense-bfs.ts';
-import { calibrateNanosPerOp, measure, measureAsync, type Measured } from './measure.ts';
+import { calibrateNanosPerOp, measure, measureAsync, settleMemory, type Measured } from './measure.ts';
 import { parallelBfs } from './parallel-bfs.ts';
 import { referenceSystem } from './reference-system.ts';
 
@@ -117,7 +117,9 @@ async function main(): Promise<void> {
       });
       const dense = measure(() => denseBfs(new FastSystem(design, config), MAX_STATES));
       const generated = generationOnly((dense.result.held as { system: FastSystem }).system);
+      await settleMemory();
       const oneWorker = await measureAsync(() => parallelBfs(design, config, 1, MAX_STATES));
+      await settleMemory();
       const twoWorkers = await measureAsync(() => parallelBfs(design, config, 2, MAX_STATES));
       printRow({ label: 'reference (immer)', run: reference, bytesPerPackedState: null }, null);
       printRow({ label: 'packed, generic bfs', run: generic, bytesPerPackedState: packedBytes }, reference);
@@ -137,6 +139,7 @@ async function main(): Promise<void> {
       }
       if (!agree) process.exitCode = 1;
       for (const m of [reference, generic, dense, oneWorker, twoWorkers]) if (m !== null) m.result.held = null; // free before the next measurement
+      await settleMemory();
     }
   }
   const total = (prefix: string) => [...proof].filter(([k]) => k.startsWith(prefix)).reduce((s, [, v]) => s + v, 0);

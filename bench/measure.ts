@@ -57,3 +57,13 @@ export async function measureAsync<T>(work: () => Promise<T>): Promise<Measured<
   const retainedBytes = heldBytes() - before;
   return { result, wallSeconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, retainedBytes };
 }
+
+/**
+ * Let memory released by the previous search settle before the next is measured: buffers that
+ * worker threads transferred are freed only after a collection and a turn of the event loop.
+ */
+export async function settleMemory(): Promise<void> {
+  collect();
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  collect();
+}

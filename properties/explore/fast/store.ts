@@ -2,8 +2,10 @@
 // id (0, 1, 2, … in order of first insertion). The tuples sit in one growing Int32Array in id
 // order (so reading states in id order is a sequential scan), and again inline in an
 // open-addressing hash table of (id + 1, words…) slots, so that a lookup touches one cache line
-// in the common case. Equal tuples get equal ids, so an id is a canonical key; ids depend only on
-// the order of insertion, so the store is deterministic.
+// in the common case. A tuple's home slot is the top bits of its hash: when the table doubles,
+// slot i's entries move to slots 2i and 2i + 1, so rehashing scans the old table and writes the
+// new one almost in order instead of at random. Equal tuples get equal ids, so an id is a
+// canonical key; ids depend only on the order of insertion, so the store is deterministic.
 
 const EMPTY = 0;
 
@@ -21,6 +23,8 @@ export class StateStore {
   private data: Int32Array<ArrayBuffer>;
   private table: Int32Array;
   private slotMask: number;
+  /** 32 - log2(slots): a hash's home slot is hash >>> slotShift. */
+  private slotShift: number;
   private readonly slotWidth: number;
   private count = 0;
   /** Whether the last `intern` added a new tuple. */
@@ -32,6 +36,7 @@ export class StateStore {
     this.data = new Int32Array(capacity * width);
     this.table = new Int32Array(capacity * 2 * this.slotWidth);
     this.slotMask = capacity * 2 - 1;
+    this.slotShift = 32 - Math.log2(capacity * 2);
   }
 
   get size(): number {
@@ -46,7 +51,7 @@ export class StateStore {
   /** The id of the tuple at words[offset .. offset + width), adding it if it is new. */
   intern(words: Int32Array, offset = 0): number {
     const { width, slotWidth, table } = this;
-    let slot = hashWords(words, offset, width) & this.slotMask;
+    let slot = hashWords(words, offset, width) >>> this.slotShift;
     for (;;) {
       const at = slot * slotWidth;
       const entry = table[at]!;
@@ -99,17 +104,23 @@ export class StateStore {
 
   private growTable(): void {
     const { width, slotWidth } = this;
-    const slots = (this.slotMask + 1) * 2;
+    const old = this.table;
+    const oldSlots = this.slotMask + 1;
+    const slots = oldSlots * 2;
     const table = new Int32Array(slots * slotWidth);
     const mask = slots - 1;
-    for (let id = 0; id < this.count; id += 1) {
-      let slot = hashWords(this.data, id * width, width) & mask;
+    const shift = this.slotShift - 1;
+    // In old-slot order, every entry's new home is at or after the previous one's (but for the
+    // few that wrapped around the end): the writes sweep the new table once.
+    for (let from = 0; from < oldSlots; from += 1) {
+      const at = from * slotWidth;
+      if (old[at] === EMPTY) continue;
+      let slot = hashWords(old, at + 1, width) >>> shift;
       while (table[slot * slotWidth] !== EMPTY) slot = (slot + 1) & mask;
-      const at = slot * slotWidth;
-      table[at] = id + 1;
-      for (let i = 0; i < width; i += 1) table[at + 1 + i] = this.data[id * width + i]!;
+      table.set(old.subarray(at, at + slotWidth), slot * slotWidth);
     }
     this.table = table;
     this.slotMask = mask;
+    this.slotShift = shift;
   }
 }
