@@ -11,72 +11,14 @@
 // reads it) from the state vector, which merges states the model keeps apart. Transitions differ
 // more: SPIN counts stored + matched, which includes a self-loop for each cluster_step the
 // model's plan refuses (the Promela guard is only "OS up, clustering program alive").
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, copyFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
 import { builtInDesign } from '../model/index.ts';
 import { FastSystem } from '../properties/explore/fast/system.ts';
 import { denseBfs } from './dense-bfs.ts';
 import { measure } from './measure.ts';
-
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const MODEL = path.join(HERE, 'promela', 'slotcheck.pml');
-const OUT = path.join(HERE, 'out', 'spin');
-const CHECKED = ['INV-01', 'INV-03', 'INV-04', 'INV-06', 'INV-07'] as const;
-const CONFIG = { lparCount: 2, slotCount: 1, faultBudget: 2, writeBudget: 2 } as const;
-const DESIGNS = [
-  { name: 'patent-lpar-a', defines: [] as string[] },
-  { name: 'patent-lpar-b', defines: ['-DDSN02'] },
-] as const;
-
-function onPath(tool: string): boolean {
-  return spawnSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' }).status === 0;
-}
-
-function timed(tool: string, args: readonly string[], cwd: string): { seconds: number; output: string } {
-  const start = process.hrtime.bigint();
-  const output = execFileSync(tool, args, { cwd, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] });
-  return { seconds: Number(process.hrtime.bigint() - start) / 1e9, output };
-}
-
-interface PanReport {
-  readonly states: number;
-  readonly transitions: number;
-  readonly depth: number;
-  readonly errors: number;
-  readonly violated: readonly string[];
-  readonly truncated: boolean;
-}
-
-function parsePan(output: string): PanReport {
-  const number = (re: RegExp) => Number(re.exec(output)?.[1] ?? NaN);
-  const violated = new Set<string>();
-  for (const m of output.matchAll(/assertion violated \(*INV_(\d\d)/g)) violated.add(`INV-${m[1]}`);
-  return {
-    states: number(/(\d+) states, stored/),
-    transitions: number(/(\d+) transitions \(= stored\+matched\)/),
-    depth: number(/depth reached (\d+)/),
-    errors: number(/errors: (\d+)/),
-    violated: [...violated].sort(),
-    truncated: /max search depth too small/.test(output),
-  };
-}
-
-function runSpin(name: string, defines: readonly string[]) {
-  const dir = path.join(OUT, name);
-  mkdirSync(dir, { recursive: true });
-  copyFileSync(MODEL, path.join(dir, 'slotcheck.pml'));
-  const generate = timed('spin', ['-o2', ...defines, '-a', 'slotcheck.pml'], dir);
-  const compile = timed('cc', ['-O2', '-DSAFETY', '-o', 'pan', 'pan.c'], dir);
-  // -c0: do not stop at the first assertion violation, so the search covers the whole space and
-  // reports every invariant broken; -m: a DFS stack deep enough for the whole space.
-  const search = timed('./pan', ['-c0', '-n', '-m1000000'], dir);
-  return { generate: generate.seconds, compile: compile.seconds, search: search.seconds, report: parsePan(search.output) };
-}
+import { CHECKED, CONFIG, DESIGNS, onlyChecked as only, onPath, runSpin } from './spin-runner.ts';
 
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-const only = (ids: readonly string[]) => ids.filter((id) => (CHECKED as readonly string[]).includes(id));
 
 function main(): number {
   for (const tool of ['spin', 'cc']) {
