@@ -48,10 +48,13 @@ export function disagreement(state: ModelState, fast: FastSystem): { problem: st
   const id = fast.fromModel(state);
   if (stateKey(fast.toModel(id)) !== stateKey(state)) return { problem: `decode(encode(s)) differs from s = ${stateKey(state)}`, next: [] };
   const expected = referenceSteps(state, fast);
-  const got: { command: Command; next: number; stepViolation: string | null; stepViolations: readonly string[]; witnesses: readonly string[] }[] = [];
+  const got: { command: Command; next: number; stepViolation: string | null; secondStepViolation: string | null; stepViolations: readonly string[]; witnesses: readonly string[] }[] = [];
   fast.successors(id, (command, next, info) => {
+    const first = fast.checkStep(id, command, next, info)?.id ?? null;
     got.push({
-      command, next, stepViolation: fast.checkStep(id, command, next, info)?.id ?? null,
+      command, next, stepViolation: first,
+      // With the first one skipped (the explorer's `skip`), the next one is reported.
+      secondStepViolation: first === null ? null : fast.checkStep(id, command, next, info, new Set([first]))?.id ?? null,
       stepViolations: fast.stepViolations(info), witnesses: fast.witnesses(id, command, next, info),
     });
   });
@@ -69,7 +72,10 @@ export function disagreement(state: ModelState, fast: FastSystem): { problem: st
     if (g.stepViolation !== e.stepViolation) return { problem: `${show(e.command)} breaks ${g.stepViolation}, reference ${e.stepViolation} ${at}`, next };
     const stateViolation = fast.checkState(g.next)?.id ?? null;
     if (stateViolation !== e.stateViolation) return { problem: `${show(e.command)} reaches a state breaking ${stateViolation}, reference ${e.stateViolation} ${at}`, next };
+    if (g.secondStepViolation !== (e.stepViolations[1] ?? null)) return { problem: `${show(e.command)} breaks ${g.secondStepViolation} once ${g.stepViolation} is skipped, reference ${e.stepViolations[1] ?? null} ${at}`, next };
     if (g.stepViolations.join() !== e.stepViolations.join()) return { problem: `${show(e.command)} breaks step parts [${g.stepViolations.join()}], reference [${e.stepViolations.join()}] ${at}`, next };
+    const secondState = stateViolation === null ? null : fast.checkState(g.next, new Set([stateViolation]))?.id ?? null;
+    if (secondState !== (e.stateViolations[1] ?? null)) return { problem: `${show(e.command)} reaches a state breaking ${secondState} once ${stateViolation} is skipped, reference ${e.stateViolations[1] ?? null} ${at}`, next };
     const stateViolations = fast.stateViolations(g.next).join();
     if (stateViolations !== e.stateViolations.join()) return { problem: `${show(e.command)} reaches a state breaking [${stateViolations}], reference [${e.stateViolations.join()}] ${at}`, next };
     if (g.witnesses.join() !== e.witnesses.join()) return { problem: `${show(e.command)} reaches [${g.witnesses.join()}], reference [${e.witnesses.join()}] ${at}`, next };

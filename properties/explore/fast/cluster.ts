@@ -9,7 +9,8 @@ import * as R from './registers.ts';
 import { failoverCompleted, serviceStarted } from './step-flags.ts';
 
 // One step of a clustering program [103, 104] (model/handlers/cluster-plan.ts, cluster-step.ts):
-// detect a failure (1100 / 1106), or run the next open step of the design's fail-over script.
+// detect a failure (1100 / 1106), abandon a takeover someone else completed, or run the next open
+// step of the design's fail-over script.
 
 function slotToRemove(m: Machine, victim: number, mask: number): number {
   for (let s = 0; s < m.config.slotCount; s += 1) {
@@ -152,6 +153,14 @@ export function clusterStep(m: Machine, self: number): boolean {
   if (victim === R.NONE) {
     if (!mayDetect(m, self)) return false;
     detect(m, self);
+    return true;
+  }
+  // Under exclusive arbitration a takeover that another LPAR already completed (it started the
+  // service and runs it) is abandoned: e.g. a journaled script resumed after a reset, too late.
+  const other = r[R.SERVICE_OWNER]!;
+  if (m.d.exclusiveTakeover && other !== victim && other !== self && r[R.lparBase(other) + R.SERVICE] === R.SVC_RUNNING) {
+    clearScript(m, self);
+    if (r[base + R.ROLE] === R.ROLE_TAKEOVER) m.set(base + R.ROLE, R.ROLE_STANDBY);
     return true;
   }
   const mask = r[base + R.SCRIPT_MASK]!;
