@@ -6,8 +6,9 @@ import { INVARIANTS } from '../../catalogue.ts';
 import type { Violation } from '../../check.ts';
 
 // The packed system finds which invariant a state or step breaks; the sentence that says why is
-// the reference catalogue's, computed only when someone reads it (a report, a trace), from the
-// decoded states. If the reference does not agree that the invariant is broken, the sentence
+// the reference catalogue's, computed from the decoded states: only when someone reads it (a
+// report, a trace), or at once (`eager`) for a violation that must cross to another thread as
+// plain data. If the reference does not agree that the invariant is broken, the sentence
 // says so: that is a bug in the packed system, and the agreement tests look for it.
 
 function invariant(id: string) {
@@ -29,17 +30,21 @@ class LazyViolation implements Violation {
   }
 }
 
-export function explainState(id: string, decode: () => ModelState, design: Design): Violation {
-  return new LazyViolation(id, () => {
-    const verdict = invariant(id).state?.(decode(), design);
-    return verdict !== undefined && !verdict.holds ? verdict.why : disagreement(id, 'state');
-  });
+function violation(id: string, explain: (id: string) => string, eager: boolean): Violation {
+  return eager ? { id, why: explain(id) } : new LazyViolation(id, explain);
 }
 
-export function explainStep(id: string, decodeBefore: () => ModelState, command: Command, design: Design): Violation {
-  return new LazyViolation(id, () => {
+export function explainState(id: string, decode: () => ModelState, design: Design, eager: boolean): Violation {
+  return violation(id, () => {
+    const verdict = invariant(id).state?.(decode(), design);
+    return verdict !== undefined && !verdict.holds ? verdict.why : disagreement(id, 'state');
+  }, eager);
+}
+
+export function explainStep(id: string, decodeBefore: () => ModelState, command: Command, design: Design, eager: boolean): Violation {
+  return violation(id, () => {
     const before = decodeBefore();
     const verdict = invariant(id).step?.({ before, command, result: step(before, command, design), design });
     return verdict !== undefined && !verdict.holds ? verdict.why : disagreement(id, 'step');
-  });
+  }, eager);
 }
