@@ -19,8 +19,8 @@ export interface DenseBfsResult extends BfsResult {
  * next unused one, and visiting ids in increasing order is breadth-first order, so no visited
  * set or queue is needed: per state only its parent, the command that reached it and its depth.
  * Same checks and result as ./bfs.ts (every state's state checks, every transition's step checks
- * and witnesses), plus every invariant broken. Fed by `denseBfs` here and by the worker-thread
- * search (./parallel-bfs.ts), which therefore find the same ids and the same counterexamples.
+ * and witnesses), plus every invariant broken. No liveness: this is the packed system's own
+ * ceiling, next to the explorer (properties/explore), which also checks liveness.
  */
 export class DenseSearch {
   private capacity = 1 << 16;

@@ -1,81 +1,76 @@
-// Benchmark: the exhaustive search over the reference (immer) model and over the packed system
-// (properties/explore/fast), on fixed configurations. Run: `npx tsx bench/explore.ts [--quick]`
-// (--quick skips the reference at fault budget 3, which takes minutes).
+// Benchmark: the exhaustive explorer (properties/explore) over the reference (immer) system and
+// over the packed ones (properties/explore/fast), on fixed configurations.
+// Run: `npx tsx bench/explore.ts [--quick]` (--quick skips the reference at fault budget 3, minutes).
 //
-// Rows: the reference system and the packed one under the same generic search; the packed one
-// under the search that uses its dense ids, on this thread; and the same with 1 and 2 worker
-// threads generating successors (./parallel-bfs.ts: identical ids, counts and counterexamples).
-//
-// The explorer (properties/explore/, another branch) is not merged yet, so the searches here are
-// this folder's own: `bfs` (generic over any TransitionSystem, the same code for both systems)
-// and `denseBfs` (the packed system's dense ids used as the visited set). To measure the
-// explorer instead, replace `explore` below with its `exploreWith(system, options)` and map its
-// result to the printed fields.
-import { builtInDesign, type Config } from '../model/index.ts';
+// Rows, per design and fault budget:
+//   explorer · reference           exploreWith(referenceSystem): every property, liveness included
+//   explorer · packed              exploreWith(FastSystem): the same report (tests show it is equal)
+//   explorer · packed, no liveness the same with `only` the invariants and witnesses
+//   explorer · portable, N workers exploreWithWorkers(PortableFastSystem), 1 and 2 worker threads
+//   dense bfs · packed             this folder's BFS on FastSystem's dense ids (invariants and
+//                                  witnesses; it holds every state: its B/state is the packed cost)
+//   bfs · reference                the generic BFS holding every reference state (its B/state)
+//   generation only                successor generation alone, no visited set: the ceiling
+// Ratios (×): rows with every property against `explorer · reference`; rows without liveness
+// against `bfs · reference`.
+import { builtInDesign, type Config, type Design } from '../model/index.ts';
+import { CATALOGUE } from '../properties/catalogue.ts';
+import { exploreWith, exploreWithWorkers, referenceSystem, type ExploreReport } from '../properties/explore/index.ts';
+import { PortableFastSystem } from '../properties/explore/fast/portable-system.ts';
 import { FastSystem } from '../properties/explore/fast/system.ts';
 import { bfs, type BfsResult } from './bfs.ts';
 import { denseBfs } from './dense-bfs.ts';
 import { calibrateNanosPerOp, measure, measureAsync, settleMemory, type Measured } from './measure.ts';
-import { parallelBfs } from './parallel-bfs.ts';
-import { referenceSystem } from './reference-system.ts';
 
-const MAX_STATES = 5_000_000;
-const explore = bfs;
-
+const BOUNDS = { depthMax: 10_000, statesMax: 5_000_000, timeLimitMs: 60 * 60_000 };
+const SAFETY = CATALOGUE.filter((p) => p.expect !== 'eventually').map((p) => p.id);
 const DESIGNS = ['patent-lpar-a', 'patent-lpar-b', 'hardened'] as const;
 const FAULTS = [2, 3] as const;
 const configFor = (faultBudget: number): Config => ({ lparCount: 2, slotCount: 1, faultBudget, writeBudget: 2 });
-
-interface Row {
-  readonly label: string;
-  readonly run: Measured<BfsResult> | null;
-  readonly bytesPerPackedState: number | null;
-}
+const PORTABLE = new URL('../properties/explore/fast/portable-system.ts', import.meta.url).href;
 
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
-function verdictOf(r: BfsResult): string {
-  const violated = r.violations.map((v) => `${v.id}@${v.depth}`).join(' ');
-  const bound = r.outcome.kind === 'inconclusive' ? ` INCONCLUSIVE (${r.outcome.bound})` : '';
-  return (violated === '' ? 'all invariants hold' : `violated: ${violated}`) + bound;
+interface Row {
+  readonly label: string;
+  readonly states: number;
+  readonly transitions: number;
+  readonly run: Measured<unknown>;
+  /** Memory per state, where the search holds every state (null: the explorer keeps keys only). */
+  readonly bytesPerState: number | null;
 }
 
-function summary(r: BfsResult, traces = false): string {
-  const violations = r.violations.map((v) => [v.id, v.depth, ...(traces ? [v.trace.map((c) => JSON.stringify(c)).join(' ')] : [])]);
-  return JSON.stringify([r.states, r.transitions, r.maxDepth, violations, r.witnesses, r.outcome]);
-}
-
-function printRow(row: Row, reference: Measured<BfsResult> | null): void {
-  if (row.run === null) {
-    console.log(`  ${row.label.padEnd(22)} skipped (--quick)`);
-    return;
-  }
-  const { result: r, wallSeconds, cpuSeconds, retainedBytes } = row.run;
-  const ratio = reference === null ? '' : `  ×${fmt(reference.cpuSeconds / cpuSeconds, 1)} (cpu)`;
-  const packed = row.bytesPerPackedState === null ? '' : ` (packed ${fmt(row.bytesPerPackedState)} B)`;
+function printRow(row: Row, reference: Row | null): void {
+  const { run } = row;
+  const ratio = reference === null ? '' : `  ×${fmt(reference.run.cpuSeconds / run.cpuSeconds, 1)} cpu, ×${fmt(reference.run.wallSeconds / run.wallSeconds, 1)} wall`;
+  const bytes = row.bytesPerState === null ? '' : `  ${fmt(row.bytesPerState)} B/state`;
   console.log(
-    `  ${row.label.padEnd(22)} ${fmt(r.states).padStart(10)} states ${fmt(r.transitions).padStart(11)} transitions` +
-    `  wall ${fmt(wallSeconds, 2).padStart(7)} s  cpu ${fmt(cpuSeconds, 2).padStart(7)} s` +
-    `  ${fmt(r.states / cpuSeconds).padStart(10)} states/s ${fmt(r.transitions / cpuSeconds).padStart(11)} transitions/s` +
-    `  ${fmt(retainedBytes / r.states).padStart(6)} B/state${packed}${ratio}`,
+    `  ${row.label.padEnd(34)} ${fmt(row.states).padStart(10)} states ${fmt(row.transitions).padStart(10)} transitions` +
+    `  wall ${fmt(run.wallSeconds, 2).padStart(6)} s  cpu ${fmt(run.cpuSeconds, 2).padStart(6)} s` +
+    `  ${fmt(row.transitions / run.cpuSeconds).padStart(10)} transitions/s${bytes}${ratio}`,
   );
 }
 
-/** Run every search once on a small space first, so that no row pays for compiling the code. */
-async function warmUp(): Promise<void> {
-  const design = builtInDesign('hardened')!;
-  const config = configFor(1);
-  explore(referenceSystem(design, config), MAX_STATES);
-  explore(new FastSystem(design, config), MAX_STATES);
-  denseBfs(new FastSystem(design, config), MAX_STATES);
-  await parallelBfs(design, config, 1, MAX_STATES);
+/** The explorer's report without its timing. */
+function comparable(report: ExploreReport): string {
+  const { timing: _timing, ...rest } = report;
+  return JSON.stringify(rest);
 }
 
-/**
- * Successor generation alone over every state of an explored space: unpack, guards, apply,
- * pack, the step flags; no visited set, no state checks. The ceiling for any search over the
- * packed system on this machine.
- */
+function violatedIn(report: ExploreReport): string {
+  const broken = report.properties.filter((p) => p.verdict === 'counterexample');
+  return broken.map((p) => `${p.id}@${p.counterexample!.steps.length}`).join(' ') || 'none';
+}
+
+function explorerRow(label: string, run: Measured<ExploreReport>): Row {
+  return { label, states: run.result.states, transitions: run.result.transitions, run, bytesPerState: null };
+}
+
+function bfsRow(label: string, run: Measured<BfsResult>): Row {
+  return { label, states: run.result.states, transitions: run.result.transitions, run, bytesPerState: run.retainedBytes / run.result.states };
+}
+
+/** Successor generation alone over every state of an explored space: unpack, guards, apply, pack, flags. */
 function generationOnly(system: FastSystem): { transitions: number; cpuSeconds: number } {
   const words = system.store.readRange(0, system.stateCount);
   const width = system.layout.words;
@@ -93,13 +88,27 @@ function generationOnly(system: FastSystem): { transitions: number; cpuSeconds: 
   return { transitions, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
 }
 
+function withWorkers(design: Design, config: Config, workers: number): Promise<ExploreReport> {
+  const factory = { module: PORTABLE, exportName: 'portableFastSystemFromSpec', spec: { design, config } };
+  return exploreWithWorkers(new PortableFastSystem(design, config), factory, { ...BOUNDS, workers });
+}
+
+/** Run every search once on a small space first, so that no row pays for compiling the code. */
+async function warmUp(): Promise<void> {
+  const design = builtInDesign('hardened')!;
+  const config = configFor(1);
+  exploreWith(referenceSystem(design, config, { symmetry: false }), BOUNDS);
+  exploreWith(new FastSystem(design, config), BOUNDS);
+  denseBfs(new FastSystem(design, config), BOUNDS.statesMax);
+  bfs(referenceSystem(design, config, { symmetry: false }), BOUNDS.statesMax);
+  await withWorkers(design, config, 2);
+}
+
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
   await warmUp();
-  console.log(`slotcheck exhaustive-search benchmark. Machine: ${fmt(calibrateNanosPerOp(), 2)} ns per trivial typed-array op (lower is faster).`);
-  console.log('Rates use CPU time (steadier than wall time when the machine is shared); "time to proof" is the wall time of the full search with every check.');
-  console.log('B/state: memory the search holds per distinct state after a full GC (states, visited set, parents); "packed": the state words and their hash-table share.');
-  console.log('CPU time of a worker search counts this thread only; with workers, compare wall times.');
+  console.log(`slotcheck exhaustive-search benchmark. Machine: ${fmt(calibrateNanosPerOp(), 2)} ns per trivial typed-array op (lower is faster; the machine is shared, so numbers vary).`);
+  console.log('Rates use CPU time of this thread (steadier on a shared machine); with worker threads compare wall times. Time to proof: wall time of the search with every check.');
   const proof = new Map<string, number>();
   for (const faults of FAULTS) {
     const config = configFor(faults);
@@ -107,43 +116,48 @@ async function main(): Promise<void> {
     for (const name of DESIGNS) {
       const design = builtInDesign(name)!;
       console.log(`${design.id} ${name}`);
-      const reference = quick && faults === 3 ? null : measure(() => explore(referenceSystem(design, config), MAX_STATES));
-      let packedBytes = 0;
-      const generic = measure(() => {
-        const system = new FastSystem(design, config);
-        const result = explore(system, MAX_STATES);
-        packedBytes = system.store.bytesPerState;
-        return result;
-      });
-      const dense = measure(() => denseBfs(new FastSystem(design, config), MAX_STATES));
-      const generated = generationOnly((dense.result.held as { system: FastSystem }).system);
+      const rows: Row[] = [];
+      const skipReference = quick && faults === 3;
+      const reference = skipReference ? null : explorerRow('explorer · reference', measure(() => exploreWith(referenceSystem(design, config, { symmetry: false }), BOUNDS)));
       await settleMemory();
-      const oneWorker = await measureAsync(() => parallelBfs(design, config, 1, MAX_STATES));
+      const packed = explorerRow('explorer · packed', measure(() => exploreWith(new FastSystem(design, config), BOUNDS)));
+      const safety = explorerRow('explorer · packed, no liveness', measure(() => exploreWith(new FastSystem(design, config), { ...BOUNDS, only: SAFETY })));
       await settleMemory();
-      const twoWorkers = await measureAsync(() => parallelBfs(design, config, 2, MAX_STATES));
-      printRow({ label: 'reference (immer)', run: reference, bytesPerPackedState: null }, null);
-      printRow({ label: 'packed, generic bfs', run: generic, bytesPerPackedState: packedBytes }, reference);
-      printRow({ label: 'packed, dense-id bfs', run: dense, bytesPerPackedState: packedBytes }, reference);
-      printRow({ label: 'packed, 1 worker', run: oneWorker, bytesPerPackedState: packedBytes }, reference);
-      printRow({ label: 'packed, 2 workers', run: twoWorkers, bytesPerPackedState: packedBytes }, reference);
-      console.log(`  ${'packed, generation only'.padEnd(22)} ${fmt(generated.transitions).padStart(30)} transitions  cpu ${fmt(generated.cpuSeconds, 2).padStart(7)} s  ${fmt(generated.transitions / generated.cpuSeconds).padStart(11)} transitions/s (no visited set, no checks)`);
-      const results = [reference, generic, dense].filter((m) => m !== null).map((m) => summary(m.result));
-      const withTraces = [dense, oneWorker, twoWorkers].map((m) => summary(m.result, true));
-      const agree = results.every((s) => s === results[0]) && withTraces.every((s) => s === withTraces[0]);
-      console.log(`  verdict: ${verdictOf(dense.result)}; witnesses ${dense.result.witnesses.join(',')}; depth ${dense.result.maxDepth}`);
-      console.log(`  the searches ${agree ? 'agree on states, transitions, violations (id, depth), witnesses; the packed ones also on every counterexample trace' : 'DISAGREE: ' + [...results, ...withTraces].join(' | ')}`);
-      if (faults === 2 && name !== 'hardened') {
-        proof.set(`reference ${name}`, reference?.wallSeconds ?? NaN);
-        proof.set(`packed ${name}`, dense.wallSeconds);
-        proof.set(`2 workers ${name}`, twoWorkers.wallSeconds);
-      }
+      const one = explorerRow('explorer · portable, 1 worker', await measureAsync(() => withWorkers(design, config, 1)));
+      await settleMemory();
+      const two = explorerRow('explorer · portable, 2 workers', await measureAsync(() => withWorkers(design, config, 2)));
+      await settleMemory();
+      const ownSystem = new FastSystem(design, config);
+      const denseRun = measure(() => denseBfs(ownSystem, BOUNDS.statesMax));
+      const dense = bfsRow('dense bfs · packed, no liveness', denseRun);
+      const generated = generationOnly(ownSystem);
+      denseRun.result.held = null;
+      await settleMemory();
+      const holdingRun = skipReference ? null : measure(() => bfs(referenceSystem(design, config, { symmetry: false }), BOUNDS.statesMax));
+      const holding = holdingRun === null ? null : bfsRow('bfs · reference, no liveness', holdingRun);
+      if (holdingRun !== null) holdingRun.result.held = null;
+      await settleMemory();
+      rows.push(...[reference, packed, safety, one, two, dense, holding].filter((r): r is Row => r !== null));
+      if (reference === null) console.log(`  ${'explorer · reference'.padEnd(34)} skipped (--quick)`);
+      // Ratios: every property against the explorer on the reference system; no liveness against the reference BFS.
+      for (const row of rows) printRow(row, row === reference || row === holding ? null : row.label.includes('no liveness') ? holding : reference);
+      console.log(`  ${'generation only · packed'.padEnd(34)} ${fmt(generated.transitions).padStart(28)} transitions  cpu ${fmt(generated.cpuSeconds, 2).padStart(6)} s  ${fmt(generated.transitions / generated.cpuSeconds).padStart(10)} transitions/s (no visited set, no checks)`);
+      console.log(`  packed state: ${ownSystem.layout.words} words (${ownSystem.layout.words * 4} B), ${fmt(ownSystem.store.bytesPerState)} B with its hash-table share`);
+      const reports = [reference, packed, one, two].filter((r): r is Row => r !== null).map((r) => comparable(r.run.result as ExploreReport));
+      const agree = reports.every((r) => r === reports[0]);
+      const report = packed.run.result as ExploreReport;
+      console.log(`  verdict ${report.verdict}; violated (shortest counterexample length): ${violatedIn(report)}; depth ${report.maxDepth}`);
+      console.log(`  explorer reports ${agree ? 'identical' : 'DIFFER'} on the reference and packed systems (timing aside)`);
       if (!agree) process.exitCode = 1;
-      for (const m of [reference, generic, dense, oneWorker, twoWorkers]) if (m !== null) m.result.held = null; // free before the next measurement
-      await settleMemory();
+      if (faults === 2 && name !== 'hardened') {
+        proof.set(`reference ${name}`, reference?.run.wallSeconds ?? NaN);
+        proof.set(`packed ${name}`, packed.run.wallSeconds);
+        proof.set(`two ${name}`, two.run.wallSeconds);
+      }
     }
   }
   const total = (prefix: string) => [...proof].filter(([k]) => k.startsWith(prefix)).reduce((s, [, v]) => s + v, 0);
-  console.log(`\nDefault configuration (DSN-01 and DSN-02, faults 2): time to proof ${fmt(total('reference'), 2)} s on the reference, ${fmt(total('packed'), 2)} s packed, ${fmt(total('2 workers'), 2)} s packed with 2 workers (wall).`);
+  console.log(`\nDefault configuration (DSN-01 and DSN-02, fault budget 2, every property): time to proof ${fmt(total('reference'), 2)} s on the reference system, ${fmt(total('packed'), 2)} s packed, ${fmt(total('two'), 2)} s packed with 2 workers (wall).`);
 }
 
 await main();

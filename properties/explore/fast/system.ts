@@ -72,11 +72,6 @@ export class FastSystem extends PackedSystem<number> {
     return this.store.size;
   }
 
-  /** Record the state-invariant mask of a state computed elsewhere (a worker thread), so that it is not computed again. */
-  recordStateMask(state: number, mask: number): void {
-    this.recordVerdict(state, mask);
-  }
-
   protected readWords(state: number, out: Int32Array): void {
     this.store.read(state, out);
   }
