@@ -4,14 +4,7 @@ import { INVARIANT_SHIFT, WITNESS_BITS } from '../properties/explore/fast/step-f
 import type { FastSystem } from '../properties/explore/fast/system.ts';
 import type { BfsResult, BfsViolation } from './bfs.ts';
 
-export interface DenseBfsResult extends BfsResult {
-  /**
-   * Every invariant some state or transition breaks, each checked on its own: a transition that
-   * breaks INV-03 and INV-04 counts for both, where `violations` (first per transition, as the
-   * explorer's checkStep reports) only names INV-03.
-   */
-  readonly everyViolated: readonly string[];
-}
+export type DenseBfsResult = BfsResult;
 
 /**
  * The bookkeeping of a breadth-first search over the packed system, using what its keys are:
@@ -19,7 +12,7 @@ export interface DenseBfsResult extends BfsResult {
  * next unused one, and visiting ids in increasing order is breadth-first order, so no visited
  * set or queue is needed: per state only its parent, the command that reached it and its depth.
  * Same checks and result as ./bfs.ts (every state's state checks, every transition's step checks
- * and witnesses), plus every invariant broken. No liveness: this is the packed system's own
+ * and witnesses). No liveness: this is the packed system's own
  * ceiling, next to the explorer (properties/explore), which also checks liveness.
  */
 export class DenseSearch {
@@ -29,7 +22,6 @@ export class DenseSearch {
   private readonly via: (Command | null)[] = [null];
   private readonly firstViolation = new Map<string, BfsViolation>();
   private readonly witnesses = new Set<string>();
-  private readonly everyViolated = new Set<string>();
   private transitions = 0;
   private boundHit = false;
   /** States admitted so far: ids 0 .. count - 1. */
@@ -48,7 +40,6 @@ export class DenseSearch {
       const broken = this.system.stepViolations(info);
       // The id lists are cached arrays; a Violation (and its sentence) is made only for a new first id.
       if (!this.firstViolation.has(broken[0]!)) this.note(this.system.checkStep(from, command, next, info), from, command);
-      for (const id of broken) this.everyViolated.add(id);
     }
     if ((packed & WITNESS_BITS) !== 0) for (const w of this.system.witnesses(from, command, next, { packed })) this.witnesses.add(w);
     if (next < this.count) return;
@@ -73,7 +64,6 @@ export class DenseSearch {
       maxDepth: this.depth[this.count - 1]!,
       violations: [...this.firstViolation.values()].sort(byId),
       witnesses: [...this.witnesses].sort(),
-      everyViolated: [...this.everyViolated].sort(),
       outcome: this.boundHit ? { kind: 'inconclusive', bound: `maxStates ${this.maxStates}` } : { kind: 'complete' },
       held: { system: this.system, parent: this.parent, depth: this.depth, via: this.via },
     };
@@ -83,7 +73,6 @@ export class DenseSearch {
     const broken = this.system.stateViolations(state);
     if (broken.length === 0) return;
     if (!this.firstViolation.has(broken[0]!)) this.note(this.system.checkState(state), state, last);
-    for (const id of broken) this.everyViolated.add(id);
   }
 
   private note(v: Violation | null, at: number, last: Command | null): void {

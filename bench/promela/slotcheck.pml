@@ -3,7 +3,9 @@
  * `patent-lpar-b` at the default bounds (2 LPARs, 1 slot, fault budget 2, write budget 2),
  * written by hand from model/handlers/*.ts and model/mutators/*.ts, with the design's choices as
  * #defines. Compile with -DDSN02 for case (b); the two designs differ only in the fail-over
- * script. Run by bench/spin.ts.
+ * script. Run by bench/spin.ts: `spin -o2 [-DDSN02] -a slotcheck.pml; cc -O2 -DSAFETY -o pan pan.c;
+ * ./pan -c0 -n -m1000000`. Without -o2 SPIN drops never-read variables (prevOwner) from the state
+ * vector and merges states the model keeps apart; with it, SPIN's states are the model's plus one.
  *
  * One process takes one command per step, as the reducer does: every alternative of the `do`
  * loop is one command instance of `allCommands` (2 LPARs × 1 slot), a d_step whose first
