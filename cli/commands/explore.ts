@@ -1,6 +1,6 @@
 import { join, relative } from 'node:path';
 import type { Config } from '../../model/index.ts';
-import { explore, type ExploreReport } from '../../properties/explore/index.ts';
+import { engineFor, explore, type ExploreReport } from '../../properties/explore/index.ts';
 import { propertyById } from '../../properties/catalogue.ts';
 import { canonicalJson } from '../../reports/canonical-json.ts';
 import { designHash } from '../../reports/design-hash.ts';
@@ -23,6 +23,7 @@ export interface ExploreCliOptions {
   readonly statesMax?: string;
   readonly timeLimit?: string;
   readonly symmetry?: boolean;
+  readonly engine?: string;
   readonly only?: string;
   readonly json?: boolean;
   readonly out?: string;
@@ -78,13 +79,16 @@ export async function exploreCommand(options: ExploreCliOptions): Promise<ExitCo
   if (unknown.length > 0) throw new CliError('SC002', `--only names unknown properties: ${unknown.join(', ')}`, 'use catalogue ids such as INV-01, LIV-03, WIT-05 (DESIGN.md §4)');
   const outDir = options.out ?? join('reports', 'out');
   const summaries = [];
+  const engine = options.engine ?? 'packed';
+  if (engine !== 'packed' && engine !== 'reference') throw new CliError('SC002', `--engine is "${engine}"`, 'use --engine packed (the default) or --engine reference');
   for (const { design } of designs) {
-    const report = explore({ design, config, ...bounds, symmetry: options.symmetry === true, ...(only === undefined ? {} : { only }) });
+    const exploreOptions = { design, config, ...bounds, symmetry: options.symmetry === true, engine, ...(only === undefined ? {} : { only }) } as const;
+    const report = explore(exploreOptions);
     const traces = writeExploreTraces(report, design, outDir);
     summaries.push(exploreSummary(report, designHash(design), traces));
     if (!options.json) {
       process.stdout.write(`${renderExploreTable(report, traces)}\n`);
-      process.stdout.write(`  ${report.timing.elapsedMs.toFixed(0)} ms, ${Math.round(report.timing.transitionsPerSecond)} transitions/s\n\n`);
+      process.stdout.write(`  ${report.timing.elapsedMs.toFixed(0)} ms, ${Math.round(report.timing.transitionsPerSecond)} transitions/s, ${engineFor(exploreOptions)} engine${engine === 'packed' && options.symmetry ? ' (symmetry reduction needs the reference engine)' : ''}\n\n`);
     }
   }
   const exitCode = exitCodeOf(summaries.map((s) => s.verdict));

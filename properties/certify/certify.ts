@@ -51,7 +51,7 @@ function combine(expect: string, verdicts: readonly string[]): CertifiedProperty
 export function certify(design: Design, plan: CertificationPlan, onProgress?: (what: string) => void): Certification {
   const exploreReports = plan.explore.map((p, i) => {
     onProgress?.(`explore ${i + 1}/${plan.explore.length}`);
-    return explore({ design, config: p.config, symmetry: p.symmetry, statesMax: p.statesMax, depthMax: p.depthMax, timeLimitMs: 3_600_000 });
+    return explore({ design, config: p.config, symmetry: p.symmetry, engine: 'packed', statesMax: p.statesMax, depthMax: p.depthMax, timeLimitMs: 3_600_000 });
   });
   const suiteReports = plan.random.map((p, i) => {
     onProgress?.(`random ${i + 1}/${plan.random.length}`);

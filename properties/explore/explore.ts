@@ -2,6 +2,7 @@ import { CATALOGUE, INVARIANTS, LIVENESS, propertyById, WITNESSES } from '../cat
 import { FairLassoFinder } from './fair-cycles.ts';
 import { boundProblems, type ExploreBounds, type ExploreOptions, type ExploreRunOptions } from './options.ts';
 import { invariantReport, livenessReport, witnessReport, type VerdictContext } from './property-reports.ts';
+import { FastSystem } from './fast/system.ts';
 import { referenceSystem } from './reference-system.ts';
 import type { ExplorePropertyReport, ExploreReport, ExploreVerdict } from './report.ts';
 import { searchSequential, type SearchOutcome, type SearchPlan } from './search.ts';
@@ -19,8 +20,14 @@ export function referenceSystemFor(options: ExploreOptions) {
   return referenceSystem(options.design, options.config, { symmetry: options.symmetry, ...(options.only === undefined ? {} : { only: options.only }) });
 }
 
-/** Explore the reference model in this thread: build the reference system and run `exploreWith`. */
+/** The engine that will actually run: packed unless symmetry reduction (which needs the reference) is asked. */
+export function engineFor(options: ExploreOptions): 'reference' | 'packed' {
+  return options.engine === 'packed' && !options.symmetry ? 'packed' : 'reference';
+}
+
+/** Explore the model in this thread, on the reference system or the packed one (`engine`). */
 export function explore(options: ExploreOptions): ExploreReport {
+  if (engineFor(options) === 'packed') return exploreWith(new FastSystem(options.design, options.config), options);
   return exploreWith(referenceSystemFor(options), options);
 }
 

@@ -1,5 +1,5 @@
 // The exhaustive explorer's public API (DESIGN.md §3, `slotcheck explore`).
-export { explore, exploreWith } from './explore.ts';
+export { engineFor, explore, exploreWith } from './explore.ts';
 export { exploreInParallel, exploreWithWorkers } from './explore-parallel.ts';
 export { referenceSystem, referenceSystemFromSpec, type ReferenceSystemOptions, type ReferenceSystemSpec } from './reference-system.ts';
 export { DEFAULT_BOUNDS, boundProblems, type ExploreBounds, type ExploreOptions, type ExploreRunOptions } from './options.ts';

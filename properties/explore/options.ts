@@ -30,6 +30,11 @@ export interface ExploreOptions extends ExploreRunOptions {
   readonly config: Config;
   /** Merge states that differ only by renaming standby LPARs (`symmetry.ts` says which and why). */
   readonly symmetry: boolean;
+  /**
+   * Which implementation of the model to walk: the immer reference (default), or the packed one
+   * (./fast/), proven equal to it transition by transition. Symmetry reduction needs the reference.
+   */
+  readonly engine?: 'reference' | 'packed';
 }
 
 export const DEFAULT_BOUNDS: ExploreBounds = { depthMax: 10_000, statesMax: 5_000_000, timeLimitMs: 10 * 60 * 1000 };

@@ -47,7 +47,7 @@ export function sweep(options: SweepOptions): Sweep {
   const rows = chosen.map((script, i) => {
     options.onOrdering?.(i, chosen.length);
     const design = withScript(options.base, script);
-    const report = explore({ design, config: options.config, symmetry: false, statesMax: options.statesMax, depthMax: options.depthMax, timeLimitMs: 3_600_000, only: SWEEP_PROPERTIES });
+    const report = explore({ design, config: options.config, symmetry: false, engine: 'packed', statesMax: options.statesMax, depthMax: options.depthMax, timeLimitMs: 3_600_000, only: SWEEP_PROPERTIES });
     return { script, label: orderingLabel(script), isBase: orderingLabel(script) === baseLabel, design, report };
   });
   return { base: options.base, config: options.config, orderings: all.length, explored: rows.length, properties: SWEEP_PROPERTIES, rows };
