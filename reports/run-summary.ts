@@ -1,21 +1,12 @@
-import type { Config } from '../model/index.ts';
-import type { PropertyReport, SuiteReport, SuiteVerdict } from '../properties/random/suite-report.ts';
+import type { PropertyReport, SuiteReport } from '../properties/random/suite-report.ts';
 import { designHash } from './design-hash.ts';
 
 /** What `slotcheck run` reports for one design: the suite's verdicts, without the states. */
-export interface DesignRunSummary {
+export interface DesignRunSummary extends Omit<SuiteReport, 'design' | 'properties'> {
   readonly design: { readonly name: string; readonly id: string; readonly hash: string };
-  readonly config: Config;
-  readonly seed: number;
-  readonly runs: number;
-  readonly maxCommands: number;
-  readonly commandsExecuted: number;
-  readonly acceptedCommands: number;
-  readonly verdict: SuiteVerdict;
   readonly properties: readonly PropertySummary[];
   /** The command line that reruns exactly this. */
   readonly reproduce: string;
-  readonly error: string | null;
 }
 
 export interface PropertySummary {

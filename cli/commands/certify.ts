@@ -8,11 +8,10 @@ import { buildCertificate, CERTIFICATE_FORMAT, certificateText } from '../../rep
 import { designHash } from '../../reports/design-hash.ts';
 import { TOOL_VERSION } from '../../reports/version.ts';
 import { writeFileAtomic } from '../../reports/write-atomic.ts';
-import { writeSuiteTraces } from '../../reports/write-traces.ts';
+import { writeExploreTraces, writeSuiteTraces } from '../../reports/write-traces.ts';
 import { loadDesignFile, resolveDesigns } from '../design-loader.ts';
 import { CliError, EXIT, type ExitCode } from '../errors.ts';
 import { progressBar } from '../progress.ts';
-import { writeExploreTraces } from './explore.ts';
 
 export interface CertifyOptions {
   readonly design?: string[];
@@ -64,7 +63,7 @@ async function certifyDesigns(options: CertifyOptions): Promise<ExitCode> {
       codes.push(EXIT.holds);
       continue;
     }
-    for (const r of c.exploreReports) for (const [id, f] of writeExploreTraces(r, design, outDir)) process.stdout.write(`  ${id}: npx slotcheck replay ${f}\n`);
+    for (const r of c.exploreReports) for (const [id, f] of writeExploreTraces(r, design, (pid) => join(outDir, 'traces', design.name, `${pid}-explore-${r.config.lparCount}x${r.config.slotCount}.itf.json`))) process.stdout.write(`  ${id}: npx slotcheck replay ${f}\n`);
     for (const r of c.suiteReports) for (const [id, f] of writeSuiteTraces(r, outDir, { plantedBug: null })) process.stdout.write(`  ${id}: npx slotcheck replay ${f}\n`);
     process.stdout.write('  no certificate written\n');
     codes.push(c.verdict === 'counterexample' ? EXIT.failed : EXIT.inconclusive);

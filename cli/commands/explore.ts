@@ -1,14 +1,13 @@
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import type { Config } from '../../model/index.ts';
-import { engineFor, explore, type ExploreReport } from '../../properties/explore/index.ts';
 import { propertyById } from '../../properties/catalogue.ts';
+import { engineFor, explore, type ExploreReport } from '../../properties/explore/index.ts';
 import { canonicalJson } from '../../reports/canonical-json.ts';
 import { designHash } from '../../reports/design-hash.ts';
 import { renderExploreTable } from '../../reports/render/explore-table.ts';
-import { buildTrace } from '../../reports/trace.ts';
 import { TOOL_VERSION } from '../../reports/version.ts';
 import { writeFileAtomic } from '../../reports/write-atomic.ts';
-import { traceFileName } from '../../reports/write-traces.ts';
+import { writeExploreTraces } from '../../reports/write-traces.ts';
 import { resolveDesigns } from '../design-loader.ts';
 import { CliError, exitCodeOf, type ExitCode } from '../errors.ts';
 import { configFromOptions, intOption } from '../options.ts';
@@ -27,25 +26,6 @@ export interface ExploreCliOptions {
   readonly only?: string;
   readonly json?: boolean;
   readonly out?: string;
-}
-
-/** Write a trace per counterexample of an exploration; returns property id → path. */
-export function writeExploreTraces(report: ExploreReport, design: Parameters<typeof buildTrace>[0]['design'], outDir: string): Map<string, string> {
-  const written = new Map<string, string>();
-  for (const p of report.properties) {
-    const cx = p.counterexample;
-    if (cx === null) continue;
-    const trace = buildTrace({
-      design, config: report.config, method: 'explore', seed: null, path: null, replayPath: null,
-      property: { id: p.id, name: propertyById(p.id)?.name ?? p.name, why: cx.why },
-      violationStep: cx.steps.length, loop: cx.loopStart, emulator: { plantedBug: null },
-      initial: report.initialState, steps: cx.steps,
-    });
-    const file = join(outDir, 'traces', design.name, `${p.id}-explore.itf.json`);
-    writeFileAtomic(file, canonicalJson(trace));
-    written.set(p.id, relative(process.cwd(), file));
-  }
-  return written;
 }
 
 /** The deterministic part of a report (no timing), as `--json` and the summary file carry it. */
@@ -84,7 +64,7 @@ export async function exploreCommand(options: ExploreCliOptions): Promise<ExitCo
   for (const { design } of designs) {
     const exploreOptions = { design, config, ...bounds, symmetry: options.symmetry === true, engine, ...(only === undefined ? {} : { only }) } as const;
     const report = explore(exploreOptions);
-    const traces = writeExploreTraces(report, design, outDir);
+    const traces = writeExploreTraces(report, design, (id) => join(outDir, 'traces', design.name, `${id}-explore.itf.json`));
     summaries.push(exploreSummary(report, designHash(design), traces));
     if (!options.json) {
       process.stdout.write(`${renderExploreTable(report, traces)}\n`);
@@ -99,4 +79,3 @@ export async function exploreCommand(options: ExploreCliOptions): Promise<ExitCo
   return exitCode;
 }
 
-export { traceFileName };

@@ -1,13 +1,12 @@
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import type { Config } from '../../model/index.ts';
-import { propertyById } from '../../properties/catalogue.ts';
 import { sweep } from '../../properties/sweep/sweep.ts';
 import { canonicalJson } from '../../reports/canonical-json.ts';
 import { designHash } from '../../reports/design-hash.ts';
 import { renderSweepTable } from '../../reports/render/sweep-table.ts';
-import { buildTrace } from '../../reports/trace.ts';
 import { TOOL_VERSION } from '../../reports/version.ts';
 import { writeFileAtomic } from '../../reports/write-atomic.ts';
+import { writeExploreTraces } from '../../reports/write-traces.ts';
 import { resolveDesign } from '../design-loader.ts';
 import { EXIT, type ExitCode } from '../errors.ts';
 import { configFromOptions, intOption } from '../options.ts';
@@ -42,16 +41,10 @@ export async function sweepCommand(options: SweepCliOptions): Promise<ExitCode> 
   const dir = join(options.out ?? join('reports', 'out'), 'sweep', base.name);
   const rows = result.rows.map((row, i) => {
     const index = String(i + 1).padStart(3, '0');
+    const traces = writeExploreTraces(row.report, row.design, (id) => join(dir, 'traces', `${index}-${id}.itf.json`));
     const failures = row.report.properties.flatMap((p) => {
       const cx = p.counterexample;
-      if (cx === null) return [];
-      const file = join(dir, 'traces', `${index}-${p.id}.itf.json`);
-      writeFileAtomic(file, canonicalJson(buildTrace({
-        design: row.design, config, method: 'explore', seed: null, path: null, replayPath: null,
-        property: { id: p.id, name: propertyById(p.id)?.name ?? p.name, why: cx.why }, violationStep: cx.steps.length,
-        loop: cx.loopStart, emulator: { plantedBug: null }, initial: row.report.initialState, steps: cx.steps,
-      })));
-      return [{ id: p.id, steps: cx.steps.length, why: cx.why, trace: relative(process.cwd(), file) }];
+      return cx === null ? [] : [{ id: p.id, steps: cx.steps.length, why: cx.why, trace: traces.get(p.id)! }];
     });
     return {
       index: i + 1, script: row.script, base: row.isBase, verdict: row.report.verdict, states: row.report.states, transitions: row.report.transitions,
