@@ -1,5 +1,6 @@
 import { isPerturbation, type Command, type CommandKind } from './commands.ts';
 import { commit, refuse } from './commit.ts';
+import type { Config } from './config.ts';
 import type { Design } from './design.ts';
 import type { Handler, Refusal } from './handler.ts';
 import type { StepResult } from './outcome.ts';
@@ -46,10 +47,13 @@ function handlerFor(command: Command): Handler<Command> {
  * candidates of allCommands): the budget, then the handler's own conditions.
  */
 export function guardOfCandidate(state: ModelState, command: Command, perturbation: boolean, design: Design): Refusal | null {
-  if (perturbation && state.faultsUsed >= state.config.faultBudget) {
-    return { code: 'fault-budget-spent', message: `all ${state.config.faultBudget} faults and direct control commands of this run are spent` };
-  }
-  return handlerFor(command).guard(state, command, design);
+  return (perturbation ? budgetRefusal(state.faultsUsed, state.config) : null) ?? handlerFor(command).guard(state, command, design);
+}
+
+/** Why a fault or directly issued control command is refused with `faultsUsed` spent, or null. */
+export function budgetRefusal(faultsUsed: number, config: Config): Refusal | null {
+  if (faultsUsed < config.faultBudget) return null;
+  return { code: 'fault-budget-spent', message: `all ${config.faultBudget} faults and direct control commands of this run are spent` };
 }
 
 /**
@@ -57,7 +61,7 @@ export function guardOfCandidate(state: ModelState, command: Command, perturbati
  * directly issued control commands draw on the fault budget, so bounded runs stay finite.
  */
 export function refusalOf(state: ModelState, command: Command, design: Design): Refusal | null {
-  return argumentProblem(state, command) ?? guardOfCandidate(state, command, isPerturbation(command.kind), design);
+  return argumentProblem(state.config, command) ?? guardOfCandidate(state, command, isPerturbation(command.kind), design);
 }
 
 /**

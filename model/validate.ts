@@ -1,6 +1,6 @@
 import { COMMAND_FIELDS, type Command, type CommandKind } from './commands.ts';
 import { isLparId, isSlotId } from './ids.ts';
-import type { ModelState } from './state.ts';
+import type { Config } from './config.ts';
 
 import type { Refusal } from './handler.ts';
 
@@ -20,14 +20,14 @@ export function describeValue(value: unknown): string {
  * present, LPAR and slot numbers inside the configuration. Commands parsed from JSON reach the
  * reducer with whatever numbers they had, so nothing here trusts the static type.
  */
-export function argumentProblem(state: ModelState, command: Command): Refusal | null {
+export function argumentProblem(config: Config, command: Command): Refusal | null {
   if (command === null || typeof command !== 'object') return { code: 'malformed', message: `a command is an object with a "kind", not ${describeValue(command)}` };
   const fields = command as unknown as Record<string, unknown>;
   const kind = fields.kind;
   if (typeof kind !== 'string' || !Object.hasOwn(COMMAND_FIELDS, kind)) {
     return { code: 'malformed', message: `unknown command kind ${describeValue(kind)}` };
   }
-  const { lparCount, slotCount } = state.config;
+  const { lparCount, slotCount } = config;
   for (const field of COMMAND_FIELDS[kind as CommandKind]) {
     const value = fields[field];
     if (field === 'slot') {
