@@ -7,6 +7,7 @@ import { BUILT_IN_DESIGNS, initialState, step, type ModelState, type StepResult 
 import { Emulator } from '../impl/index.ts';
 import { ConformanceChecker } from '../properties/conformance/checker.ts';
 import { commandStream } from '../properties/conformance/command-stream.ts';
+import { referenceModelStep } from '../properties/conformance/model-step.ts';
 
 const total = Number(process.argv[2] ?? 200_000);
 const config = { lparCount: 4, slotCount: 3, faultBudget: 40, writeBudget: 40 };
@@ -43,7 +44,7 @@ for (const design of BUILT_IN_DESIGNS) {
       const checker = new ConformanceChecker(config, design);
       for (let i = 0; i < stream.length; i += 1) {
         const t = transitions[i]!;
-        const found = checker.step({ before: t.before, command: stream[i]!, result: t.result, design });
+        const found = checker.step(referenceModelStep({ before: t.before, command: stream[i]!, result: t.result, design }));
         if (found.disagreement !== null) throw new Error(found.disagreement);
       }
     }

@@ -30,17 +30,22 @@ describe('slotcheck run', () => {
     }
   });
 
-  test('the same seed writes the same traces, byte for byte', async () => {
-    const [a, b] = [tempDir(), tempDir()];
+  test('the same seed writes the same traces, byte for byte, on either engine', async () => {
+    const [a, b, c] = [tempDir(), tempDir(), tempDir()];
     await runCli(['run', '--design', 'patent-lpar-b', '--runs', '40', '--seed', '8', '--out', a, '--json']);
     await runCli(['run', '--design', 'patent-lpar-b', '--runs', '40', '--seed', '8', '--out', b, '--json']);
+    await runCli(['run', '--design', 'patent-lpar-b', '--runs', '40', '--seed', '8', '--out', c, '--json', '--engine', 'reference']);
     const files = readdirSync(join(a, 'traces', 'patent-lpar-b')).sort();
     expect(files.length).toBeGreaterThan(0);
     expect(readdirSync(join(b, 'traces', 'patent-lpar-b')).sort()).toEqual(files);
-    for (const f of files) expect(readFileSync(join(b, 'traces', 'patent-lpar-b', f), 'utf8')).toBe(readFileSync(join(a, 'traces', 'patent-lpar-b', f), 'utf8'));
+    for (const other of [b, c]) {
+      expect(readdirSync(join(other, 'traces', 'patent-lpar-b')).sort()).toEqual(files);
+      for (const f of files) expect(readFileSync(join(other, 'traces', 'patent-lpar-b', f), 'utf8')).toBe(readFileSync(join(a, 'traces', 'patent-lpar-b', f), 'utf8'));
+    }
     // The summaries name their own output directories; apart from that they are the same bytes.
     const summary = (dir: string) => readFileSync(join(dir, 'run-summary.json'), 'utf8').replaceAll(relative(process.cwd(), dir), '<out>');
     expect(summary(b)).toBe(summary(a));
+    expect(summary(c)).toBe(summary(a));
   });
 
   test('an unreached witness exits 3 (inconclusive), never 0', async () => {
@@ -56,6 +61,7 @@ describe('bad input exits 2 with a code, and writes nothing', () => {
     [['run', '--runs', 'many'], 'SC002'],
     [['run', '--runs', '0'], 'SC002'],
     [['run', '--lpars', '9'], 'SC002'],
+    [['run', '--engine', 'turbo'], 'SC002'],
     [['run', '--frobnicate'], 'SC001'],
     [['explode'], 'SC001'],
     [['replay'], 'SC001'],

@@ -30,6 +30,7 @@ function program(setExit: (code: ExitCode) => void): Command {
     .option('--json', 'print the summary as JSON')
     .option('--out <dir>', 'where to write the summary and traces (default reports/out)')
     .option('--model-only', 'run the model alone, without the emulator and the conformance check')
+    .option('--engine <name>', 'packed (default: the fast equivalent of the model) or reference (the immer model itself); same results')
     .addOption(new Option('--planted-bug <name>', 'test-only: plant a defect in the emulator').hideHelp())
     .action(async (opts) => setExit(await runCommand(opts)));
 

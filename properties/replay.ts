@@ -4,6 +4,7 @@ import { INVARIANTS, LIVENESS } from './catalogue.ts';
 import { initialViolation, stepViolation, type Violation } from './check.ts';
 import { isFairAction } from './random/drain.ts';
 import type { Subject } from './random/run-context.ts';
+import { referenceModelStep } from './conformance/model-step.ts';
 
 /** One re-executed step: what the model did, and what the subject (emulator) said, if any. */
 export interface ReplayedStep {
@@ -46,7 +47,7 @@ export function replayCommands(design: Design, config: Config, commands: readonl
     const result = step(state, command, design);
     const t = { before: state, command, result, design };
     const violation = stepViolation(t, INVARIANTS);
-    const subjectViolation = subject?.apply(t) ?? null;
+    const subjectViolation = subject?.apply(referenceModelStep(t)) ?? null;
     steps.push({ index: i + 1, command, before: state, result, violation, subjectViolation });
     if (verdict.kind === 'holds') {
       const mine = target.length > 0 ? stepViolation(t, target) : null;

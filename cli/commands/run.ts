@@ -25,6 +25,7 @@ export interface RunOptions {
   readonly json?: boolean;
   readonly out?: string;
   readonly modelOnly?: boolean;
+  readonly engine?: string;
   /** Test-only: run the emulator with a planted defect the suite must catch. */
   readonly plantedBug?: string;
 }
@@ -50,12 +51,14 @@ export async function runCommand(options: RunOptions): Promise<ExitCode> {
   const outDir = options.out ?? join('reports', 'out');
   const plantedBug = plantedBugOption(options.plantedBug);
   const emulator = options.modelOnly ? null : { plantedBug };
+  const engine = options.engine ?? 'packed';
+  if (engine !== 'packed' && engine !== 'reference') throw new CliError('SC002', `--engine is "${engine}"`, 'use --engine packed (the default) or --engine reference');
 
   const summaries: DesignRunSummary[] = [];
   for (const { given, design } of designs) {
     const progress = progressBar(runs, !options.json);
     const report = runSuite({
-      ...DEFAULT_SUITE, design, config, seed, runs, maxCommands,
+      ...DEFAULT_SUITE, design, config, seed, runs, maxCommands, engine,
       onRun: (done) => progress.update(done, `${design.name}`),
       ...(emulator === null ? {} : { subject: () => emulatorSubject(config, design, { plantedBug }) }),
     });

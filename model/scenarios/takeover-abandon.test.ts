@@ -8,6 +8,7 @@ import type { Command } from '../commands.ts';
 import { lpar, slot } from '../ids.ts';
 import { play, scenarioConfig } from '../testing.ts';
 import { ConformanceChecker } from '../../properties/conformance/checker.ts';
+import { referenceModelStep } from '../../properties/conformance/model-step.ts';
 
 const [L0, L1, L2] = [lpar(0), lpar(1), lpar(2)];
 const cs = (l: typeof L0): Command => ({ kind: 'cluster_step', lpar: l });
@@ -34,7 +35,7 @@ test('a resumed takeover that another LPAR completed is abandoned (model and emu
 
   const checker = new ConformanceChecker(config, hardened);
   run.results.forEach((result, i) => {
-    const found = checker.step({ before: run.states[i]!, command: commands[i]!, result, design: hardened });
+    const found = checker.step(referenceModelStep({ before: run.states[i]!, command: commands[i]!, result, design: hardened }));
     expect(found.disagreement, `step ${i + 1}`).toBeNull();
   });
 });

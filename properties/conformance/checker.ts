@@ -1,9 +1,8 @@
 import type { Config, Design, Outcome } from '../../model/index.ts';
 import { Emulator, type EmulatorOptions, type EmulatorStep } from '../../impl/index.ts';
 import type { Violation } from '../check.ts';
-import type { Transition } from '../verdict.ts';
 import { EMULATOR_INVARIANTS } from './emulator-invariants.ts';
-import { stateDifferences } from './state-diff.ts';
+import type { ModelStep } from './model-step.ts';
 import { StepView } from './step-view.ts';
 
 /** What one step showed: a disagreement with the model, and every invariant the emulator found broken. */
@@ -32,22 +31,22 @@ export class ConformanceChecker {
   }
 
   /** Apply the command the model just took, compare, and check the emulator-side invariants. */
-  step(t: Transition): StepFindings {
+  step(t: ModelStep): StepFindings {
     this.view.snapshot();
     const step = this.emulator.apply(t.command);
     this.view.observations = step.observations;
     return { step, disagreement: this.disagreement(t, step), violations: this.violations() };
   }
 
-  private disagreement(t: Transition, step: EmulatorStep): string | null {
-    const model = t.result.outcome;
+  private disagreement(t: ModelStep, step: EmulatorStep): string | null {
+    const model = t.outcome;
     const emu = step.outcome;
     const sameOutcome = model.kind === emu.kind && (model.kind === 'ok' || (emu.kind === 'rejected' && model.code === emu.code));
     if (!sameOutcome) {
       const why = emu.kind === 'rejected' ? ` (emulator: ${emu.message})` : model.kind === 'rejected' ? ` (model: ${model.message})` : '';
       return `${t.command.kind}: model ${describe(model)}, emulator ${describe(emu)}${why}`;
     }
-    const differences = stateDifferences(this.emulator.machine, t.result.state);
+    const differences = t.differences(this.emulator.machine);
     return differences.length === 0 ? null : `after ${JSON.stringify(t.command)} the abstracted state differs: ${differences.join('; ')}`;
   }
 

@@ -9,6 +9,7 @@ import { runSuite } from '../random/suite.ts';
 import type { PropertyReport } from '../random/suite-report.ts';
 import { ConformanceChecker } from './checker.ts';
 import { emulatorSubject } from './subject.ts';
+import { referenceModelStep } from './model-step.ts';
 
 const config = { lparCount: 2, slotCount: 1, faultBudget: 4, writeBudget: 3 };
 
@@ -29,7 +30,7 @@ function emulatorViolations(design: Design, commands: readonly Command[]): strin
   let state = initialState(config, design);
   return commands.map((command) => {
     const result = step(state, command, design);
-    const found = checker.step({ before: state, command, result, design });
+    const found = checker.step(referenceModelStep({ before: state, command, result, design }));
     state = result.state;
     return found.violations.map((v) => v.id);
   });

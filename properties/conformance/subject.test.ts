@@ -10,7 +10,6 @@ import type { Subject } from '../random/run-context.ts';
 import type { Violation } from '../check.ts';
 import { ConformanceChecker } from './checker.ts';
 import { EMULATOR_INVARIANTS } from './emulator-invariants.ts';
-import { modelViolates } from './model-verdict.ts';
 import { emulatorSubject } from './subject.ts';
 
 interface Record {
@@ -38,7 +37,7 @@ function recordingSubject(config: Parameters<typeof emulatorSubject>[0], design:
         for (const inv of EMULATOR_INVARIANTS) {
           const byEmulator = found.violations.some((v) => v.id === inv.id);
           if (byEmulator) record.emulatorFound.add(inv.id);
-          if (byEmulator !== modelViolates(inv.id, t)) record.verdictMismatches.push(`${inv.id} after ${JSON.stringify(t.command)}: emulator ${byEmulator}, model ${!byEmulator}`);
+          if (byEmulator !== t.violates(inv.id)) record.verdictMismatches.push(`${inv.id} after ${JSON.stringify(t.command)}: emulator ${byEmulator}, model ${!byEmulator}`);
         }
         return null;
       },

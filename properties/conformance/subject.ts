@@ -2,7 +2,6 @@ import type { Config, Design } from '../../model/index.ts';
 import type { EmulatorOptions } from '../../impl/index.ts';
 import type { Subject } from '../random/run-context.ts';
 import { ConformanceChecker } from './checker.ts';
-import { modelViolates } from './model-verdict.ts';
 
 /**
  * The emulator as a subject of the random suite. Each step reports the first problem:
@@ -17,7 +16,7 @@ export function emulatorSubject(config: Config, design: Design, options: Emulato
     apply(t) {
       const found = checker.step(t);
       if (found.disagreement !== null) return { id: 'CONFORMANCE', why: found.disagreement };
-      for (const v of found.violations) if (!modelViolates(v.id, t)) return v;
+      for (const v of found.violations) if (!t.violates(v.id)) return v;
       return null;
     },
   };

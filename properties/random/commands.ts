@@ -1,7 +1,6 @@
 import fc from 'fast-check';
-import { candidates, COMMAND_FIELDS, COMMAND_KINDS, categoryOf, enabledAmong, enabledCommands, type Candidate, type Command, type CommandCategory, type Config } from '../../model/index.ts';
+import { candidates, COMMAND_FIELDS, COMMAND_KINDS, categoryOf, type Candidate, type Command, type CommandCategory, type Config } from '../../model/index.ts';
 import { SERVICE_SLOT } from '../../model/queries.ts';
-import { drainFairly } from './drain.ts';
 import type { RunContext } from './run-context.ts';
 
 type Model = object;
@@ -25,18 +24,26 @@ function pickCategoryOf(command: Command): PickCategory {
   return category === 'fault' || category === 'control' ? 'perturbation' : category;
 }
 
-const bucketCache = new WeakMap<readonly Candidate[], Map<PickCategory, Candidate[]>>();
+interface Buckets {
+  readonly all: readonly Candidate[];
+  /** Candidate indices per pick category, in candidate order. */
+  readonly byCategory: ReadonlyMap<PickCategory, readonly number[]>;
+  readonly everything: readonly number[];
+}
+
+const bucketCache = new WeakMap<readonly Candidate[], Buckets>();
 
 /** The configuration's candidate commands, grouped by pick category (computed once). */
-function bucketsFor(config: Config): Map<PickCategory, Candidate[]> {
+function bucketsFor(config: Config): Buckets {
   const all = candidates(config);
   let buckets = bucketCache.get(all);
   if (buckets === undefined) {
-    buckets = new Map();
-    for (const c of all) {
+    const byCategory = new Map<PickCategory, number[]>();
+    all.forEach((c, i) => {
       const category = pickCategoryOf(c.command);
-      buckets.set(category, [...(buckets.get(category) ?? []), c]);
-    }
+      byCategory.set(category, [...(byCategory.get(category) ?? []), i]);
+    });
+    buckets = { all, byCategory, everything: all.map((_, i) => i) };
     bucketCache.set(all, buckets);
   }
   return buckets;
@@ -69,18 +76,23 @@ export class PickCommand implements fc.Command<Model, RunContext> {
     return true;
   }
   run(_m: Model, ctx: RunContext): void {
-    const buckets = bucketsFor(ctx.state.config);
+    const { all, byCategory, everything } = bucketsFor(ctx.config);
     const wanted = categoryFor(this.categoryRoll);
-    const inCategory = enabledAmong(ctx.state, ctx.design, buckets.get(wanted) ?? []);
-    const enabled = inCategory.length > 0 ? inCategory : enabledCommands(ctx.state, ctx.design);
+    const inCategory = ctx.enabledAmong(byCategory.get(wanted) ?? []);
+    const enabled = inCategory.length > 0 ? inCategory : ctx.enabledAmong(everything);
     // Half the perturbations aim at the active LPAR or the service's slot: their failures drive
     // fail-overs, second fail-overs (fail-back), false positives and empty-slot hot-adds.
-    const aimed = wanted === 'perturbation' && this.indexRoll % 2 === 0 ? inCategory.filter((c) => aimsAtService(c, ctx.state.serviceOwner)) : [];
-    const pool = aimed.length > 0 ? aimed : inCategory.length > 0 ? inCategory : enabled;
+    const aimed = wanted === 'perturbation' && this.indexRoll % 2 === 0 ? inCategory.filter((i) => aimsAtService(all[i]!.command, ctx.serviceOwner)) : [];
+    const pool = aimed.length > 0 ? aimed : enabled;
     const index = wanted === 'perturbation' ? Math.floor(this.indexRoll / 2) : this.indexRoll;
-    const command = pool.length > 0 ? pool[index % pool.length]! : ({ kind: 'tick' } as Command);
-    this.resolved = command;
-    ctx.apply(command);
+    if (pool.length === 0) {
+      this.resolved = { kind: 'tick' };
+      ctx.apply(this.resolved);
+      return;
+    }
+    const chosen = pool[index % pool.length]!;
+    this.resolved = all[chosen]!.command;
+    ctx.applyCandidate(chosen);
   }
   toString(): string {
     return this.resolved === null ? `pick(${this.categoryRoll},${this.indexRoll})` : JSON.stringify(this.resolved);
@@ -112,7 +124,7 @@ export class SettleCommand implements fc.Command<Model, RunContext> {
     return true;
   }
   run(_m: Model, ctx: RunContext): void {
-    drainFairly(ctx.state, ctx.design, this.rounds, (before, command, result) => ctx.record(before, command, result, 'generated'));
+    ctx.settle(this.rounds, 'generated');
   }
   toString(): string {
     return `settle(${this.rounds})`;

@@ -1,15 +1,15 @@
-import { step, type Command, type Design, type ModelState, type StepResult } from '../../model/index.ts';
+import { candidates, type Command, type Config, type Design, type ModelState } from '../../model/index.ts';
+import type { ModelStep } from '../conformance/model-step.ts';
 import type { ExecutedStep } from '../executed-step.ts';
-import type { Invariant, Witness } from '../catalogue-types.ts';
-import { stepViolation, witnessesReached, type Violation } from '../check.ts';
-import type { Transition } from '../verdict.ts';
+import type { Violation } from '../check.ts';
+import type { DrainOutcome } from './drain.ts';
 
 export type { ExecutedStep };
 
-/** Something besides the reference model that every step also drives (the emulator, issue 3). */
+/** Something besides the model that every step also drives (the emulator, issue 3). */
 export interface Subject {
   /** Apply the command the model just took; report a disagreement or an invariant it breaks. */
-  apply(t: Transition): Violation | null;
+  apply(step: ModelStep): Violation | null;
 }
 
 /** Thrown inside a fast-check run to fail it; carries what broke and where. */
@@ -19,37 +19,37 @@ export class PropertyFailure extends Error {
   }
 }
 
-/** The mutable state of one random run: the model state, its log, what it reached. */
-export class RunContext {
-  state: ModelState;
-  readonly steps: ExecutedStep[] = [];
-  readonly witnesses = new Set<string>();
+/**
+ * One random run as the generated commands drive it: the model state, the log of executed
+ * steps, the witnesses reached. Every step is checked against the run's invariants (and the
+ * subject's report) as it is taken; a violation throws PropertyFailure. Two engines implement
+ * it and must give the same runs: the reference model (./reference-run-context.ts) and the
+ * packed engine (./packed-run-context.ts), the one the explorer uses.
+ */
+export interface RunContext {
+  readonly design: Design;
+  readonly config: Config;
+  /** The LPAR that runs the service now. */
+  readonly serviceOwner: number;
+  /** Of the given indices into `candidates(config)`, those `step` would accept now, in their order. */
+  enabledAmong(indices: readonly number[]): readonly number[];
+  /** Take candidate `index`, one `enabledAmong` just returned. */
+  applyCandidate(index: number): void;
+  /** Take any command: possibly refused, possibly with arguments outside the configuration. */
+  apply(command: Command): void;
+  /** The fair drain (./drain.ts) from the state now, every step recorded with `phase`. */
+  settle(maxRounds: number, phase: ExecutedStep['phase']): DrainOutcome;
+  /** The model state now. */
+  modelState(): ModelState;
+  readonly stepCount: number;
+  readonly acceptedCount: number;
+  /** The witnesses reached so far, in catalogue order. */
+  witnessIds(): readonly string[];
+  /** The steps taken so far, with the state after each. */
+  executedSteps(): ExecutedStep[];
+}
 
-  constructor(
-    readonly design: Design,
-    initial: ModelState,
-    readonly invariants: readonly Invariant[],
-    readonly witnessList: readonly Witness[],
-    readonly subject: Subject | null,
-    /** The ids a subject's reports count for; one already found failing is not reported again. */
-    readonly subjectIds: ReadonlySet<string> = new Set(),
-  ) {
-    this.state = initial;
-  }
-
-  /** Observe a step already computed (the drain computes its own). */
-  record(before: ModelState, command: Command, result: StepResult, phase: ExecutedStep['phase']): void {
-    const t: Transition = { before, command, result, design: this.design };
-    this.steps.push({ command, outcome: result.outcome, state: result.state, phase });
-    this.state = result.state;
-    for (const id of witnessesReached(t, this.witnessList)) this.witnesses.add(id);
-    const fromSubject = this.subject?.apply(t) ?? null;
-    const violation = stepViolation(t, this.invariants) ?? (fromSubject !== null && this.subjectIds.has(fromSubject.id) ? fromSubject : null);
-    if (violation !== null) throw new PropertyFailure(violation, this.steps.length);
-  }
-
-  apply(command: Command, phase: ExecutedStep['phase'] = 'generated'): void {
-    const before = this.state;
-    this.record(before, command, step(before, command, this.design), phase);
-  }
+/** The candidate indices of every command the configuration can express: all `enabledCommands` looks at. */
+export function allCandidateIndices(config: Config): readonly number[] {
+  return candidates(config).map((_, i) => i);
 }

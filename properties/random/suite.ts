@@ -4,8 +4,10 @@ import { INVARIANTS, LIVENESS, WITNESSES } from '../catalogue.ts';
 import type { Invariant, Liveness } from '../catalogue-types.ts';
 import { initialViolation } from '../check.ts';
 import { commandArbitrary } from './commands.ts';
-import { drainFairly } from './drain.ts';
-import { PropertyFailure, RunContext, type ExecutedStep, type Subject } from './run-context.ts';
+import { PackedEngine } from './packed-engine.ts';
+import { PackedRunContext } from './packed-run-context.ts';
+import { ReferenceRunContext } from './reference-run-context.ts';
+import { PropertyFailure, type ExecutedStep, type RunContext, type Subject } from './run-context.ts';
 import type { PropertyReport, RandomCounterexample, SuiteReport, SuiteVerdict } from './suite-report.ts';
 
 export interface SuiteOptions {
@@ -22,6 +24,11 @@ export interface SuiteOptions {
   /** Limit the check to these property ids (default: the whole catalogue). */
   readonly only?: readonly string[];
   readonly subject?: () => Subject;
+  /**
+   * Which engine computes the model's steps: `packed` (default), the explorer's packed
+   * equivalent of the model, or `reference`, the immer model itself. Both give the same report.
+   */
+  readonly engine?: 'packed' | 'reference';
   readonly onRun?: (runsDone: number) => void;
 }
 
@@ -48,11 +55,11 @@ function replayPathOf(value: unknown): string | null {
 }
 
 function checkLiveness(ctx: RunContext, liveness: readonly Liveness[], drainRounds: number): 'settled' | 'bound-hit' {
-  const drained = drainFairly(ctx.state, ctx.design, drainRounds, (before, command, result) => ctx.record(before, command, result, 'drain'));
-  if (drained.outcome.kind === 'bound-hit') return 'bound-hit';
+  if (ctx.settle(drainRounds, 'drain').kind === 'bound-hit') return 'bound-hit';
+  const state = ctx.modelState();
   for (const live of liveness) {
-    const open = live.pending(ctx.state, ctx.design);
-    if (open.length > 0) throw new PropertyFailure({ id: live.id, why: `${open[0]!}, and nothing fair is left to do (every enabled step leaves the state as it is)` }, ctx.steps.length);
+    const open = live.pending(state, ctx.design);
+    if (open.length > 0) throw new PropertyFailure({ id: live.id, why: `${open[0]!}, and nothing fair is left to do (every enabled step leaves the state as it is)` }, ctx.stepCount);
   }
   return 'settled';
 }
@@ -88,6 +95,7 @@ export function runSuite(options: SuiteOptions): SuiteReport {
   const witnessRuns = new Map<string, number>();
   let drainBoundHits = 0;
   let error: string | null = null;
+  const packed = options.engine === 'reference' ? null : new PackedEngine(design, config);
   const arbitrary = fc.limitShrink(fc.commands([commandArbitrary(config)], { maxCommands: options.maxCommands, size: 'max' }), options.shrinkLimit);
 
   for (;;) {
@@ -98,20 +106,23 @@ export function runSuite(options: SuiteOptions): SuiteReport {
     let runsDone = 0;
     const property = fc.property(arbitrary, (cmds) => {
       invocations += 1;
-      const ctx = new RunContext(design, initial, invariants, WITNESSES, options.subject?.() ?? null, subjectIds);
+      const subject = options.subject?.() ?? null;
+      const ctx: RunContext = packed === null
+        ? new ReferenceRunContext(design, initial, invariants, WITNESSES, subject, subjectIds)
+        : new PackedRunContext(packed, invariants, WITNESSES, subject, subjectIds);
       try {
         fc.modelRun(() => ({ model: {}, real: ctx }), cmds);
         if (liveness.length > 0 && checkLiveness(ctx, liveness, options.drainRounds) === 'bound-hit') drainBoundHits += 1;
       } catch (e) {
         if (e instanceof PropertyFailure) {
           const isLiveness = e.violation.id.startsWith('LIV-');
-          lastFailure = { failure: e, steps: [...ctx.steps], loopStart: isLiveness ? ctx.steps.length : null };
+          lastFailure = { failure: e, steps: ctx.executedSteps(), loopStart: isLiveness ? ctx.stepCount : null };
         }
         throw e;
       } finally {
-        commandsExecuted += ctx.steps.length;
-        acceptedCommands += ctx.steps.filter((s) => s.outcome.kind === 'ok').length;
-        for (const id of ctx.witnesses) witnessRuns.set(id, (witnessRuns.get(id) ?? 0) + 1);
+        commandsExecuted += ctx.stepCount;
+        acceptedCommands += ctx.acceptedCount;
+        for (const id of ctx.witnessIds()) witnessRuns.set(id, (witnessRuns.get(id) ?? 0) + 1);
         runsDone += 1;
         options.onRun?.(runsDone);
       }

@@ -13,7 +13,7 @@ const nullable = (v: number | null) => (v === null ? R.NONE : v);
 const orNull = (v: number): LparId | null => (v === R.NONE ? null : (v as LparId));
 const flag = (v: boolean) => (v ? 1 : 0);
 
-function cpuCode(percent: number, d: DesignCode): number {
+export function cpuCode(percent: number, d: DesignCode): number {
   if (percent === 0) return R.CPU_OFF;
   if (percent === d.cpuPercent[R.CPU_STANDBY]) return d.cpuStandbyCode;
   if (percent === d.cpuPercent[R.CPU_ACTIVE]) return d.cpuActiveCode;
