@@ -31,20 +31,20 @@ interface Buckets {
   readonly everything: readonly number[];
 }
 
-const bucketCache = new WeakMap<readonly Candidate[], Buckets>();
+const bucketCache = new WeakMap<Config, Buckets>();
 
-/** The configuration's candidate commands, grouped by pick category (computed once). */
+/** The configuration's candidate commands, grouped by pick category (computed once per configuration object). */
 function bucketsFor(config: Config): Buckets {
-  const all = candidates(config);
-  let buckets = bucketCache.get(all);
+  let buckets = bucketCache.get(config);
   if (buckets === undefined) {
+    const all = candidates(config);
     const byCategory = new Map<PickCategory, number[]>();
     all.forEach((c, i) => {
       const category = pickCategoryOf(c.command);
       byCategory.set(category, [...(byCategory.get(category) ?? []), i]);
     });
     buckets = { all, byCategory, everything: all.map((_, i) => i) };
-    bucketCache.set(all, buckets);
+    bucketCache.set(config, buckets);
   }
   return buckets;
 }

@@ -37,6 +37,8 @@ export class PackedEngine {
   readonly layout: Layout;
   readonly table: CommandTable;
   readonly fairness: Uint8Array;
+  /** The commands weak fairness may apply to (card insertions only while an add waits), in candidate order. */
+  readonly fairSteps: readonly number[];
   readonly initialWords: Int32Array;
   /** The registers of the configuration's globals, LPARs and slots: all others stay at their defaults. */
   readonly liveRegisters: Int32Array;
@@ -44,7 +46,8 @@ export class PackedEngine {
   private readonly bitsById = new Map<string, InvariantBits>();
   private readonly witnessBitById = new Map<string, number>();
   private readonly scratch: Machine;
-  private readonly enabledCache: EnabledCache;
+  private readonly enabledCache: StateCache<readonly number[]>;
+  private readonly decodedCache: StateCache<ModelState>;
   /** The machine random runs step on: one run at a time, so one machine (./packed-run-context.ts loads its state first). */
   readonly runMachine: Machine;
 
@@ -57,6 +60,7 @@ export class PackedEngine {
     const initial = initialState(config, design);
     this.fairness = Uint8Array.from(candidates(config), ({ command }) =>
       command.kind === 'card_insert' ? FAIR_IF_PENDING_ADD : isFairAction(command, initial) ? FAIR : NOT_FAIR);
+    this.fairSteps = Array.from(this.table.unperturbed).filter((i) => this.fairness[i] !== NOT_FAIR);
     this.table.commands.forEach((c, i) => this.indexByKey.set(keyOf(c), i));
     STEP_INVARIANT_IDS.forEach((id, k) => this.bitsById.set(id, { stepBit: 1 << (INVARIANT_SHIFT + k), stateBit: 0 }));
     STATE_INVARIANT_IDS.forEach((id, k) => this.bitsById.set(id, { stepBit: this.bitsById.get(id)?.stepBit ?? 0, stateBit: 1 << k }));
@@ -67,7 +71,8 @@ export class PackedEngine {
     for (let l = 0; l < config.lparCount; l += 1) for (let f = 0; f < R.LPAR_STRIDE; f += 1) live.push(R.lparBase(l) + f);
     for (let s = 0; s < config.slotCount; s += 1) for (let f = 0; f < R.SLOT_STRIDE; f += 1) live.push(R.slotBase(s) + f);
     this.liveRegisters = Int32Array.from(live);
-    this.enabledCache = new EnabledCache(this.layout.words);
+    this.enabledCache = new StateCache(this.layout.words, 15);
+    this.decodedCache = new StateCache(this.layout.words, 12);
   }
 
   /**
@@ -77,15 +82,21 @@ export class PackedEngine {
    * The machine is left as loaded. The returned array is shared: do not change it.
    */
   enabledAmong(m: Machine, words: Int32Array, indices: readonly number[]): readonly number[] {
-    return this.enabledCache.lookup(words, indices, () => {
-      const out: number[] = [];
-      for (const i of indices) {
-        m.begin();
-        if (tryCommand(m, this.table, i)) out.push(i);
-      }
+    const cached = this.enabledCache.find(words, indices);
+    if (cached !== null) return cached;
+    const out: number[] = [];
+    for (const i of indices) {
       m.begin();
-      return out;
-    });
+      if (tryCommand(m, this.table, i)) out.push(i);
+    }
+    m.begin();
+    this.enabledCache.store(words, indices, out);
+    return out;
+  }
+
+  /** The model state of the packed words (decoded once per state while it stays in a small cache; do not change it). */
+  modelStateOf(words: Int32Array): ModelState {
+    return this.decodedCache.find(words, DECODED) ?? this.decodedCache.store(words, DECODED, this.decode(words));
   }
 
   /** The command's index in the table (the same as in `candidates(config)`), or -1 if it is none of them. */
@@ -117,43 +128,56 @@ export class PackedEngine {
   }
 }
 
-/**
- * A direct-mapped cache from (packed state, index list) to the enabled indices. Index lists are
- * told apart by identity (the pick buckets are built once per configuration). A hit compares the
- * whole key, so the answer is always the one computing it would give.
- */
-class EnabledCache {
-  private static readonly BITS = 15;
-  private readonly keys: Int32Array;
-  private readonly lists: (readonly number[] | undefined)[];
-  private readonly answers: (readonly number[] | undefined)[];
-  private readonly listIds = new WeakMap<readonly number[], number>();
-  private nextListId = 0;
+/** The one "list" the decoded-state cache is keyed by. */
+const DECODED: readonly number[] = Object.freeze([]);
 
-  constructor(private readonly words: number) {
-    const size = 1 << EnabledCache.BITS;
+/**
+ * A direct-mapped cache from (packed state, list) to an answer: the enabled indices among an
+ * index list, or a decoded state. Lists are told apart by identity: the pick buckets, built once
+ * per configuration. A hit compares the whole key, so the answer is always the one computing it
+ * would give.
+ */
+class StateCache<T> {
+  private readonly keys: Int32Array;
+  private readonly listAt: Int32Array;
+  private readonly answers: (T | null)[];
+  /** The lists seen (a handful); a list's position is its id. */
+  private readonly knownLists: (readonly number[])[] = [];
+  private slot = 0;
+
+  constructor(private readonly words: number, private readonly bits: number) {
+    const size = 1 << bits;
     this.keys = new Int32Array(size * words);
-    this.lists = new Array(size);
-    this.answers = new Array(size);
+    this.listAt = new Int32Array(size).fill(-1);
+    this.answers = Array.from({ length: size }, () => null);
   }
 
-  lookup(state: Int32Array, list: readonly number[], compute: () => readonly number[]): readonly number[] {
-    let listId = this.listIds.get(list);
-    if (listId === undefined) this.listIds.set(list, (listId = this.nextListId++));
+  /** The cached answer, or null (then `store` puts an answer where this key belongs). */
+  find(state: Int32Array, list: readonly number[]): T | null {
+    let listId = this.knownLists.indexOf(list);
+    if (listId < 0) {
+      if (this.knownLists.length >= 64) return null; // not a fixed bucket: never stored
+      listId = this.knownLists.push(list) - 1;
+    }
+    const words = this.words;
     let h = Math.imul(listId + 1, 0x9e3779b1);
-    for (let i = 0; i < this.words; i += 1) h = Math.imul(h ^ state[i]!, 0x85ebca6b) ^ (h >>> 13);
-    const slot = h >>> (32 - EnabledCache.BITS);
-    const at = slot * this.words;
-    if (this.lists[slot] === list && this.sameKey(at, state)) return this.answers[slot]!;
-    const answer = compute();
-    this.keys.set(state.subarray(0, this.words), at);
-    this.lists[slot] = list;
+    for (let i = 0; i < words; i += 1) h = Math.imul(h ^ state[i]!, 0x85ebca6b) ^ (h >>> 13);
+    const slot = h >>> (32 - this.bits);
+    this.slot = slot;
+    if (this.listAt[slot] !== listId) return null;
+    const at = slot * words;
+    for (let i = 0; i < words; i += 1) if (this.keys[at + i] !== state[i]) return null;
+    return this.answers[slot]!;
+  }
+
+  /** Store the answer for the key the last `find` missed. */
+  store(state: Int32Array, list: readonly number[], answer: T): T {
+    const listId = this.knownLists.indexOf(list);
+    if (listId < 0) return answer;
+    const slot = this.slot;
+    this.keys.set(state.subarray(0, this.words), slot * this.words);
+    this.listAt[slot] = listId;
     this.answers[slot] = answer;
     return answer;
-  }
-
-  private sameKey(at: number, state: Int32Array): boolean {
-    for (let i = 0; i < this.words; i += 1) if (this.keys[at + i] !== state[i]) return false;
-    return true;
   }
 }

@@ -15,7 +15,7 @@ import { FAULTS_USED, NONE, PENDING_ADD, REGISTER_COUNT, SERVICE_OWNER, slotBase
 import { stateViolationMask } from '../explore/fast/state-checks.ts';
 import { checkActed, INVARIANT_SHIFT, WITNESS_BITS } from '../explore/fast/step-flags.ts';
 import type { DrainOutcome } from './drain.ts';
-import { FAIR, FAIR_IF_PENDING_ADD, type PackedEngine } from './packed-engine.ts';
+import { FAIR_IF_PENDING_ADD, type PackedEngine } from './packed-engine.ts';
 import { PropertyFailure, type ExecutedStep, type RunContext, type Subject } from './run-context.ts';
 
 const OK: Outcome = Object.freeze({ kind: 'ok' });
@@ -89,7 +89,7 @@ export class PackedRunContext implements RunContext, ModelStep {
   }
 
   modelState(): ModelState {
-    return (this.decoded ??= this.engine.decode(this.words));
+    return (this.decoded ??= this.engine.modelStateOf(this.words));
   }
 
   witnessIds(): readonly string[] {
@@ -117,18 +117,23 @@ export class PackedRunContext implements RunContext, ModelStep {
 
   settle(maxRounds: number, phase: ExecutedStep['phase']): DrainOutcome {
     const { m, engine } = this;
-    const { table, fairness } = engine;
-    const steps = table.unperturbed;
+    const { table, fairness, fairSteps } = engine;
+    // The drain of ./drain.ts: round-robin over the fair commands in candidate order, each taken
+    // if enabled and if it changes the state. Which are enabled comes from the engine's cache,
+    // asked again after every change; the walk goes on after the command just taken.
     for (let round = 1; round <= maxRounds; round += 1) {
       let changed = false;
-      for (let k = 0; k < steps.length; k += 1) {
-        const i = steps[k]!;
-        const fair = fairness[i]!;
-        if (fair !== FAIR && !(fair === FAIR_IF_PENDING_ADD && m.b[slotBase(table.arg0[i]!) + PENDING_ADD] !== NONE)) continue;
+      let enabled = engine.enabledAmong(m, this.words, fairSteps);
+      for (let e = 0; e < enabled.length; e += 1) {
+        const i = enabled[e]!;
+        if (fairness[i] === FAIR_IF_PENDING_ADD && m.b[slotBase(table.arg0[i]!) + PENDING_ADD] === NONE) continue;
         m.begin();
-        if (!tryCommand(m, table, i) || !this.wordsChanged()) continue;
+        if (!tryCommand(m, table, i)) throw new Error(`internal: command ${i} was cached as enabled but its guard refuses it`);
+        if (!this.wordsChanged()) continue;
         this.accept(i, phase);
         changed = true;
+        enabled = engine.enabledAmong(m, this.words, fairSteps);
+        e = firstAfter(enabled, i) - 1;
       }
       if (!changed) {
         m.begin();
@@ -224,9 +229,12 @@ export class PackedRunContext implements RunContext, ModelStep {
     for (const inv of this.checked) {
       if ((flags & inv.stepBit) !== 0) {
         const words = Int32Array.from(changed ? this.previous : this.words);
-        return explainStep(inv.id, () => this.engine.decode(words), command, design, true);
+        return explainStep(inv.id, () => this.engine.decode(words), command, design, false);
       }
-      if (changed && (this.stateMask & inv.stateBit) !== 0) return explainState(inv.id, () => this.modelState(), design, true);
+      if (changed && (this.stateMask & inv.stateBit) !== 0) {
+        const words = Int32Array.from(this.words);
+        return explainState(inv.id, () => this.engine.decode(words), design, false);
+      }
     }
     return null;
   }
@@ -235,6 +243,13 @@ export class PackedRunContext implements RunContext, ModelStep {
   private wordsChanged(): boolean {
     return !sameWords(this.m.w, this.words);
   }
+}
+
+/** The position of the first index greater than `i` in an increasing list (its length if none). */
+function firstAfter(list: readonly number[], i: number): number {
+  let at = 0;
+  while (at < list.length && list[at]! <= i) at += 1;
+  return at;
 }
 
 function sameRegisters(a: Int32Array, b: Int32Array, which: Int32Array): boolean {

@@ -15,7 +15,10 @@ export interface Subject {
 /** Thrown inside a fast-check run to fail it; carries what broke and where. */
 export class PropertyFailure extends Error {
   constructor(readonly violation: Violation, readonly stepIndex: number) {
-    super(`${violation.id} violated at step ${stepIndex}: ${violation.why}`);
+    super();
+    // The sentence may be computed on demand (the packed engine asks the reference model), and
+    // shrinking throws many of these: build the message only if someone reads it.
+    Object.defineProperty(this, 'message', { get: () => `${violation.id} violated at step ${stepIndex}: ${violation.why}` });
   }
 }
 

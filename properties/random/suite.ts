@@ -44,7 +44,8 @@ export const DEFAULT_SUITE = { runs: 200, maxCommands: 60, drainRounds: 200, shr
 
 interface Failure {
   readonly failure: PropertyFailure;
-  readonly steps: readonly ExecutedStep[];
+  /** The failing run's steps, decoded only for the failure that is kept (shrinking fails many runs). */
+  readonly steps: () => readonly ExecutedStep[];
   readonly loopStart: number | null;
 }
 
@@ -116,7 +117,7 @@ export function runSuite(options: SuiteOptions): SuiteReport {
       } catch (e) {
         if (e instanceof PropertyFailure) {
           const isLiveness = e.violation.id.startsWith('LIV-');
-          lastFailure = { failure: e, steps: ctx.executedSteps(), loopStart: isLiveness ? ctx.stepCount : null };
+          lastFailure = { failure: e, steps: () => ctx.executedSteps(), loopStart: isLiveness ? ctx.stepCount : null };
         }
         throw e;
       } finally {
@@ -144,7 +145,7 @@ export function runSuite(options: SuiteOptions): SuiteReport {
       break;
     }
     counterexamples.set(violation.id, {
-      propertyId: violation.id, why: violation.why, stepIndex, steps: caught.steps, loopStart: caught.loopStart,
+      propertyId: violation.id, why: violation.why, stepIndex, steps: caught.steps(), loopStart: caught.loopStart,
       seed: details.seed, path: details.counterexamplePath, replayPath: replayPathOf(details.counterexample?.[0]),
       shrinks: details.numShrinks, shrinkBoundHit: invocations - details.numRuns >= options.shrinkLimit,
     });
