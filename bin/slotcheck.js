@@ -4,5 +4,11 @@
 import { register } from 'tsx/esm/api';
 
 register();
+// `slotcheck run --json | head`: a reader that stops early is not an error of ours; stop quietly,
+// as a Unix tool does on SIGPIPE (output files are written whole or not at all).
+process.stdout.on('error', (error) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+});
 const { main } = await import('../cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));
