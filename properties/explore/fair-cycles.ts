@@ -4,7 +4,7 @@ import type { ExploredGraph } from './graph.ts';
 import { copyComponent, unfoldComponent, type LocalGraph } from './local-graph.ts';
 import type { ObligationTable } from './obligations.ts';
 import { replayOrdinals } from './paths.ts';
-import { isCyclic, stronglyConnectedComponents, type EdgeRows } from './scc.ts';
+import { cyclicComponents, type EdgeRows } from './scc.ts';
 import type { SearchOutcome } from './search.ts';
 import type { TransitionSystem } from './system.ts';
 
@@ -78,9 +78,8 @@ export class FairLassoFinder<S> {
   find(table: ObligationTable): FairLasso | null {
     const rows = openRegion(this.graph, this.search.expanded, table);
     let best: Candidate | null = null;
-    for (const component of stronglyConnectedComponents(rows)) {
+    for (const component of cyclicComponents(rows)) {
       if (best !== null && this.search.store.depth.at(component[0]!) >= best.prefix.length) continue;
-      if (!isCyclic(rows, component)) continue;
       const found = this.checkComponent(component, table);
       if (found !== null && (best === null || found.prefix.length < best.prefix.length)) best = found;
     }
@@ -135,8 +134,7 @@ export class FairLassoFinder<S> {
     for (let bit = 0; bit < 31; bit += 1) {
       if ((union & (1 << bit)) === 0) continue;
       local.regionBit = bit;
-      for (const sub of stronglyConnectedComponents(local)) {
-        if (!isCyclic(local, sub)) continue;
+      for (const sub of cyclicComponents(local)) {
         const entry = inward === null ? sub[0]! : [...sub].sort((a, b) => inward.get(a)!.length - inward.get(b)!.length || a - b)[0]!;
         const prefix = inward === null ? this.search.store.ordinalsTo(local.origin[entry]!) : [...rootPath, ...inward.get(entry)!];
         if (best !== null && prefix.length >= best.prefix.length) continue;

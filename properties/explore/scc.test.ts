@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isCyclic, stronglyConnectedComponents, type EdgeRows } from './scc.ts';
+import { cyclicComponents, isCyclic, stronglyConnectedComponents, type EdgeRows } from './scc.ts';
 
 // Why this test exists: liveness verdicts are decided per strongly connected component; the
 // iterative Tarjan must split exactly as the textbook does, respect the region, and not
@@ -35,5 +36,16 @@ describe('strongly connected components', () => {
     const components = stronglyConnectedComponents(g);
     expect(components.length).toBe(1);
     expect(components[0]!.length).toBe(n);
+  });
+
+  it('cyclicComponents lists exactly the cyclic ones, in the same order (random graphs and regions)', () => {
+    const graph = fc.integer({ min: 1, max: 30 }).chain((n) => fc.tuple(
+      fc.array(fc.array(fc.integer({ min: 0, max: n - 1 }), { maxLength: 4 }), { minLength: n, maxLength: n }),
+      fc.array(fc.boolean(), { minLength: n, maxLength: n }),
+    ));
+    fc.assert(fc.property(graph, ([adjacency, inside]) => {
+      const g = rows(adjacency, (v) => inside[v]!);
+      expect(cyclicComponents(g)).toEqual(stronglyConnectedComponents(g).filter((c) => isCyclic(g, c)));
+    }), { seed: 0x5cc, numRuns: 500 });
   });
 });

@@ -2,7 +2,7 @@ import { serialize, deserialize } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Command } from '../../model/index.ts';
 import { INVARIANTS, LIVENESS } from '../catalogue.ts';
-import { isFairAction } from '../random/drain.ts';
+import { livenessOf } from './liveness-view.ts';
 import { CommandIds } from './command-ids.ts';
 import type { Violation } from '../check.ts';
 import { violationsOf } from './findings.ts';
@@ -42,13 +42,13 @@ function expand(request: ExpandRequest): ExpandReply {
 
   for (let i = 0; i + 1 < request.offsets.length; i += 1) {
     const state = deserialize(request.bytes.subarray(request.offsets[i]!, request.offsets[i + 1]!)) as unknown;
-    const model = liveness.length > 0 ? system.toModel(state) : null;
-    if (model !== null) obligations.push(liveness.map((p) => [...p.pending(model, system.design)]));
+    const live = liveness.length > 0 ? livenessOf(system, state) : null;
+    if (live !== null) obligations.push(liveness.map((p) => [...live.pending(p)]));
     system.successors(state, (command: Command, next, info) => {
       const transition = keys.length;
       const same = next === state;
       commands.push(commandIds.idOf(command));
-      flags.push((model !== null && isFairAction(command, model) ? FAIR : 0) | (same ? SAME_STATE : 0));
+      flags.push((live !== null && live.isFair(command) ? FAIR : 0) | (same ? SAME_STATE : 0));
       const stepViolations = checking ? violationsOf((s) => system.checkStep(state, command, next, info, s), skip) : [];
       let stateViolations: readonly Violation[] = [];
       let orbit = 0;

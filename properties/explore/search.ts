@@ -1,7 +1,7 @@
 import type { Liveness } from '../catalogue-types.ts';
 import type { Violation } from '../check.ts';
 import { INVARIANTS } from '../catalogue.ts';
-import { isFairAction } from '../random/drain.ts';
+import { livenessOf } from './liveness-view.ts';
 import { CommandIds } from './command-ids.ts';
 import { Findings } from './findings.ts';
 import { ExploredGraph } from './graph.ts';
@@ -106,7 +106,6 @@ export function searchSequential<S>(system: TransitionSystem<S>, bounds: Explore
   const started = now();
   const t = new SearchTables(system, plan);
   const { store, findings, graph, obligations, commandIds } = t;
-  const design = system.design;
   const retain = system.retain?.bind(system) ?? ((s: S) => s);
   const initial = system.initial();
   t.addState(initial, system.key(initial), ROOT, 0, 0);
@@ -128,8 +127,8 @@ export function searchSequential<S>(system: TransitionSystem<S>, bounds: Explore
         boundHit = { bound: 'timeLimitMs', limit: bounds.timeLimitMs, detail: `stopped at depth ${depth} with ${store.size - index} stored state(s) not expanded` };
         break search;
       }
-      const model = graph === null ? null : system.toModel(state);
-      if (model !== null) for (const table of obligations) table.record(model, design);
+      const live = graph === null ? null : livenessOf(system, state);
+      if (live !== null) for (const table of obligations) table.recordNames(live.pending(table.property));
       const orbit = t.orbitAt(index);
       let ordinal = 0;
       let cut = false;
@@ -159,7 +158,7 @@ export function searchSequential<S>(system: TransitionSystem<S>, bounds: Explore
             next.push(retain(nextState));
           }
         }
-        graph?.addEdge(target, commandIds.idOf(command), isFairAction(command, model!), nextState === state);
+        graph?.addEdge(target, commandIds.idOf(command), live!.isFair(command), nextState === state);
       });
       if (cut) {
         graph?.dropOpenRow();

@@ -36,6 +36,8 @@ export const ROOT = -1;
  */
 export class StateStore {
   private readonly indexByKey = new Map<StateKey, number>();
+  /** Index + 1 by key, for keys that are small non-negative integers (the packed system's dense ids); 0: none. */
+  private indexBySmallKey = new Int32Array(1 << 12);
   readonly parent = new GrowableInt32();
   readonly ordinal = new GrowableInt32();
   readonly depth = new GrowableInt32();
@@ -45,12 +47,25 @@ export class StateStore {
   }
 
   indexOf(key: StateKey): number | undefined {
+    if (isSmallKey(key)) {
+      const found = key < this.indexBySmallKey.length ? this.indexBySmallKey[key]! : 0;
+      return found === 0 ? undefined : found - 1;
+    }
     return this.indexByKey.get(key);
   }
 
   add(key: StateKey, parent: number, ordinal: number, depth: number): number {
     const index = this.parent.length;
-    this.indexByKey.set(key, index);
+    if (isSmallKey(key)) {
+      if (key >= this.indexBySmallKey.length) {
+        const bigger = new Int32Array(Math.max(this.indexBySmallKey.length * 2, key + 1));
+        bigger.set(this.indexBySmallKey);
+        this.indexBySmallKey = bigger;
+      }
+      this.indexBySmallKey[key] = index + 1;
+    } else {
+      this.indexByKey.set(key, index);
+    }
     this.parent.push(parent);
     this.ordinal.push(ordinal);
     this.depth.push(depth);
@@ -63,4 +78,9 @@ export class StateStore {
     for (let at = index; this.parent.at(at) !== ROOT; at = this.parent.at(at)) out.push(this.ordinal.at(at));
     return out.reverse();
   }
+}
+
+/** Dense integer keys are looked up in an array; any other key (strings, bigints, large numbers) in the Map. */
+function isSmallKey(key: StateKey): key is number {
+  return typeof key === 'number' && (key >>> 0) === key && key < 1 << 28;
 }

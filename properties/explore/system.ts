@@ -1,4 +1,5 @@
 import type { Command, Config, Design, ModelState, StepResult } from '../../model/index.ts';
+import type { Liveness } from '../catalogue-types.ts';
 import type { Violation } from '../check.ts';
 
 /** The key a system gives a state: a string for the reference model, a number or bigint when packed. */
@@ -40,6 +41,13 @@ export interface TransitionSystem<S> {
   checkStep(before: S, command: Command, next: S, info: StepInfo, skip?: ReadonlySet<string>): Violation | null;
   /** Witness ids (WIT-*) the transition reaches. */
   witnesses(before: S, command: Command, next: S, info: StepInfo): readonly string[];
+  /**
+   * What liveness needs of a state, without decoding it: the obligations a property leaves open
+   * (Liveness.pending's names, in its order) and which commands are fair actions there
+   * (random/drain.ts isFairAction). Valid until the next call. Absent: the explorer decodes the
+   * state with `toModel` and asks the catalogue.
+   */
+  liveness?(state: S): LivenessView;
   /** A copy of `next` the explorer may keep after `visit` returns. Absent: states are immutable values. */
   retain?(state: S): S;
   /**
@@ -48,6 +56,11 @@ export interface TransitionSystem<S> {
    * stands for (the size of the state's orbit, to report unreduced counts).
    */
   readonly symmetry?: SymmetryReduction<S>;
+}
+
+export interface LivenessView {
+  pending(property: Liveness): readonly string[];
+  isFair(command: Command): boolean;
 }
 
 export interface SymmetryReduction<S> {

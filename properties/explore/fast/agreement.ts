@@ -1,5 +1,6 @@
-import { enabledCommands, initialState, stateKey, step, type Command, type ModelState } from '../../../model/index.ts';
-import { INVARIANTS, WITNESSES } from '../../catalogue.ts';
+import { allCommands, enabledCommands, initialState, stateKey, step, type Command, type ModelState } from '../../../model/index.ts';
+import { INVARIANTS, LIVENESS, WITNESSES } from '../../catalogue.ts';
+import { isFairAction } from '../../random/drain.ts';
 import { initialViolation, witnessesReached } from '../../check.ts';
 import type { Transition } from '../../verdict.ts';
 import type { FastSystem } from './system.ts';
@@ -80,7 +81,22 @@ export function disagreement(state: ModelState, fast: FastSystem): { problem: st
     if (stateViolations !== e.stateViolations.join()) return { problem: `${show(e.command)} reaches a state breaking [${stateViolations}], reference [${e.stateViolations.join()}] ${at}`, next };
     if (g.witnesses.join() !== e.witnesses.join()) return { problem: `${show(e.command)} reaches [${g.witnesses.join()}], reference [${e.witnesses.join()}] ${at}`, next };
   }
-  return { problem: null, next };
+  return { problem: livenessDisagreement(state, id, fast, got.map((g) => g.command)), next };
+}
+
+/** The first way the packed liveness view of a state differs from the catalogue's `pending` and `isFairAction`, or null. */
+function livenessDisagreement(state: ModelState, id: number, fast: FastSystem, commands: readonly Command[]): string | null {
+  const view = fast.liveness(id);
+  const at = `in ${stateKey(state)}`;
+  for (const property of LIVENESS) {
+    const got = view.pending(property).join(' | ');
+    const expected = property.pending(state, fast.design).join(' | ');
+    if (got !== expected) return `${property.id} pending [${got}], reference [${expected}] ${at}`;
+  }
+  for (const command of [...commands, ...allCommands(state.config).filter((c) => c.kind === 'card_insert')]) {
+    if (view.isFair(command) !== isFairAction(command, state)) return `${show(command)} fair ${view.isFair(command)}, reference ${!view.isFair(command)} ${at}`;
+  }
+  return null;
 }
 
 /** Walk from the initial state, picking enabled commands by the given choices; the first disagreement, or null. */

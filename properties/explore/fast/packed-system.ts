@@ -3,12 +3,13 @@ import type { Config } from '../../../model/config.ts';
 import type { Design } from '../../../model/design.ts';
 import type { ModelState } from '../../../model/state.ts';
 import type { Violation } from '../../check.ts';
-import type { StateKey, StepInfo, TransitionSystem } from '../system.ts';
+import type { LivenessView, StateKey, StepInfo, TransitionSystem } from '../system.ts';
 import { fromRegisters, pack, toRegisters } from './codec.ts';
 import { compileDesign, type DesignCode } from './design-code.ts';
 import { explainState, explainStep } from './explain.ts';
 import { SuccessorGenerator } from './generator.ts';
 import { layoutFor, type Layout } from './layout.ts';
+import { RegisterLivenessView } from './liveness.ts';
 import { Machine } from './machine.ts';
 import { STATE_INVARIANT_IDS, stateViolationMask } from './state-checks.ts';
 import { INVARIANT_SHIFT, STEP_INVARIANT_IDS, WITNESS_BITS, WITNESS_IDS } from './step-flags.ts';
@@ -25,6 +26,12 @@ export abstract class PackedSystem<S> implements TransitionSystem<S> {
   readonly generator: SuccessorGenerator;
   private readonly scratch: Machine;
   private readonly scratchWords: Int32Array;
+  // `liveness` has its own machine: the explorer reads the view while it checks successors, which
+  // may load states into `scratch`.
+  private readonly livenessMachine: Machine;
+  private readonly livenessWords: Int32Array;
+  private livenessView: RegisterLivenessView | null = null;
+  private livenessState: S | null = null;
 
   constructor(readonly design: Design, readonly config: Config) {
     this.code = compileDesign(design);
@@ -32,6 +39,18 @@ export abstract class PackedSystem<S> implements TransitionSystem<S> {
     this.generator = new SuccessorGenerator(config, this.code, this.layout);
     this.scratch = new Machine(config, this.code, this.layout);
     this.scratchWords = new Int32Array(this.layout.words);
+    this.livenessMachine = new Machine(config, this.code, this.layout);
+    this.livenessWords = new Int32Array(this.layout.words);
+  }
+
+  /** Obligations and fairness read from the state's registers (./liveness.ts); valid until the next call. */
+  liveness(state: S): LivenessView {
+    this.readWords(state, this.livenessWords);
+    this.livenessMachine.load(this.livenessWords, 0);
+    this.livenessState = state;
+    return (this.livenessView ??= new RegisterLivenessView(
+      this.livenessMachine.b, this.config, this.design, this.code, this.generator.table.commands, () => this.toModel(this.livenessState as S),
+    ));
   }
 
   /** Whether a violation's sentence is computed at once (plain data, can cross threads) or when read. */

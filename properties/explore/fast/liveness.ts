@@ -1,0 +1,125 @@
+import type { Command } from '../../../model/commands.ts';
+import type { Config } from '../../../model/config.ts';
+import type { Design } from '../../../model/design.ts';
+import { initialState } from '../../../model/initial-state.ts';
+import type { ModelState } from '../../../model/state.ts';
+import type { Liveness } from '../../catalogue-types.ts';
+import { isFairAction } from '../../random/drain.ts';
+import type { LivenessView } from '../system.ts';
+import type { DesignCode } from './design-code.ts';
+import { enabledOwner, selectorAllows, SERVICE_SLOT } from './queries.ts';
+import * as R from './registers.ts';
+
+// properties/liveness.ts `pending` and random/drain.ts `isFairAction` on registers, so that the
+// explorer need not decode every state it expands. Same obligation names, in the same order
+// (the explorer numbers obligations in order of first appearance); liveness.test.ts compares
+// them with the reference on every state of small explorations.
+
+const NOTHING: readonly string[] = Object.freeze([]);
+
+/** The LPAR serves: active, service running, enabled owner of the service slot, disk mounted. */
+function serves(r: Int32Array, d: DesignCode, l: number): boolean {
+  const base = R.lparBase(l);
+  return r[base + R.OS] === R.OS_RUNNING && r[base + R.ROLE] === R.ROLE_ACTIVE && r[base + R.SERVICE] === R.SVC_RUNNING
+    && selectorAllows(r, d.multiPort, l, SERVICE_SLOT) && r[base + R.DEV + SERVICE_SLOT] === R.DEV_MOUNTED;
+}
+
+const running = (r: Int32Array, l: number) => r[R.lparBase(l) + R.OS] === R.OS_RUNNING;
+
+function liv01(r: Int32Array, config: Config, d: DesignCode): readonly string[] {
+  const slot = R.slotBase(SERVICE_SLOT);
+  if (r[slot + R.CARD] === R.CARD_FAILED || (r[slot + R.CARD] === R.CARD_ABSENT && r[slot + R.PENDING_ADD] === R.NONE)) return NOTHING;
+  let open: string[] | null = null;
+  for (let l = 0; l < config.lparCount; l += 1) {
+    const base = R.lparBase(l);
+    const takingOver = r[base + R.ROLE] === R.ROLE_TAKEOVER || r[base + R.SCRIPT_VICTIM] !== R.NONE;
+    if (running(r, l) && takingOver && !serves(r, d, l)) (open ??= []).push(`LPAR${l} is taking over but does not serve yet`);
+  }
+  return open ?? NOTHING;
+}
+
+function liv02(r: Int32Array, config: Config): readonly string[] {
+  let open: string[] | null = null;
+  for (let s = 0; s < config.slotCount; s += 1) {
+    const owner = enabledOwner(r, s);
+    if (owner === R.NONE || r[R.slotBase(s) + R.CARD] !== R.CARD_PRESENT) continue;
+    if (running(r, owner) && r[R.lparBase(owner) + R.DEV + s] !== R.DEV_MOUNTED) (open ??= []).push(`LPAR${owner} owns slot ${s} but has not mounted it`);
+  }
+  return open ?? NOTHING;
+}
+
+function liv03(r: Int32Array, config: Config, d: DesignCode): readonly string[] {
+  let open: string[] | null = null;
+  for (let l = 0; l < config.lparCount; l += 1) {
+    if (!running(r, l)) continue;
+    for (let s = 0; s < config.slotCount; s += 1) {
+      if (r[R.lparBase(l) + R.DEV + s] !== R.DEV_NONE && !selectorAllows(r, d.multiPort, l, s)) (open ??= []).push(`LPAR${l} still uses slot ${s}, which it can no longer reach`);
+    }
+  }
+  return open ?? NOTHING;
+}
+
+function liv04(r: Int32Array, config: Config, d: DesignCode): readonly string[] {
+  let open: string[] | null = null;
+  for (let l = 0; l < config.lparCount; l += 1) {
+    const base = R.lparBase(l);
+    if (r[base + R.DETECTED_FAILED] === 0) continue;
+    if (running(r, l) && (r[base + R.ROLE] === R.ROLE_STANDBY || serves(r, d, l))) continue;
+    let someoneElse = false;
+    for (let o = 0; o < config.lparCount && !someoneElse; o += 1) someoneElse = o !== l && running(r, o);
+    if (someoneElse) (open ??= []).push(`LPAR${l} was declared failed and is not back as a standby`);
+  }
+  return open ?? NOTHING;
+}
+
+function liv05(r: Int32Array, config: Config): readonly string[] {
+  let open: string[] | null = null;
+  for (let s = 0; s < config.slotCount; s += 1) {
+    const owner = enabledOwner(r, s);
+    if (r[R.slotBase(s) + R.CARD] !== R.CARD_FAILED || owner === R.NONE) continue;
+    if (running(r, owner) && r[R.lparBase(owner) + R.DEV + s] !== R.DEV_NONE) (open ??= []).push(`LPAR${owner} still uses the failed card in slot ${s}`);
+  }
+  return open ?? NOTHING;
+}
+
+const FAIR = 1;
+const FAIR_IF_PENDING_ADD = 2;
+
+/**
+ * A LivenessView over registers a caller loads (`regs`, read when asked). A property this file
+ * does not know is asked of the reference on the decoded state.
+ */
+export class RegisterLivenessView implements LivenessView {
+  private readonly fairness = new Map<Command, number>();
+
+  constructor(
+    readonly regs: Int32Array,
+    private readonly config: Config,
+    private readonly design: Design,
+    private readonly code: DesignCode,
+    commands: readonly Command[],
+    private readonly decode: () => ModelState,
+  ) {
+    const anyState = initialState(config, design);
+    for (const c of commands) this.fairness.set(c, c.kind === 'card_insert' ? FAIR_IF_PENDING_ADD : isFairAction(c, anyState) ? FAIR : 0);
+  }
+
+  pending(property: Liveness): readonly string[] {
+    const { regs, config, code } = this;
+    switch (property.id) {
+      case 'LIV-01': return liv01(regs, config, code);
+      case 'LIV-02': return liv02(regs, config);
+      case 'LIV-03': return liv03(regs, config, code);
+      case 'LIV-04': return liv04(regs, config, code);
+      case 'LIV-05': return liv05(regs, config);
+      default: return property.pending(this.decode(), this.design);
+    }
+  }
+
+  isFair(command: Command): boolean {
+    const fairness = this.fairness.get(command);
+    if (fairness === undefined) return isFairAction(command, this.decode());
+    if (fairness !== FAIR_IF_PENDING_ADD) return fairness === FAIR;
+    return this.regs[R.slotBase((command as { slot: number }).slot) + R.PENDING_ADD] !== R.NONE;
+  }
+}
