@@ -51,15 +51,29 @@ interface Candidate {
   readonly componentStates: number;
 }
 
-/** The fair-edge graph of stored, fully expanded states where the property has an open obligation. */
-function openRegion(graph: ExploredGraph, expanded: number, table: ObligationTable): EdgeRows {
-  return {
-    nodeCount: expanded,
-    inRegion: (v) => v < expanded && table.maskAt(v) !== 0,
-    start: (v) => graph.start(v),
-    end: (v) => graph.end(v),
-    follow: (e) => (graph.isFair(e) ? graph.targetOf(e) : -1),
-  };
+/**
+ * The fair-edge graph of stored, fully expanded states where the property has an open obligation,
+ * read straight from typed arrays: the search over it visits every edge of the explored graph.
+ */
+class OpenRegion implements EdgeRows {
+  constructor(
+    readonly nodeCount: number,
+    private readonly rowStart: Int32Array,
+    private readonly fairTarget: Int32Array,
+    private readonly masks: Int32Array,
+  ) {}
+  inRegion(v: number): boolean {
+    return v < this.nodeCount && this.masks[v] !== 0;
+  }
+  start(v: number): number {
+    return this.rowStart[v]!;
+  }
+  end(v: number): number {
+    return this.rowStart[v + 1]!;
+  }
+  follow(e: number): number {
+    return this.fairTarget[e]!;
+  }
 }
 
 function lowestBit(mask: number): number {
@@ -68,6 +82,7 @@ function lowestBit(mask: number): number {
 
 export class FairLassoFinder<S> {
   private readonly graph: ExploredGraph;
+  private fairRows: ReturnType<ExploredGraph['fairRows']> | null = null;
 
   constructor(private readonly system: TransitionSystem<S>, private readonly search: SearchOutcome) {
     if (search.graph === null) throw new Error('the search kept no graph: liveness was not planned');
@@ -76,7 +91,8 @@ export class FairLassoFinder<S> {
 
   /** The lasso with the shortest prefix among all fair components, or null if there is none. */
   find(table: ObligationTable): FairLasso | null {
-    const rows = openRegion(this.graph, this.search.expanded, table);
+    const { rowStart, fairTarget } = (this.fairRows ??= this.graph.fairRows());
+    const rows = new OpenRegion(this.search.expanded, rowStart, fairTarget, table.masks.view());
     let best: Candidate | null = null;
     for (const component of cyclicComponents(rows)) {
       if (best !== null && this.search.store.depth.at(component[0]!) >= best.prefix.length) continue;

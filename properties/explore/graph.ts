@@ -66,4 +66,12 @@ export class ExploredGraph {
   isFair(edge: number): boolean {
     return (this.action.at(edge) & 1) === 1;
   }
+
+  /** Row starts (one more than rows) and per edge its target if the action is fair, else -1: what a fair-cycle search follows. */
+  fairRows(): { readonly rowStart: Int32Array; readonly fairTarget: Int32Array } {
+    const action = this.action.view();
+    const fairTarget = this.target.view().slice();
+    for (let e = 0; e < fairTarget.length; e += 1) if ((action[e]! & 1) === 0) fairTarget[e] = -1;
+    return { rowStart: this.rowStart.view(), fairTarget };
+  }
 }

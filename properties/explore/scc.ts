@@ -32,57 +32,68 @@ function components(g: EdgeRows, onlyCyclic: boolean): number[][] {
   const low = new Int32Array(n);
   const onStack = new Uint8Array(n);
   const cursor = new Int32Array(n);
-  const stack: number[] = [];
-  const calls: number[] = [];
+  // Tarjan's stack and the explicit call stack: each node enters each at most once.
+  const stack = new Int32Array(n);
+  const calls = new Int32Array(n);
+  let stackTop = 0;
+  let callTop = 0;
   const components: number[][] = [];
   let counter = 0;
 
-  const enter = (v: number) => {
-    order[v] = counter;
-    low[v] = counter;
-    counter += 1;
-    cursor[v] = g.start(v);
-    stack.push(v);
-    onStack[v] = 1;
-    calls.push(v);
-  };
-
   for (let root = 0; root < n; root += 1) {
     if (order[root] !== -1 || !g.inRegion(root)) continue;
-    enter(root);
-    while (calls.length > 0) {
-      const v = calls[calls.length - 1]!;
-      const e = cursor[v]!;
-      if (e < g.end(v)) {
-        cursor[v] = e + 1;
-        const w = g.follow(e);
-        if (w < 0 || !g.inRegion(w)) continue;
-        if (order[w] === -1) enter(w);
-        else if (onStack[w] === 1 && order[w]! < low[v]!) low[v] = order[w]!;
-        continue;
+    for (let enter = root; enter >= 0;) {
+      order[enter] = counter;
+      low[enter] = counter;
+      counter += 1;
+      cursor[enter] = g.start(enter);
+      stack[stackTop++] = enter;
+      onStack[enter] = 1;
+      calls[callTop++] = enter;
+      enter = -1;
+      while (callTop > 0 && enter < 0) {
+        const v = calls[callTop - 1]!;
+        const e = cursor[v]!;
+        if (e < g.end(v)) {
+          cursor[v] = e + 1;
+          const w = g.follow(e);
+          if (w < 0 || !g.inRegion(w)) continue;
+          if (order[w] === -1) enter = w;
+          else if (onStack[w] === 1 && order[w]! < low[v]!) low[v] = order[w]!;
+          continue;
+        }
+        callTop -= 1;
+        if (callTop > 0) {
+          const parent = calls[callTop - 1]!;
+          if (low[v]! < low[parent]!) low[parent] = low[v]!;
+        }
+        if (low[v] !== order[v]) continue;
+        if (onlyCyclic && stack[stackTop - 1] === v && !hasSelfEdge(g, v)) {
+          stackTop -= 1;
+          onStack[v] = 0;
+          continue;
+        }
+        const component: number[] = [];
+        for (;;) {
+          const w = stack[--stackTop]!;
+          onStack[w] = 0;
+          component.push(w);
+          if (w === v) break;
+        }
+        components.push(component.length === 1 ? component : component.sort((a, b) => a - b));
       }
-      calls.pop();
-      if (calls.length > 0) {
-        const parent = calls[calls.length - 1]!;
-        if (low[v]! < low[parent]!) low[parent] = low[v]!;
-      }
-      if (low[v] !== order[v]) continue;
-      if (onlyCyclic && stack[stack.length - 1] === v && !hasSelfEdge(g, v)) {
-        stack.pop();
-        onStack[v] = 0;
-        continue;
-      }
-      const component: number[] = [];
-      for (;;) {
-        const w = stack.pop()!;
-        onStack[w] = 0;
-        component.push(w);
-        if (w === v) break;
-      }
-      components.push(component.sort((a, b) => a - b));
     }
   }
-  return components.sort((a, b) => a[0]! - b[0]!);
+  return byLeastNode(components, n);
+}
+
+/** Components in increasing order of their least node: each node is in one, so a bucket per node sorts them in O(n). */
+function byLeastNode(components: number[][], n: number): number[][] {
+  const at = new Int32Array(n).fill(-1);
+  components.forEach((c, i) => { at[c[0]!] = i; });
+  const out: number[][] = [];
+  for (let v = 0; v < n; v += 1) if (at[v]! >= 0) out.push(components[at[v]!]!);
+  return out;
 }
 
 /** A component can carry an infinite path: more than one node, or a node with an edge to itself. */

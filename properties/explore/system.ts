@@ -44,8 +44,9 @@ export interface TransitionSystem<S> {
   /**
    * What liveness needs of a state, without decoding it: the obligations a property leaves open
    * (Liveness.pending's names, in its order) and which commands are fair actions there
-   * (random/drain.ts isFairAction). Valid until the next call. Absent: the explorer decodes the
-   * state with `toModel` and asks the catalogue.
+   * (random/drain.ts isFairAction). Valid until the next call, and the array `pending` returns
+   * until the next `pending`. Absent: the explorer decodes the state with `toModel` and asks the
+   * catalogue.
    */
   liveness?(state: S): LivenessView;
   /** A copy of `next` the explorer may keep after `visit` returns. Absent: states are immutable values. */

@@ -17,6 +17,24 @@ import * as R from './registers.ts';
 
 const NOTHING: readonly string[] = Object.freeze([]);
 
+// Obligation names, built once per LPAR or slot: the explorer looks each one up in a Map for
+// every state it expands, and a string seen before has its hash already.
+const names = (make: (i: number) => string) => {
+  const cache: string[] = [];
+  return (i: number) => (cache[i] ??= make(i));
+};
+const TAKING_OVER = names((l) => `LPAR${l} is taking over but does not serve yet`);
+const NOT_MOUNTED = names((ls) => `LPAR${ls >> 2} owns slot ${ls & 3} but has not mounted it`);
+const STILL_USES = names((ls) => `LPAR${ls >> 2} still uses slot ${ls & 3}, which it can no longer reach`);
+const NOT_BACK = names((l) => `LPAR${l} was declared failed and is not back as a standby`);
+const USES_FAILED = names((ls) => `LPAR${ls >> 2} still uses the failed card in slot ${ls & 3}`);
+/** An (LPAR, slot) pair as one small index (slots < 4). */
+const pair = (l: number, s: number) => (l << 2) | s;
+
+/** The obligations found open, in a buffer reused by the next call (the explorer reads them at once). */
+const open: string[] = [];
+const found = (): readonly string[] => (open.length === 0 ? NOTHING : open);
+
 /** The LPAR serves: active, service running, enabled owner of the service slot, disk mounted. */
 function serves(r: Int32Array, d: DesignCode, l: number): boolean {
   const base = R.lparBase(l);
@@ -28,58 +46,58 @@ const running = (r: Int32Array, l: number) => r[R.lparBase(l) + R.OS] === R.OS_R
 
 function liv01(r: Int32Array, config: Config, d: DesignCode): readonly string[] {
   const slot = R.slotBase(SERVICE_SLOT);
+  open.length = 0;
   if (r[slot + R.CARD] === R.CARD_FAILED || (r[slot + R.CARD] === R.CARD_ABSENT && r[slot + R.PENDING_ADD] === R.NONE)) return NOTHING;
-  let open: string[] | null = null;
   for (let l = 0; l < config.lparCount; l += 1) {
     const base = R.lparBase(l);
     const takingOver = r[base + R.ROLE] === R.ROLE_TAKEOVER || r[base + R.SCRIPT_VICTIM] !== R.NONE;
-    if (running(r, l) && takingOver && !serves(r, d, l)) (open ??= []).push(`LPAR${l} is taking over but does not serve yet`);
+    if (running(r, l) && takingOver && !serves(r, d, l)) open.push(TAKING_OVER(l));
   }
-  return open ?? NOTHING;
+  return found();
 }
 
 function liv02(r: Int32Array, config: Config): readonly string[] {
-  let open: string[] | null = null;
+  open.length = 0;
   for (let s = 0; s < config.slotCount; s += 1) {
     const owner = enabledOwner(r, s);
     if (owner === R.NONE || r[R.slotBase(s) + R.CARD] !== R.CARD_PRESENT) continue;
-    if (running(r, owner) && r[R.lparBase(owner) + R.DEV + s] !== R.DEV_MOUNTED) (open ??= []).push(`LPAR${owner} owns slot ${s} but has not mounted it`);
+    if (running(r, owner) && r[R.lparBase(owner) + R.DEV + s] !== R.DEV_MOUNTED) open.push(NOT_MOUNTED(pair(owner, s)));
   }
-  return open ?? NOTHING;
+  return found();
 }
 
 function liv03(r: Int32Array, config: Config, d: DesignCode): readonly string[] {
-  let open: string[] | null = null;
+  open.length = 0;
   for (let l = 0; l < config.lparCount; l += 1) {
     if (!running(r, l)) continue;
     for (let s = 0; s < config.slotCount; s += 1) {
-      if (r[R.lparBase(l) + R.DEV + s] !== R.DEV_NONE && !selectorAllows(r, d.multiPort, l, s)) (open ??= []).push(`LPAR${l} still uses slot ${s}, which it can no longer reach`);
+      if (r[R.lparBase(l) + R.DEV + s] !== R.DEV_NONE && !selectorAllows(r, d.multiPort, l, s)) open.push(STILL_USES(pair(l, s)));
     }
   }
-  return open ?? NOTHING;
+  return found();
 }
 
 function liv04(r: Int32Array, config: Config, d: DesignCode): readonly string[] {
-  let open: string[] | null = null;
+  open.length = 0;
   for (let l = 0; l < config.lparCount; l += 1) {
     const base = R.lparBase(l);
     if (r[base + R.DETECTED_FAILED] === 0) continue;
     if (running(r, l) && (r[base + R.ROLE] === R.ROLE_STANDBY || serves(r, d, l))) continue;
     let someoneElse = false;
     for (let o = 0; o < config.lparCount && !someoneElse; o += 1) someoneElse = o !== l && running(r, o);
-    if (someoneElse) (open ??= []).push(`LPAR${l} was declared failed and is not back as a standby`);
+    if (someoneElse) open.push(NOT_BACK(l));
   }
-  return open ?? NOTHING;
+  return found();
 }
 
 function liv05(r: Int32Array, config: Config): readonly string[] {
-  let open: string[] | null = null;
+  open.length = 0;
   for (let s = 0; s < config.slotCount; s += 1) {
     const owner = enabledOwner(r, s);
     if (r[R.slotBase(s) + R.CARD] !== R.CARD_FAILED || owner === R.NONE) continue;
-    if (running(r, owner) && r[R.lparBase(owner) + R.DEV + s] !== R.DEV_NONE) (open ??= []).push(`LPAR${owner} still uses the failed card in slot ${s}`);
+    if (running(r, owner) && r[R.lparBase(owner) + R.DEV + s] !== R.DEV_NONE) open.push(USES_FAILED(pair(owner, s)));
   }
-  return open ?? NOTHING;
+  return found();
 }
 
 const FAIR = 1;
