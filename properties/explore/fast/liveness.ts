@@ -12,8 +12,8 @@ import * as R from './registers.ts';
 
 // properties/liveness.ts `pending` and random/drain.ts `isFairAction` on registers, so that the
 // explorer need not decode every state it expands. Same obligation names, in the same order
-// (the explorer numbers obligations in order of first appearance); liveness.test.ts compares
-// them with the reference on every state of small explorations.
+// (the explorer numbers obligations in order of first appearance); agreement.ts compares them
+// with the reference on every state the exhaustive and random-walk agreement tests reach.
 
 const NOTHING: readonly string[] = Object.freeze([]);
 
