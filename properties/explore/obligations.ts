@@ -31,21 +31,18 @@ export class ObligationTable {
 
   /** The mask of obligations `state` leaves open. */
   maskOf(state: ModelState, design: Design): number {
-    let mask = 0;
-    for (const name of this.property.pending(state, design)) mask |= 1 << this.bitOf(name);
-    return mask;
+    return this.maskOfNames(this.property.pending(state, design));
   }
 
-  /** Record the mask of the next expanded state (states are expanded in index order). */
-  record(state: ModelState, design: Design): void {
-    this.masks.push(this.maskOf(state, design));
-  }
-
-  /** The same, from the obligation names a worker thread computed. */
+  /** Record the obligations open in the next expanded state (states are expanded in index order). */
   recordNames(names: readonly string[]): void {
+    this.masks.push(this.maskOfNames(names));
+  }
+
+  private maskOfNames(names: readonly string[]): number {
     let mask = 0;
     for (const name of names) mask |= 1 << this.bitOf(name);
-    this.masks.push(mask);
+    return mask;
   }
 
   maskAt(index: number): number {

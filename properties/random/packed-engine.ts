@@ -1,4 +1,4 @@
-import { COMMAND_FIELDS, candidates, initialState, type Command, type Config, type Design, type ModelState } from '../../model/index.ts';
+import { initialState, type Command, type Config, type Design, type ModelState } from '../../model/index.ts';
 import { fromRegisters, pack, toRegisters } from '../explore/fast/codec.ts';
 import { commandTable, tryCommand, type CommandTable } from '../explore/fast/dispatch.ts';
 import { compileDesign, type DesignCode } from '../explore/fast/design-code.ts';
@@ -7,23 +7,13 @@ import { Machine } from '../explore/fast/machine.ts';
 import * as R from '../explore/fast/registers.ts';
 import { STATE_INVARIANT_IDS } from '../explore/fast/state-checks.ts';
 import { INVARIANT_SHIFT, STEP_INVARIANT_IDS, WITNESS_IDS } from '../explore/fast/step-flags.ts';
-import { isFairAction } from './drain.ts';
-
-/** How weak fairness treats a command (./drain.ts `isFairAction`), decided once per command. */
-export const NOT_FAIR = 0;
-export const FAIR = 1;
-/** A card insertion: fair only while an add_pci waits for the card (the slot's pending add is set). */
-export const FAIR_IF_PENDING_ADD = 2;
+import { commandLabel } from '../explore/command-ids.ts';
+import { fairnessCodes, NOT_FAIR } from '../explore/fast/liveness.ts';
 
 /** Where an invariant's verdict is in the packed step's flags and the state mask (0: it has no such part). */
 export interface InvariantBits {
   readonly stepBit: number;
   readonly stateBit: number;
-}
-
-function keyOf(command: Command): string {
-  const fields = command as unknown as Record<string, unknown>;
-  return [command.kind, ...COMMAND_FIELDS[command.kind].map((f) => String(fields[f]))].join(' ');
 }
 
 /**
@@ -58,10 +48,9 @@ export class PackedEngine {
     this.scratch = new Machine(config, this.code, this.layout);
     this.runMachine = new Machine(config, this.code, this.layout);
     const initial = initialState(config, design);
-    this.fairness = Uint8Array.from(candidates(config), ({ command }) =>
-      command.kind === 'card_insert' ? FAIR_IF_PENDING_ADD : isFairAction(command, initial) ? FAIR : NOT_FAIR);
+    this.fairness = fairnessCodes(this.table.commands, config, design);
     this.fairSteps = Array.from(this.table.unperturbed).filter((i) => this.fairness[i] !== NOT_FAIR);
-    this.table.commands.forEach((c, i) => this.indexByKey.set(keyOf(c), i));
+    this.table.commands.forEach((c, i) => this.indexByKey.set(commandLabel(c), i));
     STEP_INVARIANT_IDS.forEach((id, k) => this.bitsById.set(id, { stepBit: 1 << (INVARIANT_SHIFT + k), stateBit: 0 }));
     STATE_INVARIANT_IDS.forEach((id, k) => this.bitsById.set(id, { stepBit: this.bitsById.get(id)?.stepBit ?? 0, stateBit: 1 << k }));
     WITNESS_IDS.forEach((id, k) => this.witnessBitById.set(id, 1 << k));
@@ -101,7 +90,7 @@ export class PackedEngine {
 
   /** The command's index in the table (the same as in `candidates(config)`), or -1 if it is none of them. */
   indexOf(command: Command): number {
-    return this.indexByKey.get(keyOf(command)) ?? -1;
+    return this.indexByKey.get(commandLabel(command)) ?? -1;
   }
 
   invariantBits(id: string): InvariantBits {

@@ -10,12 +10,13 @@ import type { ModelStep } from '../conformance/model-step.ts';
 import { stateDifferences } from '../conformance/state-diff.ts';
 import { tryCommand } from '../explore/fast/dispatch.ts';
 import { explainState, explainStep } from '../explore/fast/explain.ts';
+import { isFairIn } from '../explore/fast/liveness.ts';
 import type { Machine } from '../explore/fast/machine.ts';
-import { FAULTS_USED, NONE, PENDING_ADD, REGISTER_COUNT, SERVICE_OWNER, slotBase } from '../explore/fast/registers.ts';
+import { FAULTS_USED, REGISTER_COUNT, SERVICE_OWNER } from '../explore/fast/registers.ts';
 import { stateViolationMask } from '../explore/fast/state-checks.ts';
 import { checkActed, INVARIANT_SHIFT, WITNESS_BITS } from '../explore/fast/step-flags.ts';
 import type { DrainOutcome } from './drain.ts';
-import { FAIR_IF_PENDING_ADD, type PackedEngine } from './packed-engine.ts';
+import type { PackedEngine } from './packed-engine.ts';
 import { PropertyFailure, type ExecutedStep, type RunContext, type Subject } from './run-context.ts';
 
 const OK: Outcome = Object.freeze({ kind: 'ok' });
@@ -126,11 +127,11 @@ export class PackedRunContext implements RunContext, ModelStep {
       let enabled = engine.enabledAmong(m, this.words, fairSteps);
       for (let e = 0; e < enabled.length; e += 1) {
         const i = enabled[e]!;
-        if (fairness[i] === FAIR_IF_PENDING_ADD && m.b[slotBase(table.arg0[i]!) + PENDING_ADD] === NONE) continue;
+        if (!isFairIn(m.b, fairness[i]!, table.arg0[i]!)) continue;
         m.begin();
         if (!tryCommand(m, table, i)) throw new Error(`internal: command ${i} was cached as enabled but its guard refuses it`);
         if (!this.wordsChanged()) continue;
-        this.accept(i, phase);
+        this.accept(i, phase, true);
         changed = true;
         enabled = engine.enabledAmong(m, this.words, fairSteps);
         e = firstAfter(enabled, i) - 1;
@@ -173,23 +174,24 @@ export class PackedRunContext implements RunContext, ModelStep {
 
   private applyIndex(index: number, phase: ExecutedStep['phase']): void {
     this.m.begin();
-    if (tryCommand(this.m, this.engine.table, index)) this.accept(index, phase);
+    if (tryCommand(this.m, this.engine.table, index)) this.accept(index, phase, this.wordsChanged());
     else this.refuse(this.engine.table.commands[index]!, this.engine.table.perturbation[index] === 1 ? budgetRefusal(this.m.b[FAULTS_USED]!, this.config) : null, phase);
   }
 
-  /** The machine holds command `index` applied: make its result the state now, then check. */
-  private accept(index: number, phase: ExecutedStep['phase']): void {
+  /** The machine holds command `index` applied (`changed`: it wrote a different state): make its result the state now, then check. */
+  private accept(index: number, phase: ExecutedStep['phase'], changed: boolean): void {
     const { m, engine } = this;
     if (m.acted !== 0) checkActed(m);
-    const changed = this.wordsChanged();
     const flags = m.flags;
     if (changed) {
       this.previous.set(this.words);
       this.stateMask = stateViolationMask(m.r, engine.config, engine.code);
       this.words.set(m.w);
       this.decoded = null;
+      m.load(this.words, 0);
+    } else {
+      m.begin(); // back to the state loaded, which the step left as it was
     }
-    m.load(this.words, 0);
     this.accepted += 1;
     this.record(engine.table.commands[index]!, OK, flags, phase, changed);
   }

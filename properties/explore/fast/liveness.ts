@@ -100,8 +100,22 @@ function liv05(r: Int32Array, config: Config): readonly string[] {
   return found();
 }
 
-const FAIR = 1;
-const FAIR_IF_PENDING_ADD = 2;
+/** How weak fairness (random/drain.ts `isFairAction`) treats a command, decided once per command. */
+export const NOT_FAIR = 0;
+export const FAIR = 1;
+/** A card insertion: fair only while an add_pci waits for the card (the slot's pending add is set). */
+export const FAIR_IF_PENDING_ADD = 2;
+
+/** The fairness code of each command, in their order. */
+export function fairnessCodes(commands: readonly Command[], config: Config, design: Design): Uint8Array {
+  const anyState = initialState(config, design); // isFairAction reads the state for card insertions only
+  return Uint8Array.from(commands, (c) => (c.kind === 'card_insert' ? FAIR_IF_PENDING_ADD : isFairAction(c, anyState) ? FAIR : NOT_FAIR));
+}
+
+/** Whether a command with this fairness code, on `slot` (card insertions), is fair in the state `regs` holds. */
+export function isFairIn(regs: Int32Array, code: number, slot: number): boolean {
+  return code === FAIR || (code === FAIR_IF_PENDING_ADD && regs[R.slotBase(slot) + R.PENDING_ADD] !== R.NONE);
+}
 
 /**
  * A LivenessView over registers a caller loads (`regs`, read when asked). A property this file
@@ -109,6 +123,7 @@ const FAIR_IF_PENDING_ADD = 2;
  */
 export class RegisterLivenessView implements LivenessView {
   private readonly fairness = new Map<Command, number>();
+  private readonly slotOf = new Map<Command, number>();
 
   constructor(
     readonly regs: Int32Array,
@@ -118,8 +133,11 @@ export class RegisterLivenessView implements LivenessView {
     commands: readonly Command[],
     private readonly decode: () => ModelState,
   ) {
-    const anyState = initialState(config, design);
-    for (const c of commands) this.fairness.set(c, c.kind === 'card_insert' ? FAIR_IF_PENDING_ADD : isFairAction(c, anyState) ? FAIR : 0);
+    const codes = fairnessCodes(commands, config, design);
+    commands.forEach((c, i) => {
+      this.fairness.set(c, codes[i]!);
+      if (c.kind === 'card_insert') this.slotOf.set(c, c.slot);
+    });
   }
 
   pending(property: Liveness): readonly string[] {
@@ -137,7 +155,6 @@ export class RegisterLivenessView implements LivenessView {
   isFair(command: Command): boolean {
     const fairness = this.fairness.get(command);
     if (fairness === undefined) return isFairAction(command, this.decode());
-    if (fairness !== FAIR_IF_PENDING_ADD) return fairness === FAIR;
-    return this.regs[R.slotBase((command as { slot: number }).slot) + R.PENDING_ADD] !== R.NONE;
+    return isFairIn(this.regs, fairness, this.slotOf.get(command) ?? 0);
   }
 }
