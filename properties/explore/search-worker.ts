@@ -9,6 +9,8 @@ import { violationsOf } from './findings.ts';
 import { FAIR, SAME_STATE, type ExpandReply, type ExpandRequest, type TransitionNotes, type WorkerReply, type WorkerSetup } from './parallel-protocol.ts';
 import type { StateKey, TransitionSystem } from './system.ts';
 
+const NO_WITNESSES: readonly string[] = [];
+
 // A worker thread of the parallel search: it builds the transition system from the setup, then
 // expands the batches of states the coordinator sends, in the order given. It decides nothing:
 // which successors are new, which violation comes first, is the coordinator's merge, in the same
@@ -49,7 +51,8 @@ function expand(request: ExpandRequest): ExpandReply {
       const same = next === state;
       commands.push(commandIds.idOf(command));
       flags.push((live !== null && live.isFair(command) ? FAIR : 0) | (same ? SAME_STATE : 0));
-      const stepViolations = checking ? violationsOf((s) => system.checkStep(state, command, next, info, s), skip) : [];
+      const quietStep = system.quiet?.(info) === true;
+      const stepViolations = checking && !quietStep ? violationsOf((s) => system.checkStep(state, command, next, info, s), skip) : [];
       let stateViolations: readonly Violation[] = [];
       let orbit = 0;
       let range: [number, number] = [-1, -1];
@@ -70,7 +73,7 @@ function expand(request: ExpandRequest): ExpandReply {
       }
       orbits.push(orbit);
       byteRange.push(range[0], range[1]);
-      const witnesses = system.witnesses(state, command, next, info);
+      const witnesses = quietStep ? NO_WITNESSES : system.witnesses(state, command, next, info);
       if (stepViolations.length > 0 || stateViolations.length > 0 || witnesses.length > 0) {
         notes.push({ transition, stepViolations, stateViolations, witnesses: [...witnesses] });
       }

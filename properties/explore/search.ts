@@ -107,6 +107,7 @@ export function searchSequential<S>(system: TransitionSystem<S>, bounds: Explore
   const t = new SearchTables(system, plan);
   const { store, findings, graph, obligations, commandIds } = t;
   const retain = system.retain?.bind(system) ?? ((s: S) => s);
+  const quiet = system.quiet?.bind(system);
   const initial = system.initial();
   t.addState(initial, system.key(initial), ROOT, 0, 0);
 
@@ -138,11 +139,13 @@ export function searchSequential<S>(system: TransitionSystem<S>, bounds: Explore
         const k = ordinal;
         ordinal += 1;
         t.transitions += 1;
-        findings.checkStep(system, state, command, nextState, info, index, k);
-        for (const id of system.witnesses(state, command, nextState, info)) {
-          if (!plan.wanted(id)) continue;
-          findings.witnessReached(id, index, k, !reachedHere.has(id), orbit);
-          reachedHere.add(id);
+        if (quiet === undefined || !quiet(info)) {
+          findings.checkStep(system, state, command, nextState, info, index, k);
+          for (const id of system.witnesses(state, command, nextState, info)) {
+            if (!plan.wanted(id)) continue;
+            findings.witnessReached(id, index, k, !reachedHere.has(id), orbit);
+            reachedHere.add(id);
+          }
         }
         let target = index;
         if (nextState !== state) {

@@ -42,6 +42,12 @@ export interface TransitionSystem<S> {
   /** Witness ids (WIT-*) the transition reaches. */
   witnesses(before: S, command: Command, next: S, info: StepInfo): readonly string[];
   /**
+   * True when the transition certainly breaks no step invariant and reaches no witness, so that
+   * the explorer may skip `checkStep` and `witnesses` (most transitions, for a packed system
+   * whose step flags are zero). Absent or false: both are asked.
+   */
+  quiet?(info: StepInfo): boolean;
+  /**
    * What liveness needs of a state, without decoding it: the obligations a property leaves open
    * (Liveness.pending's names, in its order) and which commands are fair actions there
    * (random/drain.ts isFairAction). Valid until the next call, and the array `pending` returns

@@ -2,6 +2,7 @@ import type { Config } from '../../../model/config.ts';
 import type { DesignCode } from './design-code.ts';
 import type { Layout } from './layout.ts';
 import { REGISTER_COUNT } from './registers.ts';
+import { unpackerFor, type Unpacker } from './unpacker.ts';
 
 /**
  * The working memory of the packed successor generator. `load` unpacks a state into `b` (the
@@ -17,6 +18,7 @@ export class Machine {
   readonly w: Int32Array;
   private readonly source: Int32Array;
   private readonly undo = new Int32Array(REGISTER_COUNT * 4);
+  private readonly unpackFields: Unpacker;
   private undoLength = 0;
   private undoOverflow = false;
   /** Step flags of the command being applied. */
@@ -27,6 +29,7 @@ export class Machine {
   constructor(readonly config: Config, readonly d: DesignCode, readonly layout: Layout) {
     this.w = new Int32Array(layout.words);
     this.source = new Int32Array(layout.words);
+    this.unpackFields = unpackerFor(layout);
     for (let i = 0; i < REGISTER_COUNT; i += 1) this.b[i] = -layout.bias[i]!; // zero-bit registers keep their default
     this.r.set(this.b);
   }
@@ -34,17 +37,12 @@ export class Machine {
   /** Unpack the words at words[offset ..] as the state before the next steps. */
   load(words: Int32Array, offset: number): void {
     this.begin(); // registers the layout does not pack must be back at their defaults
-    const { source, b, r, w } = this;
-    const unpack = this.layout.unpack;
+    const { source, w } = this;
     for (let i = 0; i < source.length; i += 1) {
       source[i] = words[offset + i]!;
       w[i] = source[i]!;
     }
-    for (let k = 0; k < unpack.length; k += 5) {
-      const value = ((source[unpack[k + 1]!]! >>> unpack[k + 2]!) & unpack[k + 3]!) - unpack[k + 4]!;
-      b[unpack[k]!] = value;
-      r[unpack[k]!] = value;
-    }
+    this.unpackFields(source, this.b, this.r);
   }
 
   /** Start a step from the loaded state: undo the previous step's writes. */

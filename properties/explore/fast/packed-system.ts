@@ -108,6 +108,11 @@ export abstract class PackedSystem<S> implements TransitionSystem<S> {
     return idsOf(packedOf(info) >>> INVARIANT_SHIFT, STEP_INVARIANT_IDS);
   }
 
+  /** The step flags are exactly the step invariants broken and the witnesses reached. */
+  quiet(info: StepInfo): boolean {
+    return packedOf(info) === 0;
+  }
+
   witnesses(_before: S, _command: Command, _next: S, info: StepInfo): readonly string[] {
     return idsOf(packedOf(info) & WITNESS_BITS, WITNESS_IDS);
   }

@@ -117,7 +117,8 @@ export class StateStore {
       if (old[at] === EMPTY) continue;
       let slot = hashWords(old, at + 1, width) >>> shift;
       while (table[slot * slotWidth] !== EMPTY) slot = (slot + 1) & mask;
-      table.set(old.subarray(at, at + slotWidth), slot * slotWidth);
+      const to = slot * slotWidth;
+      for (let i = 0; i < slotWidth; i += 1) table[to + i] = old[at + i]!; // not set(subarray): a view per entry costs more than the copy
     }
     this.table = table;
     this.slotMask = mask;
