@@ -139,6 +139,17 @@ export function firstId(bits: number, ids: readonly string[], skip: ReadonlySet<
   return null;
 }
 
+const QUIET_STEP: StepInfo = Object.freeze({ packed: 0 });
+const STEP_INFOS = new Map<number, StepInfo>();
+
+/** The StepInfo of a step's packed flags, one frozen object per value: no allocation per transition. */
+export function packedStepInfo(flags: number): StepInfo {
+  if (flags === 0) return QUIET_STEP; // most steps
+  let info = STEP_INFOS.get(flags);
+  if (info === undefined) STEP_INFOS.set(flags, (info = Object.freeze({ packed: flags })));
+  return info;
+}
+
 const ID_LISTS = new Map<readonly string[], (readonly string[] | undefined)[]>();
 
 /** The ids whose bits are set, as one frozen array per (list, bits): no allocation per call. */

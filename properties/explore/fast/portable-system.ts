@@ -3,7 +3,7 @@ import type { Config } from '../../../model/config.ts';
 import type { Design } from '../../../model/design.ts';
 import { initialState } from '../../../model/initial-state.ts';
 import type { StepInfo } from '../system.ts';
-import { PackedSystem } from './packed-system.ts';
+import { PackedSystem, packedStepInfo } from './packed-system.ts';
 
 /**
  * The packed system with self-contained states, for the explorer's worker threads
@@ -29,7 +29,7 @@ export class PortableFastSystem extends PackedSystem<string> {
     const commands = this.generator.table.commands;
     this.depth += 1;
     try {
-      this.generator.expand(words, 0, (i, m) => visit(commands[i]!, wordsToString(m.w), { packed: m.flags }));
+      this.generator.expand(words, 0, (i, m) => visit(commands[i]!, wordsToString(m.w), packedStepInfo(m.flags)));
     } finally {
       this.depth -= 1;
     }

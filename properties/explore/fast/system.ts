@@ -4,7 +4,7 @@ import type { Design } from '../../../model/design.ts';
 import { initialState } from '../../../model/initial-state.ts';
 import type { ModelState } from '../../../model/state.ts';
 import type { StepInfo } from '../system.ts';
-import { PackedSystem } from './packed-system.ts';
+import { PackedSystem, packedStepInfo } from './packed-system.ts';
 import { stateViolationMask } from './state-checks.ts';
 import { StateStore } from './store.ts';
 
@@ -56,7 +56,7 @@ export class FastSystem extends PackedSystem<number> {
       this.generator.expand(words, 0, (i, m) => {
         const next = store.intern(m.w);
         if (store.lastWasNew) this.recordVerdict(next, stateViolationMask(m.r, config, code));
-        visit(commands[i]!, next, { packed: m.flags });
+        visit(commands[i]!, next, packedStepInfo(m.flags));
       });
     } finally {
       this.depth -= 1;
