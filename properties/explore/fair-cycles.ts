@@ -4,7 +4,7 @@ import type { ExploredGraph } from './graph.ts';
 import { copyComponent, unfoldComponent, type LocalGraph } from './local-graph.ts';
 import type { ObligationTable } from './obligations.ts';
 import { replayOrdinals } from './paths.ts';
-import { cyclicComponents, type EdgeRows } from './scc.ts';
+import { cyclicComponents, cyclicComponentsWithin, cyclicSplit, type CyclicSplit, type EdgeRows } from './scc.ts';
 import type { SearchOutcome } from './search.ts';
 import type { TransitionSystem } from './system.ts';
 
@@ -51,38 +51,13 @@ interface Candidate {
   readonly componentStates: number;
 }
 
-/**
- * The fair-edge graph of stored, fully expanded states where the property has an open obligation,
- * read straight from typed arrays: the search over it visits every edge of the explored graph.
- */
-class OpenRegion implements EdgeRows {
-  constructor(
-    readonly nodeCount: number,
-    private readonly rowStart: Int32Array,
-    private readonly fairTarget: Int32Array,
-    private readonly masks: Int32Array,
-  ) {}
-  inRegion(v: number): boolean {
-    return v < this.nodeCount && this.masks[v] !== 0;
-  }
-  start(v: number): number {
-    return this.rowStart[v]!;
-  }
-  end(v: number): number {
-    return this.rowStart[v + 1]!;
-  }
-  follow(e: number): number {
-    return this.fairTarget[e]!;
-  }
-}
-
 function lowestBit(mask: number): number {
   return 31 - Math.clz32(mask & -mask);
 }
 
 export class FairLassoFinder<S> {
   private readonly graph: ExploredGraph;
-  private fairRows: ReturnType<ExploredGraph['fairRows']> | null = null;
+  private fairGraph: { rows: EdgeRows; whole: CyclicSplit } | null = null;
 
   constructor(private readonly system: TransitionSystem<S>, private readonly search: SearchOutcome) {
     if (search.graph === null) throw new Error('the search kept no graph: liveness was not planned');
@@ -91,10 +66,11 @@ export class FairLassoFinder<S> {
 
   /** The lasso with the shortest prefix among all fair components, or null if there is none. */
   find(table: ObligationTable): FairLasso | null {
-    const { rowStart, fairTarget } = (this.fairRows ??= this.graph.fairRows());
-    const rows = new OpenRegion(this.search.expanded, rowStart, fairTarget, table.masks.view());
+    // The fair-edge graph of the stored, fully expanded states and its cyclic components, found
+    // once for every property; each property cuts them down to where its obligations are open.
+    const { rows, whole } = (this.fairGraph ??= this.fairGraphOf());
     let best: Candidate | null = null;
-    for (const component of cyclicComponents(rows)) {
+    for (const component of cyclicComponentsWithin(rows, whole, table.masks.view())) {
       if (best !== null && this.search.store.depth.at(component[0]!) >= best.prefix.length) continue;
       const found = this.checkComponent(component, table);
       if (found !== null && (best === null || found.prefix.length < best.prefix.length)) best = found;
@@ -104,6 +80,13 @@ export class FairLassoFinder<S> {
       propertyId: table.property.id, obligation: best.obligation, prefix: best.prefix, cycle: best.cycle,
       fairActions: best.fairActions.map((id) => commandLabel(this.search.commandIds.command(id))), componentStates: best.componentStates,
     };
+  }
+
+  private fairGraphOf(): { rows: EdgeRows; whole: CyclicSplit } {
+    const { rowStart, fairTarget } = this.graph.fairRows();
+    const nodeCount = this.search.expanded;
+    const rows: EdgeRows = { nodeCount, rowStart, target: fairTarget, region: new Uint8Array(nodeCount).fill(1) };
+    return { rows, whole: cyclicSplit(rows) };
   }
 
   private checkComponent(component: readonly number[], table: ObligationTable): Candidate | null {
@@ -149,8 +132,7 @@ export class FairLassoFinder<S> {
     let best: Candidate | null = null;
     for (let bit = 0; bit < 31; bit += 1) {
       if ((union & (1 << bit)) === 0) continue;
-      local.regionBit = bit;
-      for (const sub of cyclicComponents(local)) {
+      for (const sub of cyclicComponents(local.rowsWithin(bit))) {
         const entry = inward === null ? sub[0]! : [...sub].sort((a, b) => inward.get(a)!.length - inward.get(b)!.length || a - b)[0]!;
         const prefix = inward === null ? this.search.store.ordinalsTo(local.origin[entry]!) : [...rootPath, ...inward.get(entry)!];
         if (best !== null && prefix.length >= best.prefix.length) continue;
@@ -162,7 +144,6 @@ export class FairLassoFinder<S> {
         };
       }
     }
-    local.regionBit = -1;
     return best;
   }
 }

@@ -13,7 +13,7 @@ import type { StateKey, TransitionSystem } from './system.ts';
  * obligations open there and, when unfolded, the concrete state; per edge, the local target (-1
  * outside), the command, the successor ordinal and whether the action is fair.
  */
-export class LocalGraph<S> implements EdgeRows {
+export class LocalGraph<S> {
   readonly origin: number[] = [];
   readonly masks: number[] = [];
   readonly states: (S | null)[] = [];
@@ -22,8 +22,6 @@ export class LocalGraph<S> implements EdgeRows {
   readonly command: number[] = [];
   readonly ordinal: number[] = [];
   readonly fair: boolean[] = [];
-  /** Only these obligation bits are followed (set before each SCC search). */
-  regionBit = -1;
 
   get nodeCount(): number {
     return this.origin.length;
@@ -55,8 +53,10 @@ export class LocalGraph<S> implements EdgeRows {
     return this.rowStart[node + 1]!;
   }
 
-  inRegion(node: number): boolean {
-    return this.regionBit < 0 || (this.masks[node]! & (1 << this.regionBit)) !== 0;
+  /** The fair edges between the nodes where obligation `bit` is open, for the SCC search. */
+  rowsWithin(bit: number): EdgeRows {
+    const target = this.to.map((to, e) => (this.fair[e] ? to : -1));
+    return { nodeCount: this.nodeCount, rowStart: this.rowStart, target, region: this.masks.map((mask) => (mask >>> bit) & 1) };
   }
 
   /** Only fair edges lie on a violating cycle: faults and client writes have stopped by then. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cyclicComponents, isCyclic, stronglyConnectedComponents, type EdgeRows } from './scc.ts';
+import { cyclicComponents, cyclicComponentsWithin, cyclicSplit, isCyclic, stronglyConnectedComponents, type EdgeRows } from './scc.ts';
 
 // Why this test exists: liveness verdicts are decided per strongly connected component; the
 // iterative Tarjan must split exactly as the textbook does, respect the region, and not
@@ -13,7 +13,7 @@ function rows(adjacency: number[][], region: (v: number) => boolean = () => true
     targets.push(...out);
     starts.push(targets.length);
   }
-  return { nodeCount: adjacency.length, inRegion: region, start: (v) => starts[v]!, end: (v) => starts[v + 1]!, follow: (e) => targets[e]! };
+  return { nodeCount: adjacency.length, rowStart: starts, target: targets, region: adjacency.map((_, v) => (region(v) ? 1 : 0)) };
 }
 
 describe('strongly connected components', () => {
@@ -47,5 +47,25 @@ describe('strongly connected components', () => {
       const g = rows(adjacency, (v) => inside[v]!);
       expect(cyclicComponents(g)).toEqual(stronglyConnectedComponents(g).filter((c) => isCyclic(g, c)));
     }), { seed: 0x5cc, numRuns: 500 });
+  });
+
+  it('cutting the whole graph\'s cyclic components down to a region gives the region\'s own (random graphs and regions)', () => {
+    // The fair-cycle search splits the graph once and cuts it per property (fair-cycles.ts).
+    const graph = fc.integer({ min: 1, max: 30 }).chain((n) => fc.tuple(
+      fc.array(fc.array(fc.integer({ min: 0, max: n - 1 }), { maxLength: 4 }), { minLength: n, maxLength: n }),
+      fc.array(fc.array(fc.boolean(), { minLength: n, maxLength: n }), { minLength: 1, maxLength: 3 }),
+    ));
+    let cut = 0;
+    fc.assert(fc.property(graph, ([adjacency, regions]) => {
+      const whole = rows(adjacency);
+      const split = cyclicSplit(whole);
+      for (const inside of regions) {
+        const region = inside.map((x) => (x ? 1 : 0));
+        const expected = cyclicComponents({ ...whole, region });
+        expect(cyclicComponentsWithin(whole, split, region)).toEqual(expected);
+        if (split.multi.some((c) => c.some((v) => region[v] === 0))) cut += 1;
+      }
+    }), { seed: 0x5cc2, numRuns: 500 });
+    expect(cut).toBeGreaterThan(100); // larger components were really cut, not only kept or dropped whole
   });
 });
