@@ -5,7 +5,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { builtInDesign } from '../model/index.ts';
+import { builtInDesign, type Config } from '../model/index.ts';
 import { exploreWith, type ExploreReport } from '../properties/explore/index.ts';
 import { FastSystem } from '../properties/explore/fast/system.ts';
 
@@ -20,9 +20,9 @@ export const DESIGNS = [
 ] as const;
 
 /** The explorer on the packed system, checking the invariants the Promela model checks. */
-export function exploreChecked(name: string): ExploreReport {
+export function exploreChecked(name: string, config: Config = CONFIG): ExploreReport {
   const design = builtInDesign(name)!;
-  return exploreWith(new FastSystem(design, CONFIG), { depthMax: 10_000, statesMax: 10_000_000, timeLimitMs: 600_000, only: CHECKED });
+  return exploreWith(new FastSystem(design, config), { depthMax: 10_000, statesMax: 10_000_000, timeLimitMs: 600_000, only: CHECKED });
 }
 
 /** The invariants the explorer found a counterexample for. */
@@ -47,6 +47,8 @@ export interface PanReport {
   readonly errors: number;
   readonly violated: readonly string[];
   readonly truncated: boolean;
+  /** pan's own search time (its "elapsed time"), without process start, in seconds. */
+  readonly elapsedSeconds: number;
 }
 
 export function parsePan(output: string): PanReport {
@@ -60,6 +62,7 @@ export function parsePan(output: string): PanReport {
     errors: number(/errors: (\d+)/),
     violated: [...violated].sort(),
     truncated: /max search depth too small/.test(output),
+    elapsedSeconds: number(/pan: elapsed time ([\d.e+-]+) seconds/),
   };
 }
 

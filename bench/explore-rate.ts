@@ -1,0 +1,128 @@
+// Transitions per second of the packed explorer, as a user meets it: `slotcheck explore` runs one
+// design on one system in one process. Measurement only: never asserted in a test.
+// Run: npx tsx bench/explore-rate.ts
+//
+// Each row runs in its own process (bench/explore.ts runs every system in one process, where the
+// search's code sees reference, packed and portable states and the heap holds earlier rows; its
+// packed rates come out lower), warms up on fault budget 1, then times the search three times and
+// prints the median. Rows, on 2 LPARs × 1 slot, fault budget 3, write budget 2:
+//   explorer            exploreWith(FastSystem): every invariant, witness and liveness property
+//   explorer, no liveness  the same, `only` the invariants and witnesses
+//   dense bfs           bench/dense-bfs.ts: ids as BFS order, no liveness (the packed system's own search)
+//   generation only     successor generation over the explored states, no visited set, no checks
+//   interning only      every successor looked up in a fresh store, no generation, no checks
+// The issue's target is 10 million transitions per second on one core; the last column is the
+// rate as a share of it. CPU time counts the garbage collector's helper threads.
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { builtInDesign, type Config } from '../model/index.ts';
+import { CATALOGUE } from '../properties/catalogue.ts';
+import { exploreWith } from '../properties/explore/index.ts';
+import { StateStore } from '../properties/explore/fast/store.ts';
+import { FastSystem } from '../properties/explore/fast/system.ts';
+import { denseBfs } from './dense-bfs.ts';
+
+const TARGET_PER_SECOND = 10_000_000;
+const BOUNDS = { depthMax: 10_000, statesMax: 5_000_000, timeLimitMs: 60 * 60_000 };
+const SAFETY = CATALOGUE.filter((p) => p.expect !== 'eventually').map((p) => p.id);
+const ROWS = ['explorer', 'explorer, no liveness', 'dense bfs', 'generation only', 'interning only'] as const;
+type RowKind = (typeof ROWS)[number];
+const DESIGNS = ['patent-lpar-a', 'patent-lpar-b', 'hardened'] as const;
+
+const configFor = (faultBudget: number): Config => ({ lparCount: 2, slotCount: 1, faultBudget, writeBudget: 2 });
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+interface Timing {
+  readonly transitions: number;
+  readonly cpuSeconds: number;
+  readonly wallSeconds: number;
+}
+
+function timed(work: () => number): Timing {
+  const cpu0 = process.cpuUsage();
+  const wall0 = performance.now();
+  const transitions = work();
+  const cpu = process.cpuUsage(cpu0);
+  return { transitions, cpuSeconds: (cpu.user + cpu.system) / 1e6, wallSeconds: (performance.now() - wall0) / 1000 };
+}
+
+/** The explored system's states, for the rows that replay them. */
+function explored(name: string, config: Config): FastSystem {
+  const system = new FastSystem(builtInDesign(name)!, config);
+  denseBfs(system, BOUNDS.statesMax);
+  return system;
+}
+
+/** Every successor's words, in BFS order, duplicates included. */
+function successorWords(system: FastSystem): Int32Array {
+  const width = system.layout.words;
+  const words = system.store.readRange(0, system.stateCount);
+  const out: number[] = [];
+  for (let s = 0; s < system.stateCount; s += 1) {
+    system.generator.expand(words, s * width, (_command, m) => { for (let i = 0; i < width; i += 1) out.push(m.w[i]!); });
+  }
+  return Int32Array.from(out);
+}
+
+/** The work of one row, returning the transitions it made; what it needs first is built untimed. */
+function rowWork(kind: RowKind, name: string, config: Config): () => number {
+  const design = builtInDesign(name)!;
+  switch (kind) {
+    case 'explorer': return () => exploreWith(new FastSystem(design, config), BOUNDS).transitions;
+    case 'explorer, no liveness': return () => exploreWith(new FastSystem(design, config), { ...BOUNDS, only: SAFETY }).transitions;
+    case 'dense bfs': return () => denseBfs(new FastSystem(design, config), BOUNDS.statesMax).transitions;
+    case 'generation only': {
+      const system = explored(name, config);
+      const words = system.store.readRange(0, system.stateCount);
+      const width = system.layout.words;
+      return () => {
+        let transitions = 0;
+        for (let s = 0; s < system.stateCount; s += 1) system.generator.expand(words, s * width, () => { transitions += 1; });
+        return transitions;
+      };
+    }
+    case 'interning only': {
+      const system = explored(name, config);
+      const sequence = successorWords(system);
+      const width = system.layout.words;
+      return () => {
+        const store = new StateStore(width);
+        const transitions = sequence.length / width;
+        for (let t = 0; t < transitions; t += 1) store.intern(sequence, t * width);
+        if (store.size < system.stateCount - 1) throw new Error(`interned ${store.size} distinct successors of ${system.stateCount} states`);
+        return transitions;
+      };
+    }
+  }
+}
+
+/** One row in this process: warm up on fault budget 1, then three timings. */
+function measureRow(kind: RowKind, name: string): Timing {
+  rowWork(kind, name, configFor(1))();
+  const work = rowWork(kind, name, configFor(3));
+  const timings = [0, 1, 2].map(() => timed(work));
+  return { transitions: timings[0]!.transitions, cpuSeconds: median(timings.map((t) => t.cpuSeconds)), wallSeconds: median(timings.map((t) => t.wallSeconds)) };
+}
+
+const [flag, kindArg, nameArg] = process.argv.slice(2);
+if (flag === '--row') {
+  process.stdout.write(JSON.stringify(measureRow(kindArg as RowKind, nameArg!)));
+} else {
+  const self = fileURLToPath(import.meta.url);
+  console.log('packed explorer, 2 LPARs × 1 slot, fault budget 3, write budget 2; each row in its own process, median of 3');
+  for (const name of DESIGNS) {
+    const design = builtInDesign(name)!;
+    console.log(`${design.id} ${name}`);
+    for (const kind of ROWS) {
+      const out = execFileSync(process.execPath, ['--import', 'tsx', self, '--row', kind, name], { encoding: 'utf8', maxBuffer: 1 << 20 });
+      const t = JSON.parse(out) as Timing;
+      const cpuRate = t.transitions / t.cpuSeconds;
+      const wallRate = t.transitions / t.wallSeconds;
+      console.log(
+        `  ${kind.padEnd(22)} ${fmt(t.transitions).padStart(10)} transitions  cpu ${fmt(t.cpuSeconds, 2).padStart(5)} s  ${fmt(cpuRate).padStart(10)} /s cpu` +
+        `  ${fmt(wallRate).padStart(10)} /s wall  ${fmt((100 * wallRate) / TARGET_PER_SECOND, 1).padStart(5)}% of 10 M/s`,
+      );
+    }
+  }
+}
