@@ -35,7 +35,19 @@ describe('slotcheck explore', () => {
     expect(JSON.parse(r.stdout).designs[0].boundHit.bound).toBe(bound);
   });
 
+  test('designs explored side by side on two threads give the same summary and traces as on one', async () => {
+    const out = tempDir();
+    const args = ['explore', '--design', 'patent-lpar-a', '--design', 'patent-lpar-b', '--design', 'hardened', '--faults', '1', '--writes', '1', '--out', out, '--json'];
+    const one = await runCli([...args, '--threads', '1']);
+    const two = await runCli([...args, '--threads', '2']);
+    expect(one.code).toBe(1);
+    expect(two.code).toBe(one.code);
+    expect(two.stdout).toBe(one.stdout);
+    expect(JSON.parse(two.stdout).designs.map((d: { design: { name: string } }) => d.design.name)).toEqual(['patent-lpar-a', 'patent-lpar-b', 'hardened']);
+  }, 60_000);
+
   test.each([
+    [['--threads', '0'], 'SC002'],
     [['--only', 'INV-99'], 'SC002'],
     [['--faults', 'two'], 'SC002'],
     [['--design', 'nope'], 'SC003'],

@@ -47,6 +47,7 @@ function program(setExit: (code: ExitCode) => void): Command {
     .option('--symmetry', 'merge states that differ only by renaming standby LPARs (reference engine)')
     .option('--engine <name>', 'packed (default: the fast equivalent of the model) or reference (the immer model itself)')
     .option('--only <ids>', 'comma-separated property ids to check')
+    .option('--threads <n>', 'threads exploring designs side by side (default 2, or 1 on a one-core machine; 1: all in this thread); same results')
     .option('--json', 'print the summary as JSON')
     .option('--out <dir>', 'where to write the summary and traces (default reports/out)')
     .action(async (opts) => setExit(await exploreCommand(opts)));
@@ -68,6 +69,7 @@ function program(setExit: (code: ExitCode) => void): Command {
     .option('--writes <w>', 'client writes on any path (default 1)')
     .option('--states-max <n>', 'distinct states per exploration at most (a bound)')
     .option('--limit <n>', 'explore only the first n orderings')
+    .option('--threads <n>', 'threads exploring orderings side by side (default 2, or 1 on a one-core machine; 1: all in this thread); same results')
     .option('--json', 'print the table as JSON')
     .option('--out <dir>', 'where to write the table and traces (default reports/out)')
     .action(async (opts) => setExit(await sweepCommand(opts)));

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { runCli, tempDir } from './testing.ts';
 
-test('hardened, first six orderings: the base order holds, act after start breaks LIV-04, traces replay, output is reproducible', async () => {
+test('hardened, first six orderings: the base order holds, act after start breaks LIV-04, traces replay, output is the same on two threads and on one', async () => {
   const [a, b] = [tempDir(), tempDir()];
-  const r = await runCli(['sweep', '--design', 'hardened', '--faults', '2', '--limit', '6', '--out', a, '--json']);
+  const r = await runCli(['sweep', '--design', 'hardened', '--faults', '2', '--limit', '6', '--threads', '2', '--out', a, '--json']);
   expect(r.code).toBe(0);
   const rows = JSON.parse(r.stdout).rows;
   expect(rows).toHaveLength(6);
@@ -18,7 +18,7 @@ test('hardened, first six orderings: the base order holds, act after start break
   const replay = await runCli(['replay', trace, '--json']);
   expect(replay.code).toBe(1);
 
-  await runCli(['sweep', '--design', 'hardened', '--faults', '2', '--limit', '6', '--out', b, '--json']);
+  await runCli(['sweep', '--design', 'hardened', '--faults', '2', '--limit', '6', '--threads', '1', '--out', b, '--json']);
   const dir = (root: string) => join(root, 'sweep', 'hardened');
   expect(readFileSync(join(dir(b), 'sweep.md'), 'utf8')).toBe(readFileSync(join(dir(a), 'sweep.md'), 'utf8'));
   for (const f of readdirSync(join(dir(a), 'traces'))) expect(readFileSync(join(dir(b), 'traces', f), 'utf8')).toBe(readFileSync(join(dir(a), 'traces', f), 'utf8'));

@@ -1,7 +1,8 @@
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Config } from '../../model/index.ts';
 import { propertyById } from '../../properties/catalogue.ts';
-import { engineFor, explore, type ExploreReport } from '../../properties/explore/index.ts';
+import { engineFor, exploreMany, type ExploreReport } from '../../properties/explore/index.ts';
 import { canonicalJson } from '../../reports/canonical-json.ts';
 import { designHash } from '../../reports/design-hash.ts';
 import { renderExploreTable } from '../../reports/render/explore-table.ts';
@@ -24,6 +25,7 @@ export interface ExploreCliOptions {
   readonly symmetry?: boolean;
   readonly engine?: string;
   readonly only?: string;
+  readonly threads?: string;
   readonly json?: boolean;
   readonly out?: string;
 }
@@ -61,9 +63,13 @@ export async function exploreCommand(options: ExploreCliOptions): Promise<ExitCo
   const summaries = [];
   const engine = options.engine ?? 'packed';
   if (engine !== 'packed' && engine !== 'reference') throw new CliError('SC002', `--engine is "${engine}"`, 'use --engine packed (the default) or --engine reference');
-  for (const { design } of designs) {
-    const exploreOptions = { design, config, ...bounds, symmetry: options.symmetry === true, engine, ...(only === undefined ? {} : { only }) } as const;
-    const report = explore(exploreOptions);
+  const threads = intOption('threads', options.threads, Math.min(2, availableParallelism()), 1, 64);
+  const jobs = designs.map(({ design }) => ({ design, config, ...bounds, symmetry: options.symmetry === true, engine, ...(only === undefined ? {} : { only }) }) as const);
+  // Designs are explored side by side on worker threads; reports are read, printed and written in design order.
+  const reports = exploreMany(jobs, threads);
+  for (const [i, { design }] of designs.entries()) {
+    const exploreOptions = jobs[i]!;
+    const report = await reports[i]!;
     const traces = writeExploreTraces(report, design, (id) => join(outDir, 'traces', design.name, `${id}-explore.itf.json`));
     summaries.push(exploreSummary(report, designHash(design), traces));
     if (!options.json) {

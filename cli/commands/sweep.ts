@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Config } from '../../model/index.ts';
 import { sweep } from '../../properties/sweep/sweep.ts';
@@ -20,6 +21,7 @@ export interface SweepCliOptions {
   readonly writes?: string;
   readonly statesMax?: string;
   readonly limit?: string;
+  readonly threads?: string;
   readonly json?: boolean;
   readonly out?: string;
 }
@@ -35,7 +37,8 @@ export async function sweepCommand(options: SweepCliOptions): Promise<ExitCode> 
   const statesMax = intOption('states-max', options.statesMax, 2_000_000, 1, 200_000_000);
   const limit = options.limit === undefined ? undefined : intOption('limit', options.limit, 120, 1, 5040);
   const progress = progressBar(limit ?? 120, !options.json);
-  const result = sweep({ base, config, statesMax, depthMax: 10_000, ...(limit === undefined ? {} : { limit }), onOrdering: (done) => progress.update(done, base.name) });
+  const threads = intOption('threads', options.threads, Math.min(2, availableParallelism()), 1, 64);
+  const result = await sweep({ base, config, statesMax, depthMax: 10_000, threads, ...(limit === undefined ? {} : { limit }), onOrdering: (done) => progress.update(done, base.name) });
   progress.stop();
 
   const dir = join(options.out ?? join('reports', 'out'), 'sweep', base.name);

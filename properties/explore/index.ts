@@ -1,6 +1,7 @@
 // The exhaustive explorer's public API (DESIGN.md §3, `slotcheck explore`).
 export { engineFor, explore, exploreWith } from './explore.ts';
 export { exploreInParallel, exploreWithWorkers } from './explore-parallel.ts';
+export { exploreMany } from './explore-many.ts';
 export { referenceSystem, referenceSystemFromSpec, type ReferenceSystemOptions, type ReferenceSystemSpec } from './reference-system.ts';
 export { DEFAULT_BOUNDS, boundProblems, type ExploreBounds, type ExploreOptions, type ExploreRunOptions } from './options.ts';
 export type { SystemFactory } from './parallel-protocol.ts';

@@ -1,6 +1,6 @@
 import type { Config, Design, ScriptStep } from '../../model/index.ts';
 import { INVARIANTS, LIVENESS } from '../catalogue.ts';
-import { explore, type ExploreReport } from '../explore/index.ts';
+import { exploreMany, type ExploreReport } from '../explore/index.ts';
 import { orderingLabel, scriptOrderings } from './orderings.ts';
 
 export interface SweepOptions {
@@ -11,6 +11,8 @@ export interface SweepOptions {
   /** Explore only the first N orderings (the report says so). */
   readonly limit?: number;
   readonly onOrdering?: (done: number, total: number) => void;
+  /** Threads exploring orderings side by side, this one included (default 1). */
+  readonly threads?: number;
 }
 
 export interface SweepRow {
@@ -39,16 +41,22 @@ export function withScript(base: Design, script: readonly ScriptStep[]): Design 
   return { ...base, name: `${base.name}--${script.join('-')}`, title: `${base.title}, script ${orderingLabel(script)}`, failoverScript: script };
 }
 
-/** Explore the base design once per ordering of its fail-over script. */
-export function sweep(options: SweepOptions): Sweep {
+/**
+ * Explore the base design once per ordering of its fail-over script, on `threads` threads
+ * (explore-many.ts; default 1). The rows are the same whatever the threads.
+ */
+export async function sweep(options: SweepOptions): Promise<Sweep> {
   const all = scriptOrderings(options.base.failoverScript);
   const chosen = options.limit === undefined ? all : all.slice(0, options.limit);
   const baseLabel = orderingLabel(options.base.failoverScript);
-  const rows = chosen.map((script, i) => {
+  const designs = chosen.map((script) => withScript(options.base, script));
+  const reports = exploreMany(designs.map((design) => ({
+    design, config: options.config, symmetry: false, engine: 'packed', statesMax: options.statesMax, depthMax: options.depthMax, timeLimitMs: 3_600_000, only: SWEEP_PROPERTIES,
+  })), options.threads ?? 1);
+  const rows: SweepRow[] = [];
+  for (const [i, script] of chosen.entries()) {
     options.onOrdering?.(i, chosen.length);
-    const design = withScript(options.base, script);
-    const report = explore({ design, config: options.config, symmetry: false, engine: 'packed', statesMax: options.statesMax, depthMax: options.depthMax, timeLimitMs: 3_600_000, only: SWEEP_PROPERTIES });
-    return { script, label: orderingLabel(script), isBase: orderingLabel(script) === baseLabel, design, report };
-  });
+    rows.push({ script, label: orderingLabel(script), isBase: orderingLabel(script) === baseLabel, design: designs[i]!, report: await reports[i]! });
+  }
   return { base: options.base, config: options.config, orderings: all.length, explored: rows.length, properties: SWEEP_PROPERTIES, rows };
 }
