@@ -1,0 +1,101 @@
+// Interning, the explorer's other fixed cost, two ways, on DSN-02 at fault budget 3 (1,064,977
+// states, 5,388,630 transitions). Measurement only: never asserted in a test.
+// Run: npx tsx bench/interning.ts
+//
+//   one table      every successor, in BFS order, looked up in one StateStore as the search does
+//   partitioned    duplicate detection delayed to the end of each BFS level: the level's
+//                  successors are hashed, gathered by the hash's low bits into 256 partitions,
+//                  and each partition is looked up in its own, smaller StateStore (the way
+//                  external-memory and "structured" duplicate detection trade random accesses for
+//                  sequential ones). Ids would still have to be renumbered in BFS order; not done here.
+// Both find the same number of distinct states. The question is whether the second is enough
+// faster to be worth the explorer's rewrite into level-synchronous form.
+import { builtInDesign } from '../model/index.ts';
+import { StateStore } from '../properties/explore/fast/store.ts';
+import { FastSystem } from '../properties/explore/fast/system.ts';
+import { denseBfs } from './dense-bfs.ts';
+
+const PARTITION_BITS = 8;
+const PARTITIONS = 1 << PARTITION_BITS;
+const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 0 });
+
+function hashWords(words: Int32Array, offset: number, width: number): number {
+  let h = 0x2545f491;
+  for (let i = 0; i < width; i += 1) h = Math.imul(h ^ words[offset + i]!, 0x9e3779b1) + 0x7f4a7c15;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  return h;
+}
+
+/** Each BFS level's successors, as packed words back to back. */
+function successorsByLevel(system: FastSystem, depthOf: Uint16Array): Int32Array[] {
+  const width = system.layout.words;
+  const words = system.store.readRange(0, system.stateCount);
+  const levels: Int32Array[] = [];
+  let current: number[] = [];
+  for (let s = 0; s < system.stateCount; s += 1) {
+    if (s > 0 && depthOf[s] !== depthOf[s - 1]) {
+      levels.push(Int32Array.from(current));
+      current = [];
+    }
+    system.generator.expand(words, s * width, (_command, m) => { for (let i = 0; i < width; i += 1) current.push(m.w[i]!); });
+  }
+  levels.push(Int32Array.from(current));
+  return levels;
+}
+
+function cpuMs(work: () => number): { ms: number; distinct: number } {
+  const cpu0 = process.cpuUsage();
+  const distinct = work();
+  const cpu = process.cpuUsage(cpu0);
+  return { ms: (cpu.user + cpu.system) / 1000, distinct };
+}
+
+function oneTable(levels: readonly Int32Array[], width: number): number {
+  const store = new StateStore(width);
+  for (const level of levels) for (let t = 0; t < level.length / width; t += 1) store.intern(level, t * width);
+  return store.size;
+}
+
+function partitioned(levels: readonly Int32Array[], width: number): number {
+  const stores = Array.from({ length: PARTITIONS }, () => new StateStore(width, 64));
+  let distinct = 0;
+  for (const level of levels) {
+    const n = level.length / width;
+    const hashes = new Int32Array(n);
+    const start = new Int32Array(PARTITIONS + 1);
+    for (let t = 0; t < n; t += 1) {
+      hashes[t] = hashWords(level, t * width, width);
+      start[(hashes[t]! & (PARTITIONS - 1)) + 1]! += 1;
+    }
+    for (let p = 0; p < PARTITIONS; p += 1) start[p + 1]! += start[p]!;
+    const fill = start.slice(0, PARTITIONS);
+    const gathered = new Int32Array(n * width);
+    for (let t = 0; t < n; t += 1) {
+      const at = fill[hashes[t]! & (PARTITIONS - 1)]!++;
+      for (let i = 0; i < width; i += 1) gathered[at * width + i] = level[t * width + i]!;
+    }
+    for (let p = 0; p < PARTITIONS; p += 1) {
+      const store = stores[p]!;
+      for (let k = start[p]!; k < start[p + 1]!; k += 1) {
+        store.intern(gathered, k * width);
+        if (store.lastWasNew) distinct += 1;
+      }
+    }
+  }
+  return distinct;
+}
+
+const system = new FastSystem(builtInDesign('patent-lpar-b')!, { lparCount: 2, slotCount: 1, faultBudget: 3, writeBudget: 2 });
+const searched = denseBfs(system, 5_000_000);
+const levels = successorsByLevel(system, (searched.held as { depth: Uint16Array }).depth);
+const width = system.layout.words;
+const transitions = levels.reduce((sum, level) => sum + level.length / width, 0);
+console.log(`DSN-02, 2 × 1, fault budget 3: ${fmt(system.stateCount)} states, ${fmt(transitions)} transitions in ${levels.length} levels; CPU ns per transition, three rounds`);
+for (let round = 1; round <= 3; round += 1) {
+  const one = cpuMs(() => oneTable(levels, width));
+  const parts = cpuMs(() => partitioned(levels, width));
+  if (one.distinct !== parts.distinct) throw new Error(`the two ways disagree: ${one.distinct} and ${parts.distinct} distinct states`);
+  console.log(`  round ${round}: one table ${fmt((one.ms * 1e6) / transitions)} ns, partitioned by level (${PARTITIONS} parts) ${fmt((parts.ms * 1e6) / transitions)} ns; ${fmt(one.distinct)} distinct`);
+}
