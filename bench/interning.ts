@@ -4,29 +4,20 @@
 //
 //   one table      every successor, in BFS order, looked up in one StateStore as the search does
 //   partitioned    duplicate detection delayed to the end of each BFS level: the level's
-//                  successors are hashed, gathered by the hash's low bits into 256 partitions,
+//                  successors are hashed, gathered by the store hash's low bits into 256 partitions,
 //                  and each partition is looked up in its own, smaller StateStore (the way
 //                  external-memory and "structured" duplicate detection trade random accesses for
 //                  sequential ones). Ids would still have to be renumbered in BFS order; not done here.
 // Both find the same number of distinct states. The question is whether the second is enough
 // faster to be worth the explorer's rewrite into level-synchronous form.
 import { builtInDesign } from '../model/index.ts';
-import { StateStore } from '../properties/explore/fast/store.ts';
+import { hashWords, StateStore } from '../properties/explore/fast/store.ts';
 import { FastSystem } from '../properties/explore/fast/system.ts';
 import { denseBfs } from './dense-bfs.ts';
 
 const PARTITION_BITS = 8;
 const PARTITIONS = 1 << PARTITION_BITS;
 const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 0 });
-
-function hashWords(words: Int32Array, offset: number, width: number): number {
-  let h = 0x2545f491;
-  for (let i = 0; i < width; i += 1) h = Math.imul(h ^ words[offset + i]!, 0x9e3779b1) + 0x7f4a7c15;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  return h;
-}
 
 /** Each BFS level's successors, as packed words back to back. */
 function successorsByLevel(system: FastSystem, depthOf: Uint16Array): Int32Array[] {

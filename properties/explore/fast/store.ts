@@ -9,7 +9,8 @@
 
 const EMPTY = 0;
 
-function hashWords(words: Int32Array, offset: number, width: number): number {
+/** The hash of a tuple: a slot is its top bits (so tables that split by the low bits stay spread). */
+export function hashWords(words: Int32Array, offset: number, width: number): number {
   let h = 0x2545f491;
   for (let i = 0; i < width; i += 1) h = Math.imul(h ^ words[offset + i]!, 0x9e3779b1) + 0x7f4a7c15;
   h ^= h >>> 16;
