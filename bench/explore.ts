@@ -10,16 +10,14 @@
 //   dense bfs · packed             this folder's BFS on FastSystem's dense ids (invariants and
 //                                  witnesses; it holds every state: its B/state is the packed cost)
 //   bfs · reference                the generic BFS holding every reference state (its B/state)
-//   generation only                successor generation alone, no visited set: the ceiling
-//   interning only                 every successor looked up in a fresh store, no generation:
-//                                  the other ceiling
+//   generation only                successor generation alone, no visited set: one ceiling
+// Interning alone, the other ceiling, is measured by bench/explore-rate.ts and bench/interning.ts.
 // Ratios (×): rows with every property against `explorer · reference`; rows without liveness
 // against `bfs · reference`.
 import { builtInDesign, type Config, type Design } from '../model/index.ts';
 import { CATALOGUE } from '../properties/catalogue.ts';
 import { exploreWith, exploreWithWorkers, referenceSystem, type ExploreReport } from '../properties/explore/index.ts';
 import { PortableFastSystem } from '../properties/explore/fast/portable-system.ts';
-import { StateStore } from '../properties/explore/fast/store.ts';
 import { FastSystem } from '../properties/explore/fast/system.ts';
 import { bfs, type BfsResult } from './bfs.ts';
 import { denseBfs } from './dense-bfs.ts';
@@ -91,32 +89,6 @@ function generationOnly(system: FastSystem): { transitions: number; cpuSeconds: 
   return { transitions, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
 }
 
-/**
- * Interning alone: every successor of every state (in BFS order, duplicates included) looked up in
- * a fresh StateStore, as the search does. No generation, no checks: the ceiling of any search that
- * looks up each successor in one hash table of this size on this machine.
- */
-function internOnly(system: FastSystem): { transitions: number; cpuSeconds: number } {
-  const words = system.store.readRange(0, system.stateCount);
-  const width = system.layout.words;
-  const successors: number[] = [];
-  for (let s = 0; s < system.stateCount; s += 1) {
-    system.generator.expand(words, s * width, (_command, m) => { for (let i = 0; i < width; i += 1) successors.push(m.w[i]!); });
-  }
-  const sequence = Int32Array.from(successors);
-  successors.length = 0;
-  const transitions = sequence.length / width;
-  const store = new StateStore(width);
-  let sink = 0;
-  const cpu0 = process.cpuUsage();
-  for (let t = 0; t < transitions; t += 1) sink ^= store.intern(sequence, t * width);
-  const cpu = process.cpuUsage(cpu0);
-  if (sink === 0.5) console.log(''); // keep the work
-  // Every state but perhaps the initial one is some state's successor.
-  if (store.size < system.stateCount - 1) throw new Error(`interned ${store.size} distinct successors of ${system.stateCount} states`);
-  return { transitions, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
-}
-
 function withWorkers(design: Design, config: Config, workers: number): Promise<ExploreReport> {
   const factory = { module: PORTABLE, exportName: 'portableFastSystemFromSpec', spec: { design, config } };
   return exploreWithWorkers(new PortableFastSystem(design, config), factory, { ...BOUNDS, workers });
@@ -160,7 +132,6 @@ async function main(): Promise<void> {
       const denseRun = measure(() => denseBfs(ownSystem, BOUNDS.statesMax));
       const dense = bfsRow('dense bfs · packed, no liveness', denseRun);
       const generated = generationOnly(ownSystem);
-      const interned = internOnly(ownSystem);
       denseRun.result.held = null;
       await settleMemory();
       const holdingRun = skipReference ? null : measure(() => bfs(referenceSystem(design, config, { symmetry: false }), BOUNDS.statesMax));
@@ -172,7 +143,6 @@ async function main(): Promise<void> {
       // Ratios: every property against the explorer on the reference system; no liveness against the reference BFS.
       for (const row of rows) printRow(row, row === reference || row === holding ? null : row.label.includes('no liveness') ? holding : reference);
       console.log(`  ${'generation only · packed'.padEnd(34)} ${fmt(generated.transitions).padStart(28)} transitions  cpu ${fmt(generated.cpuSeconds, 2).padStart(6)} s  ${fmt(generated.transitions / generated.cpuSeconds).padStart(10)} transitions/s (no visited set, no checks)`);
-      console.log(`  ${'interning only · packed'.padEnd(34)} ${fmt(interned.transitions).padStart(28)} transitions  cpu ${fmt(interned.cpuSeconds, 2).padStart(6)} s  ${fmt(interned.transitions / interned.cpuSeconds).padStart(10)} transitions/s (${fmt(interned.cpuSeconds / interned.transitions * 1e9)} ns each: every successor looked up in a fresh store, nothing else)`);
       console.log(`  packed state: ${ownSystem.layout.words} words (${ownSystem.layout.words * 4} B), ${fmt(ownSystem.store.bytesPerState)} B with its hash-table share`);
       const reports = [reference, packed, one, two].filter((r): r is Row => r !== null).map((r) => comparable(r.run.result as ExploreReport));
       const agree = reports.every((r) => r === reports[0]);
