@@ -74,7 +74,7 @@ export async function exploreCommand(options: ExploreCliOptions): Promise<ExitCo
     summaries.push(exploreSummary(report, designHash(design), traces));
     if (!options.json) {
       process.stdout.write(`${renderExploreTable(report, traces)}\n`);
-      process.stdout.write(`  ${report.timing.elapsedMs.toFixed(0)} ms, ${Math.round(report.timing.transitionsPerSecond)} transitions/s, ${engineFor(exploreOptions)} engine${engine === 'packed' && options.symmetry ? ' (symmetry reduction needs the reference engine)' : ''}\n\n`);
+      process.stdout.write(`  ${report.timing.elapsedMs.toFixed(0)} ms, ${Math.round(report.timing.transitionsPerSecond)} transitions/s, ${engineFor(exploreOptions)} engine\n\n`);
     }
   }
   const exitCode = exitCodeOf(summaries.map((s) => s.verdict));

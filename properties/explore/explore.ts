@@ -20,14 +20,14 @@ export function referenceSystemFor(options: ExploreOptions) {
   return referenceSystem(options.design, options.config, { symmetry: options.symmetry, ...(options.only === undefined ? {} : { only: options.only }) });
 }
 
-/** The engine that will actually run: packed unless symmetry reduction (which needs the reference) is asked. */
+/** The engine that will run: the packed one if asked for, else the reference. */
 export function engineFor(options: ExploreOptions): 'reference' | 'packed' {
-  return options.engine === 'packed' && !options.symmetry ? 'packed' : 'reference';
+  return options.engine === 'packed' ? 'packed' : 'reference';
 }
 
 /** Explore the model in this thread, on the reference system or the packed one (`engine`). */
 export function explore(options: ExploreOptions): ExploreReport {
-  if (engineFor(options) === 'packed') return exploreWith(new FastSystem(options.design, options.config), options);
+  if (engineFor(options) === 'packed') return exploreWith(new FastSystem(options.design, options.config, { symmetry: options.symmetry }), options);
   return exploreWith(referenceSystemFor(options), options);
 }
 

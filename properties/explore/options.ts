@@ -32,7 +32,7 @@ export interface ExploreOptions extends ExploreRunOptions {
   readonly symmetry: boolean;
   /**
    * Which implementation of the model to walk: the immer reference (default), or the packed one
-   * (./fast/), proven equal to it transition by transition. Symmetry reduction needs the reference.
+   * (./fast/), proven equal to it transition by transition; both support symmetry reduction.
    */
   readonly engine?: 'reference' | 'packed';
 }

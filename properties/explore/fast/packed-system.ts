@@ -120,7 +120,12 @@ export abstract class PackedSystem<S> implements TransitionSystem<S> {
   /** The state's registers, in a scratch machine (valid until the next call). */
   private loadScratch(state: S): Int32Array {
     this.readWords(state, this.scratchWords);
-    this.scratch.load(this.scratchWords, 0);
+    return this.registersOf(this.scratchWords);
+  }
+
+  /** The registers of packed words, in a scratch machine (valid until the next call). */
+  protected registersOf(words: Int32Array): Int32Array {
+    this.scratch.load(words, 0);
     return this.scratch.b;
   }
 }

@@ -3,7 +3,8 @@ import type { Config } from '../../../model/config.ts';
 import type { Design } from '../../../model/design.ts';
 import { initialState } from '../../../model/initial-state.ts';
 import type { ModelState } from '../../../model/state.ts';
-import type { StepInfo } from '../system.ts';
+import type { StepInfo, SymmetryReduction } from '../system.ts';
+import { PackedSymmetry } from './packed-symmetry.ts';
 import { PackedSystem, packedStepInfo } from './packed-system.ts';
 import { stateViolationMask } from './state-checks.ts';
 import { StateStore } from './store.ts';
@@ -32,9 +33,26 @@ export class FastSystem extends PackedSystem<number> {
   private depth = 0;
   private verdicts = new Uint8Array(1 << 12);
 
-  constructor(design: Design, config: Config) {
+  /** With symmetry reduction: the renamings, and a store of canonical forms whose ids are the keys. */
+  readonly symmetry?: SymmetryReduction<number>;
+  private readonly reduction: PackedSymmetry | null = null;
+  private readonly canonicalStore: StateStore | null = null;
+  private readonly keyWords: Int32Array;
+  private readonly canonicalWords: Int32Array;
+  private memoState = -1;
+  private memo = { key: 0, orbit: 1 };
+
+  constructor(design: Design, config: Config, options: { readonly symmetry?: boolean } = {}) {
     super(design, config);
     this.store = new StateStore(this.layout.words);
+    this.keyWords = new Int32Array(this.layout.words);
+    this.canonicalWords = new Int32Array(this.layout.words);
+    const reduction = options.symmetry === true ? new PackedSymmetry(config, this.layout) : null;
+    if (reduction !== null && reduction.order > 1) {
+      this.reduction = reduction;
+      this.canonicalStore = new StateStore(this.layout.words);
+      this.symmetry = { groups: reduction.groups, order: reduction.order, exactKey: (s) => s, orbitSize: (s) => this.canonical(s).orbit };
+    }
   }
 
   initial(): number {
@@ -63,8 +81,21 @@ export class FastSystem extends PackedSystem<number> {
     }
   }
 
+  /** The state's id; with symmetry reduction, the id of its orbit's least packed form. */
   key(state: number): number {
-    return state;
+    return this.reduction === null ? state : this.canonical(state).key;
+  }
+
+  /** The explorer asks for a new state's key and then its orbit size: one pass over the group gives both. */
+  private canonical(state: number): { key: number; orbit: number } {
+    if (state !== this.memoState) {
+      this.store.read(state, this.keyWords);
+      const regs = this.registersOf(this.keyWords);
+      const orbit = this.reduction!.canonical(regs, this.keyWords, this.canonicalWords);
+      this.memo = { key: this.canonicalStore!.intern(this.canonicalWords), orbit };
+      this.memoState = state;
+    }
+    return this.memo;
   }
 
   /** Distinct states interned so far (every state generated, not only those explored). */
