@@ -41,8 +41,8 @@ export interface ExploreManyOptions {
  * The report of each job, in job order, each as a promise that settles when that job is done, so
  * that a caller can print the first report while later ones are still being explored. `threads`
  * counts this thread: it explores jobs too while `threads - 1` workers start (starting one, with
- * its TypeScript loader, takes about a third of a second here). Every taker claims the next job from a shared
- * counter, so a worker never waits for this thread to hand it work.
+ * its TypeScript loader, takes about a third of a second here). Every taker claims the next job
+ * from a shared counter, so a worker never waits for this thread to hand it work.
  */
 export function exploreMany(jobs: readonly ExploreOptions[], threads: number, options: ExploreManyOptions = {}): Promise<ExploreReport>[] {
   const here = options.here ?? true;
