@@ -44,7 +44,7 @@ function program(setExit: (code: ExitCode) => void): Command {
     .option('--depth <d>', 'longest path explored (a bound: reaching it is inconclusive)')
     .option('--states-max <n>', 'distinct states stored at most (a bound)')
     .option('--time-limit <s>', 'seconds of search at most (a bound; default 600)')
-    .option('--symmetry', 'merge states that differ only by renaming standby LPARs (reference engine)')
+    .option('--symmetry', 'merge states that differ only by renaming standby LPARs (either engine; same verdicts)')
     .option('--engine <name>', 'packed (default: the fast equivalent of the model) or reference (the immer model itself)')
     .option('--only <ids>', 'comma-separated property ids to check')
     .option('--threads <n>', 'threads exploring designs side by side (default 2, or 1 on a one-core machine; 1: all in this thread); same results')
