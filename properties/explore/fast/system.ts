@@ -13,8 +13,10 @@ const CHECKED = 0x80; // a state's verdict byte: 0 until checked, then CHECKED |
 
 /**
  * The packed transition system. A state is a dense id in an interning store of packed words
- * (./store.ts), so `key` is the id itself and equal states have equal ids; ids are given in
- * order of first generation, so visiting them in increasing order is breadth-first. Successors
+ * (./store.ts), so `key` is the id itself and equal states have equal ids (with symmetry
+ * reduction, the id of the orbit's least packed form in a second store: ./packed-symmetry.ts);
+ * ids are given in order of first generation, so visiting them in increasing order is
+ * breadth-first. Successors
  * are computed on registers without immer (./generator.ts), in the order of `enabledCommands`;
  * StepInfo.packed carries the step's witness and step-invariant bits (./step-flags.ts). The state
  * invariants of each new state are checked once, as it is first generated. Reentrant: a `visit`
