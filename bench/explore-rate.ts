@@ -5,7 +5,8 @@
 // Each row runs in its own process (bench/explore.ts runs every system in one process, where the
 // search's code sees reference, packed and portable states and the heap holds earlier rows; its
 // packed rates come out lower), warms up on fault budget 1, then times the search three times and
-// prints the median. Rows, on 2 LPARs × 1 slot, fault budget 3, write budget 2:
+// prints the median: distinct states per second (wall) for the rows that store states, and
+// transitions per second. Rows, on 2 LPARs × 1 slot, fault budget 3, write budget 2:
 //   explorer            exploreWith(FastSystem): every invariant, witness and liveness property
 //   explorer, no liveness  the same, `only` the invariants and witnesses
 //   dense bfs           bench/dense-bfs.ts: ids as BFS order, no liveness (the packed system's own search)
@@ -34,17 +35,24 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 interface Timing {
+  /** Distinct states the row stores (0 for the rows that store none). */
+  readonly states: number;
   readonly transitions: number;
   readonly cpuSeconds: number;
   readonly wallSeconds: number;
 }
 
-function timed(work: () => number): Timing {
+function timed(work: () => Counts): Timing {
   const cpu0 = process.cpuUsage();
   const wall0 = performance.now();
-  const transitions = work();
+  const { states, transitions } = work();
   const cpu = process.cpuUsage(cpu0);
-  return { transitions, cpuSeconds: (cpu.user + cpu.system) / 1e6, wallSeconds: (performance.now() - wall0) / 1000 };
+  return { states, transitions, cpuSeconds: (cpu.user + cpu.system) / 1e6, wallSeconds: (performance.now() - wall0) / 1000 };
+}
+
+interface Counts {
+  readonly states: number;
+  readonly transitions: number;
 }
 
 /** The explored system's states, for the rows that replay them. */
@@ -65,13 +73,14 @@ function successorWords(system: FastSystem): Int32Array {
   return Int32Array.from(out);
 }
 
-/** The work of one row, returning the transitions it made; what it needs first is built untimed. */
-function rowWork(kind: RowKind, name: string, config: Config): () => number {
+/** The work of one row, returning what it counted; what it needs first is built untimed. */
+function rowWork(kind: RowKind, name: string, config: Config): () => Counts {
   const design = builtInDesign(name)!;
+  const counts = (r: Counts): Counts => ({ states: r.states, transitions: r.transitions });
   switch (kind) {
-    case 'explorer': return () => exploreWith(new FastSystem(design, config), BOUNDS).transitions;
-    case 'explorer, no liveness': return () => exploreWith(new FastSystem(design, config), { ...BOUNDS, only: SAFETY }).transitions;
-    case 'dense bfs': return () => denseBfs(new FastSystem(design, config), BOUNDS.statesMax).transitions;
+    case 'explorer': return () => counts(exploreWith(new FastSystem(design, config), BOUNDS));
+    case 'explorer, no liveness': return () => counts(exploreWith(new FastSystem(design, config), { ...BOUNDS, only: SAFETY }));
+    case 'dense bfs': return () => counts(denseBfs(new FastSystem(design, config), BOUNDS.statesMax));
     case 'generation only': {
       const system = explored(name, config);
       const words = system.store.readRange(0, system.stateCount);
@@ -79,7 +88,7 @@ function rowWork(kind: RowKind, name: string, config: Config): () => number {
       return () => {
         let transitions = 0;
         for (let s = 0; s < system.stateCount; s += 1) system.generator.expand(words, s * width, () => { transitions += 1; });
-        return transitions;
+        return { states: 0, transitions };
       };
     }
     case 'interning only': {
@@ -91,7 +100,7 @@ function rowWork(kind: RowKind, name: string, config: Config): () => number {
         const transitions = sequence.length / width;
         for (let t = 0; t < transitions; t += 1) store.intern(sequence, t * width);
         if (store.size < system.stateCount - 1) throw new Error(`interned ${store.size} distinct successors of ${system.stateCount} states`);
-        return transitions;
+        return { states: 0, transitions };
       };
     }
   }
@@ -102,7 +111,7 @@ function measureRow(kind: RowKind, name: string): Timing {
   rowWork(kind, name, configFor(1))();
   const work = rowWork(kind, name, configFor(3));
   const timings = [0, 1, 2].map(() => timed(work));
-  return { transitions: timings[0]!.transitions, cpuSeconds: median(timings.map((t) => t.cpuSeconds)), wallSeconds: median(timings.map((t) => t.wallSeconds)) };
+  return { states: timings[0]!.states, transitions: timings[0]!.transitions, cpuSeconds: median(timings.map((t) => t.cpuSeconds)), wallSeconds: median(timings.map((t) => t.wallSeconds)) };
 }
 
 const [flag, kindArg, nameArg] = process.argv.slice(2);
@@ -119,8 +128,9 @@ if (flag === '--row') {
       const t = JSON.parse(out) as Timing;
       const cpuRate = t.transitions / t.cpuSeconds;
       const wallRate = t.transitions / t.wallSeconds;
+      const states = t.states === 0 ? ''.padEnd(19) : `${fmt(t.states / t.wallSeconds).padStart(9)} states/s`;
       console.log(
-        `  ${kind.padEnd(22)} ${fmt(t.transitions).padStart(10)} transitions  cpu ${fmt(t.cpuSeconds, 2).padStart(5)} s  ${fmt(cpuRate).padStart(10)} /s cpu` +
+        `  ${kind.padEnd(22)} ${fmt(t.transitions).padStart(10)} transitions  cpu ${fmt(t.cpuSeconds, 2).padStart(5)} s  ${states}  ${fmt(cpuRate).padStart(10)} /s cpu` +
         `  ${fmt(wallRate).padStart(10)} /s wall  ${fmt((100 * wallRate) / TARGET_PER_SECOND, 1).padStart(5)}% of 10 M/s`,
       );
     }

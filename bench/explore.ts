@@ -48,7 +48,7 @@ function printRow(row: Row, reference: Row | null): void {
   console.log(
     `  ${row.label.padEnd(34)} ${fmt(row.states).padStart(10)} states ${fmt(row.transitions).padStart(10)} transitions` +
     `  wall ${fmt(run.wallSeconds, 2).padStart(6)} s  cpu ${fmt(run.cpuSeconds, 2).padStart(6)} s` +
-    `  ${fmt(row.transitions / run.cpuSeconds).padStart(10)} transitions/s${bytes}${ratio}`,
+    `  ${fmt(row.states / run.cpuSeconds).padStart(9)} states/s ${fmt(row.transitions / run.cpuSeconds).padStart(10)} transitions/s${bytes}${ratio}`,
   );
 }
 
