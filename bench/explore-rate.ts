@@ -22,6 +22,7 @@ import { exploreWith } from '../properties/explore/index.ts';
 import { StateStore } from '../properties/explore/fast/store.ts';
 import { FastSystem } from '../properties/explore/fast/system.ts';
 import { denseBfs } from './dense-bfs.ts';
+import { exploredSpace, successorsByLevel } from './successors.ts';
 
 const TARGET_PER_SECOND = 10_000_000;
 const BOUNDS = { depthMax: 10_000, statesMax: 5_000_000, timeLimitMs: 60 * 60_000 };
@@ -55,22 +56,9 @@ interface Counts {
   readonly transitions: number;
 }
 
-/** The explored system's states, for the rows that replay them. */
-function explored(name: string, config: Config): FastSystem {
-  const system = new FastSystem(builtInDesign(name)!, config);
-  denseBfs(system, BOUNDS.statesMax);
-  return system;
-}
-
-/** Every successor's words, in BFS order, duplicates included. */
-function successorWords(system: FastSystem): Int32Array {
-  const width = system.layout.words;
-  const words = system.store.readRange(0, system.stateCount);
-  const out: number[] = [];
-  for (let s = 0; s < system.stateCount; s += 1) {
-    system.generator.expand(words, s * width, (_command, m) => { for (let i = 0; i < width; i += 1) out.push(m.w[i]!); });
-  }
-  return Int32Array.from(out);
+/** The explored system's states (and depths), for the rows that replay them. */
+function explored(name: string, config: Config) {
+  return exploredSpace(new FastSystem(builtInDesign(name)!, config), BOUNDS.statesMax);
 }
 
 /** The work of one row, returning what it counted; what it needs first is built untimed. */
@@ -82,7 +70,7 @@ function rowWork(kind: RowKind, name: string, config: Config): () => Counts {
     case 'explorer, no liveness': return () => counts(exploreWith(new FastSystem(design, config), { ...BOUNDS, only: SAFETY }));
     case 'dense bfs': return () => counts(denseBfs(new FastSystem(design, config), BOUNDS.statesMax));
     case 'generation only': {
-      const system = explored(name, config);
+      const { system } = explored(name, config);
       const words = system.store.readRange(0, system.stateCount);
       const width = system.layout.words;
       return () => {
@@ -92,13 +80,16 @@ function rowWork(kind: RowKind, name: string, config: Config): () => Counts {
       };
     }
     case 'interning only': {
-      const system = explored(name, config);
-      const sequence = successorWords(system);
+      const { system, depthOf } = explored(name, config);
+      const levels = successorsByLevel(system, depthOf);
       const width = system.layout.words;
       return () => {
         const store = new StateStore(width);
-        const transitions = sequence.length / width;
-        for (let t = 0; t < transitions; t += 1) store.intern(sequence, t * width);
+        let transitions = 0;
+        for (const level of levels) {
+          for (let t = 0; t < level.length / width; t += 1) store.intern(level, t * width);
+          transitions += level.length / width;
+        }
         if (store.size < system.stateCount - 1) throw new Error(`interned ${store.size} distinct successors of ${system.stateCount} states`);
         return { states: 0, transitions };
       };

@@ -13,28 +13,11 @@
 import { builtInDesign } from '../model/index.ts';
 import { hashWords, StateStore } from '../properties/explore/fast/store.ts';
 import { FastSystem } from '../properties/explore/fast/system.ts';
-import { denseBfs } from './dense-bfs.ts';
+import { exploredSpace, successorsByLevel } from './successors.ts';
 
 const PARTITION_BITS = 8;
 const PARTITIONS = 1 << PARTITION_BITS;
 const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 0 });
-
-/** Each BFS level's successors, as packed words back to back. */
-function successorsByLevel(system: FastSystem, depthOf: Uint16Array): Int32Array[] {
-  const width = system.layout.words;
-  const words = system.store.readRange(0, system.stateCount);
-  const levels: Int32Array[] = [];
-  let current: number[] = [];
-  for (let s = 0; s < system.stateCount; s += 1) {
-    if (s > 0 && depthOf[s] !== depthOf[s - 1]) {
-      levels.push(Int32Array.from(current));
-      current = [];
-    }
-    system.generator.expand(words, s * width, (_command, m) => { for (let i = 0; i < width; i += 1) current.push(m.w[i]!); });
-  }
-  levels.push(Int32Array.from(current));
-  return levels;
-}
 
 function cpuMs(work: () => number): { ms: number; distinct: number } {
   const cpu0 = process.cpuUsage();
@@ -78,9 +61,8 @@ function partitioned(levels: readonly Int32Array[], width: number): number {
   return distinct;
 }
 
-const system = new FastSystem(builtInDesign('patent-lpar-b')!, { lparCount: 2, slotCount: 1, faultBudget: 3, writeBudget: 2 });
-const searched = denseBfs(system, 5_000_000);
-const levels = successorsByLevel(system, (searched.held as { depth: Uint16Array }).depth);
+const { system, depthOf } = exploredSpace(new FastSystem(builtInDesign('patent-lpar-b')!, { lparCount: 2, slotCount: 1, faultBudget: 3, writeBudget: 2 }), 5_000_000);
+const levels = successorsByLevel(system, depthOf);
 const width = system.layout.words;
 const transitions = levels.reduce((sum, level) => sum + level.length / width, 0);
 console.log(`DSN-02, 2 × 1, fault budget 3: ${fmt(system.stateCount)} states, ${fmt(transitions)} transitions in ${levels.length} levels; CPU ns per transition, three rounds`);

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { configProblems, type Config } from '../model/index.ts';
 import { CliError } from './errors.ts';
 
@@ -9,6 +10,11 @@ export function intOption(name: string, raw: string | undefined, fallback: numbe
     throw new CliError('SC002', `--${name} is "${raw}"`, `give --${name} a whole number from ${min} to ${max}`);
   }
   return value;
+}
+
+/** `--threads`: threads exploring side by side, this one included; by default both cores (one on a one-core machine). */
+export function threadsOption(raw: string | undefined): number {
+  return intOption('threads', raw, Math.min(2, availableParallelism()), 1, 64);
 }
 
 export function configOption(config: Config): Config {

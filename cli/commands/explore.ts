@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Config } from '../../model/index.ts';
 import { propertyById } from '../../properties/catalogue.ts';
@@ -11,7 +10,7 @@ import { writeFileAtomic } from '../../reports/write-atomic.ts';
 import { writeExploreTraces } from '../../reports/write-traces.ts';
 import { resolveDesigns } from '../design-loader.ts';
 import { CliError, exitCodeOf, type ExitCode } from '../errors.ts';
-import { configFromOptions, intOption } from '../options.ts';
+import { configFromOptions, intOption, threadsOption } from '../options.ts';
 
 export interface ExploreCliOptions {
   readonly design?: string[];
@@ -63,7 +62,7 @@ export async function exploreCommand(options: ExploreCliOptions): Promise<ExitCo
   const summaries = [];
   const engine = options.engine ?? 'packed';
   if (engine !== 'packed' && engine !== 'reference') throw new CliError('SC002', `--engine is "${engine}"`, 'use --engine packed (the default) or --engine reference');
-  const threads = intOption('threads', options.threads, Math.min(2, availableParallelism()), 1, 64);
+  const threads = threadsOption(options.threads);
   const jobs = designs.map(({ design }) => ({ design, config, ...bounds, symmetry: options.symmetry === true, engine, ...(only === undefined ? {} : { only }) }) as const);
   // Designs are explored side by side on worker threads; reports are read, printed and written in design order.
   const reports = exploreMany(jobs, threads);

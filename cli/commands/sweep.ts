@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Config } from '../../model/index.ts';
 import { sweep } from '../../properties/sweep/sweep.ts';
@@ -10,7 +9,7 @@ import { writeFileAtomic } from '../../reports/write-atomic.ts';
 import { writeExploreTraces } from '../../reports/write-traces.ts';
 import { resolveDesign } from '../design-loader.ts';
 import { EXIT, type ExitCode } from '../errors.ts';
-import { configFromOptions, intOption } from '../options.ts';
+import { configFromOptions, intOption, threadsOption } from '../options.ts';
 import { progressBar } from '../progress.ts';
 
 export interface SweepCliOptions {
@@ -37,7 +36,7 @@ export async function sweepCommand(options: SweepCliOptions): Promise<ExitCode> 
   const statesMax = intOption('states-max', options.statesMax, 2_000_000, 1, 200_000_000);
   const limit = options.limit === undefined ? undefined : intOption('limit', options.limit, 120, 1, 5040);
   const progress = progressBar(limit ?? 120, !options.json);
-  const threads = intOption('threads', options.threads, Math.min(2, availableParallelism()), 1, 64);
+  const threads = threadsOption(options.threads);
   const result = await sweep({ base, config, statesMax, depthMax: 10_000, threads, ...(limit === undefined ? {} : { limit }), onOrdering: (done) => progress.update(done, base.name) });
   progress.stop();
 

@@ -76,15 +76,26 @@ export function toRegisters(state: ModelState, d: DesignCode, layout: Layout, re
 
 /** Pack registers into words; throws if a register does not fit its field. */
 export function pack(regs: Int32Array, layout: Layout, out: Int32Array): void {
-  out.fill(0);
   for (let reg = 0; reg < regs.length; reg += 1) {
     const stored = regs[reg]! + layout.bias[reg]!;
     const mask = layout.mask[reg]!;
     if (stored < 0 || (stored & ~mask) !== 0) {
       throw new RangeError(`register ${reg} holds ${regs[reg]}, which its ${mask === 0 ? 'zero-bit (unused by this design)' : `${32 - Math.clz32(mask)}-bit`} field cannot hold`);
     }
-    const w = layout.word[reg]!;
-    out[w] = out[w]! | (stored << layout.shift[reg]!);
+  }
+  packFields(regs, layout, out);
+}
+
+/**
+ * Pack registers known to fit their fields (a renamed copy of a packed state, say) without
+ * checking them: only the layout's fields are read, zero-bit registers not at all.
+ */
+export function packFields(regs: Int32Array, layout: Layout, out: Int32Array): void {
+  const { unpack } = layout;
+  out.fill(0);
+  for (let k = 0; k < unpack.length; k += 5) {
+    const word = unpack[k + 1]!;
+    out[word] = out[word]! | (((regs[unpack[k]!]! + unpack[k + 4]!) & unpack[k + 3]!) << unpack[k + 2]!);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Config } from '../../../model/config.ts';
 import { symmetryGroup } from '../symmetry.ts';
+import { packFields } from './codec.ts';
 import type { Layout } from './layout.ts';
 import * as R from './registers.ts';
 
@@ -55,7 +56,7 @@ export class PackedSymmetry {
     let distinct = 1;
     for (const move of this.moves) {
       this.rename(regs, move.to, move.lpar);
-      this.pack(this.renamed, this.candidate);
+      packFields(this.renamed, this.layout, this.candidate);
       if (compareWords(this.candidate, out) < 0) out.set(this.candidate);
       let known = false;
       for (let k = 0; k < distinct && !known; k += 1) known = compareWords(this.seen[k]!, this.candidate) === 0;
@@ -71,15 +72,6 @@ export class PackedSymmetry {
       const r = this.lparValued[k]!;
       const id = out[r]!;
       if (id !== R.NONE) out[r] = lpar[id]!;
-    }
-  }
-
-  private pack(regs: Int32Array, out: Int32Array): void {
-    const { unpack } = this.layout;
-    out.fill(0);
-    for (let k = 0; k < unpack.length; k += 5) {
-      const word = unpack[k + 1]!;
-      out[word] = out[word]! | (((regs[unpack[k]!]! + unpack[k + 4]!) & unpack[k + 3]!) << unpack[k + 2]!);
     }
   }
 }
