@@ -31,6 +31,11 @@ export class CommandIds {
     return id;
   }
 
+  /** The id of a command given out before, by label; undefined if it never was. */
+  find(command: Command): number | undefined {
+    return this.byObject.get(command) ?? this.byLabel.get(commandLabel(command));
+  }
+
   command(id: number): Command {
     const found = this.commands[id];
     if (found === undefined) throw new RangeError(`no command with id ${id}`);

@@ -1,4 +1,5 @@
 import { CATALOGUE, INVARIANTS, LIVENESS, propertyById, WITNESSES } from '../catalogue.ts';
+import { commandCoverage } from './coverage.ts';
 import { FairLassoFinder } from './fair-cycles.ts';
 import { boundProblems, type ExploreBounds, type ExploreOptions, type ExploreRunOptions } from './options.ts';
 import { invariantReport, livenessReport, witnessReport, type VerdictContext } from './property-reports.ts';
@@ -68,6 +69,7 @@ export function reportOf<S>(system: TransitionSystem<S>, options: ExploreRunOpti
     bounds: { depthMax: options.depthMax, statesMax: options.statesMax, timeLimitMs: options.timeLimitMs },
     only: options.only === undefined ? null : [...options.only], verdict: overallVerdict(properties), boundHit: bound,
     states: search.store.size, transitions: search.transitions, expandedStates: search.expanded, maxDepth: search.maxDepth,
+    coverage: commandCoverage(system.config, search.commandIds, search.taken),
     symmetry: system.symmetry === undefined
       ? { applied: false, order: 1, groups: [] }
       : { applied: true, order: system.symmetry.order, groups: system.symmetry.groups },

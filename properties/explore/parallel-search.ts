@@ -90,7 +90,8 @@ async function coordinate<S>(system: TransitionSystem<S>, pool: WorkerPool, boun
       reachedHere.clear();
       for (let tr = first; tr < last; tr += 1) {
         const ordinal = tr - first;
-        t.transitions += 1;
+        const commandId = commandIdOf[w]![r.commands[tr]!]!;
+        t.countTransition(commandId);
         const note = notes[w]!.get(tr);
         if (note !== undefined) {
           findings.record(note.stepViolations, { kind: 'step', from: index, ordinal });
@@ -106,7 +107,7 @@ async function coordinate<S>(system: TransitionSystem<S>, pool: WorkerPool, boun
           boundHit = { bound: 'statesMax', limit: bounds.statesMax, detail: `a state beyond the first ${bounds.statesMax} was met at depth ${depth + 1}; ${store.size - index} stored state(s) not fully expanded` };
           break search;
         }
-        graph?.addEdge(target, commandIdOf[w]![r.commands[tr]!]!, (r.flags[tr]! & FAIR) !== 0, (r.flags[tr]! & SAME_STATE) !== 0);
+        graph?.addEdge(target, commandId, (r.flags[tr]! & FAIR) !== 0, (r.flags[tr]! & SAME_STATE) !== 0);
       }
       graph?.endRow();
       t.unreducedTransitions += orbit * (last - first);

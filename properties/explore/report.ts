@@ -1,4 +1,4 @@
-import type { Config, ModelState } from '../../model/index.ts';
+import type { CommandKind, Config, ModelState } from '../../model/index.ts';
 import type { ExecutedStep } from '../executed-step.ts';
 import type { ExploreBounds } from './options.ts';
 
@@ -70,6 +70,30 @@ export interface ExploreCounts {
   readonly transitions: number;
 }
 
+/** One command kind's share of the explored transitions. */
+export interface KindCoverage {
+  readonly kind: CommandKind;
+  /** Concrete commands of the kind in this configuration (`allCommands`: every argument combination). */
+  readonly commands: number;
+  /** Of them, those some explored transition takes (with symmetry reduction: up to renaming the standbys). */
+  readonly taken: number;
+  /** Explored transitions that take a command of the kind. */
+  readonly transitions: number;
+}
+
+/**
+ * Which commands the explored transitions take, as SPIN lists unreached code and TLC reports
+ * action coverage: a kind no transition takes is a part of the protocol this exploration never
+ * exercised (the design refuses it, or no explored state enables it), and nothing it proves
+ * says anything about that kind's handler.
+ */
+export interface CommandCoverage {
+  /** Every kind with a command in the configuration, in `COMMAND_KINDS` order. */
+  readonly kinds: readonly KindCoverage[];
+  /** The kinds no explored transition takes. */
+  readonly neverTaken: readonly CommandKind[];
+}
+
 export type ExploreVerdict = 'pass' | 'counterexample' | 'inconclusive';
 
 export interface ExploreReport {
@@ -86,6 +110,7 @@ export interface ExploreReport {
   /** States whose successors were all explored (all of them, unless a bound was hit). */
   readonly expandedStates: number;
   readonly maxDepth: number;
+  readonly coverage: CommandCoverage;
   readonly symmetry: SymmetryReport;
   /** With symmetry reduction: the counts of the full space, from orbit sizes (exact; see symmetry.ts). */
   readonly unreduced: ExploreCounts | null;

@@ -23,6 +23,8 @@ export interface SearchOutcome {
   readonly store: StateStore;
   readonly graph: ExploredGraph | null;
   readonly commandIds: CommandIds;
+  /** Per command id: the transitions that took the command. */
+  readonly taken: Int32Array;
   readonly findings: Findings;
   readonly obligations: readonly ObligationTable[];
   readonly boundHit: BoundHit | null;
@@ -47,6 +49,8 @@ export class SearchTables<S> {
   /** Orbit size per stored state, with symmetry reduction. */
   readonly orbits: GrowableInt32 | null;
   transitions = 0;
+  /** Per command id (commandIds): transitions that took the command. */
+  private takenByCommand = new Int32Array(64);
   unreducedStates = 0;
   unreducedTransitions = 0;
 
@@ -80,6 +84,17 @@ export class SearchTables<S> {
     return index;
   }
 
+  /** Count one explored transition, taking the command with this id. */
+  countTransition(commandId: number): void {
+    this.transitions += 1;
+    if (commandId >= this.takenByCommand.length) {
+      const bigger = new Int32Array(Math.max(this.takenByCommand.length * 2, commandId + 1));
+      bigger.set(this.takenByCommand);
+      this.takenByCommand = bigger;
+    }
+    this.takenByCommand[commandId]! += 1;
+  }
+
   orbitAt(index: number): number {
     return this.orbits === null ? 1 : this.orbits.at(index);
   }
@@ -87,7 +102,7 @@ export class SearchTables<S> {
   outcome(boundHit: BoundHit | null, expanded: number, elapsedMs: number, workers: number): SearchOutcome {
     const depths = this.store.depth;
     return {
-      store: this.store, graph: this.graph, commandIds: this.commandIds, findings: this.findings, obligations: this.obligations,
+      store: this.store, graph: this.graph, commandIds: this.commandIds, taken: this.takenByCommand.slice(0, this.commandIds.count), findings: this.findings, obligations: this.obligations,
       boundHit, transitions: this.transitions, expanded,
       maxDepth: depths.length === 0 ? 0 : depths.at(depths.length - 1),
       unreduced: this.orbits === null ? null : { states: this.unreducedStates, transitions: this.unreducedTransitions },
@@ -138,7 +153,8 @@ export function searchSequential<S>(system: TransitionSystem<S>, bounds: Explore
         if (cut) return;
         const k = ordinal;
         ordinal += 1;
-        t.transitions += 1;
+        const commandId = commandIds.idOf(command);
+        t.countTransition(commandId);
         if (quiet === undefined || !quiet(info)) {
           findings.checkStep(system, state, command, nextState, info, index, k);
           for (const id of system.witnesses(state, command, nextState, info)) {
@@ -161,7 +177,7 @@ export function searchSequential<S>(system: TransitionSystem<S>, bounds: Explore
             next.push(retain(nextState));
           }
         }
-        graph?.addEdge(target, commandIds.idOf(command), live!.isFair(command), nextState === state);
+        graph?.addEdge(target, commandId, live!.isFair(command), nextState === state);
       });
       if (cut) {
         graph?.dropOpenRow();

@@ -1,4 +1,5 @@
-import { builtInDesign, type Config, type Design } from '../../model/index.ts';
+import { builtInDesign, enabledCommands, initialState, stateKey, step, type CommandKind, type Config, type Design } from '../../model/index.ts';
+import { commandLabel } from './command-ids.ts';
 import type { ExploreOptions } from './options.ts';
 import type { ExplorePropertyReport, ExploreReport } from './report.ts';
 
@@ -33,4 +34,39 @@ export function verdictSummary(report: ExploreReport): Record<string, string> {
     const length = p.counterexample?.steps.length ?? p.witness?.steps.length;
     return [p.id, length === undefined ? p.verdict : `${p.verdict}@${length}`];
   }));
+}
+
+export interface NaiveBfs {
+  readonly counts: { readonly states: number; readonly transitions: number };
+  /** Per command kind: transitions taking it, and the distinct commands (labels) taken. */
+  readonly byKind: ReadonlyMap<CommandKind, { transitions: number; commands: Set<string> }>;
+}
+
+/** The independent count: the simplest BFS there is (enabledCommands + step, a Set of stateKey), nothing shared with the explorer. */
+export function naiveBfs(d: Design, c: Config): NaiveBfs {
+  const start = initialState(c, d);
+  const seen = new Set([stateKey(start)]);
+  const byKind = new Map<CommandKind, { transitions: number; commands: Set<string> }>();
+  let frontier = [start];
+  let transitions = 0;
+  while (frontier.length > 0) {
+    const next = [];
+    for (const s of frontier) {
+      for (const command of enabledCommands(s, d)) {
+        transitions += 1;
+        const row = byKind.get(command.kind) ?? { transitions: 0, commands: new Set<string>() };
+        row.transitions += 1;
+        row.commands.add(commandLabel(command));
+        byKind.set(command.kind, row);
+        const after = step(s, command, d).state;
+        const key = stateKey(after);
+        if (!seen.has(key)) {
+          seen.add(key);
+          next.push(after);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return { counts: { states: seen.size, transitions }, byKind };
 }

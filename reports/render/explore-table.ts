@@ -29,5 +29,16 @@ export function renderExploreTable(r: ExploreReport, traces: ReadonlyMap<string,
   if (r.boundHit !== null) lines.push(`  bound hit: ${r.boundHit.bound} = ${r.boundHit.limit} (${r.boundHit.detail}): nothing below is proven beyond it`);
   lines.push(`  ${pad('property', 13)}${pad('verdict', 14)}detail`);
   for (const p of r.properties) lines.push(`  ${pad(p.id, 13)}${pad(MARK[p.verdict], 14)}${detail(p, traces)}`);
+  lines.push(coverageLine(r));
   return lines.join('\n');
+}
+
+/** One line of command coverage: how much of the protocol the explored transitions exercise. */
+function coverageLine(r: ExploreReport): string {
+  const { kinds, neverTaken } = r.coverage;
+  const sum = (f: (k: (typeof kinds)[number]) => number) => kinds.reduce((n, k) => n + f(k), 0);
+  const takenKinds = kinds.length - neverTaken.length;
+  const renamed = r.symmetry.applied ? ', up to renaming' : '';
+  const never = neverTaken.length === 0 ? 'every kind taken' : `never taken: ${neverTaken.join(', ')}`;
+  return `  commands: ${takenKinds} of ${kinds.length} kinds taken (${sum((k) => k.taken)} of ${sum((k) => k.commands)} commands${renamed}); ${never}`;
 }
