@@ -39,6 +39,7 @@ export function summarizeSuite(report: SuiteReport, reproduce: string, traceFile
     maxCommands: report.maxCommands,
     commandsExecuted: report.commandsExecuted,
     acceptedCommands: report.acceptedCommands,
+    commandCoverage: report.commandCoverage,
     verdict: report.verdict,
     reproduce,
     error: report.error,

@@ -11,9 +11,12 @@ export function commandCoverage(config: Config, commandIds: CommandIds, taken: I
     const row = byKind.get(command.kind) ?? { commands: 0, taken: 0, transitions: 0 };
     byKind.set(command.kind, { commands: row.commands + 1, taken: row.taken + (transitions > 0 ? 1 : 0), transitions: row.transitions + transitions });
   }
-  const kinds: KindCoverage[] = COMMAND_KINDS.flatMap((kind) => {
-    const row = byKind.get(kind);
-    return row === undefined ? [] : [{ kind, ...row }];
-  });
+  const kinds: KindCoverage[] = kindsIn(config).map((kind) => ({ kind, ...byKind.get(kind)! }));
   return { kinds, neverTaken: kinds.filter((k) => k.transitions === 0).map((k) => k.kind) };
+}
+
+/** The kinds with a command in the configuration (`allCommands`), in `COMMAND_KINDS` order. */
+export function kindsIn(config: Config): CommandKind[] {
+  const present = new Set(allCommands(config).map((c) => c.kind));
+  return COMMAND_KINDS.filter((kind) => present.has(kind));
 }

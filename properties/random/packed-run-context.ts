@@ -1,4 +1,4 @@
-import { refusalOf, type Command, type ModelState, type Outcome } from '../../model/index.ts';
+import { refusalOf, type Command, type CommandKind, type ModelState, type Outcome } from '../../model/index.ts';
 import type { Refusal } from '../../model/handler.ts';
 import { budgetRefusal } from '../../model/step.ts';
 import { argumentProblem } from '../../model/validate.ts';
@@ -87,6 +87,12 @@ export class PackedRunContext implements RunContext, ModelStep {
 
   get acceptedCount(): number {
     return this.accepted;
+  }
+
+  countAcceptedKinds(counts: Map<CommandKind, number>): void {
+    this.commands.forEach((command, i) => {
+      if (this.outcomes[i]!.kind === 'ok') counts.set(command.kind, (counts.get(command.kind) ?? 0) + 1);
+    });
   }
 
   modelState(): ModelState {

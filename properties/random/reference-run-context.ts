@@ -1,4 +1,4 @@
-import { candidates, step, type Candidate, type Command, type Config, type Design, type ModelState, type StepResult } from '../../model/index.ts';
+import { candidates, step, type Candidate, type Command, type CommandKind, type Config, type Design, type ModelState, type StepResult } from '../../model/index.ts';
 import { guardOfCandidate } from '../../model/step.ts';
 import type { Invariant, Witness } from '../catalogue-types.ts';
 import { stepViolation, witnessesReached } from '../check.ts';
@@ -39,6 +39,10 @@ export class ReferenceRunContext implements RunContext {
 
   get acceptedCount(): number {
     return this.steps.filter((s) => s.outcome.kind === 'ok').length;
+  }
+
+  countAcceptedKinds(counts: Map<CommandKind, number>): void {
+    for (const s of this.steps) if (s.outcome.kind === 'ok') counts.set(s.command.kind, (counts.get(s.command.kind) ?? 0) + 1);
   }
 
   modelState(): ModelState {

@@ -1,4 +1,4 @@
-import { candidates, type Command, type Config, type Design, type ModelState } from '../../model/index.ts';
+import { candidates, type Command, type CommandKind, type Config, type Design, type ModelState } from '../../model/index.ts';
 import type { ModelStep } from '../conformance/model-step.ts';
 import type { ExecutedStep } from '../executed-step.ts';
 import type { Violation } from '../check.ts';
@@ -46,6 +46,8 @@ export interface RunContext {
   modelState(): ModelState;
   readonly stepCount: number;
   readonly acceptedCount: number;
+  /** Add the accepted steps so far, per command kind, to `counts`. */
+  countAcceptedKinds(counts: Map<CommandKind, number>): void;
   /** The witnesses reached so far, in catalogue order. */
   witnessIds(): readonly string[];
   /** The steps taken so far, with the state after each. */

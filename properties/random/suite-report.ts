@@ -1,5 +1,6 @@
 import type { Config, Design } from '../../model/index.ts';
 import type { ExecutedStep } from '../executed-step.ts';
+import type { RunCommandCoverage } from './command-coverage.ts';
 
 /** A shrunk failing run: the steps that reproduce it and how to replay it with fast-check. */
 export interface RandomCounterexample {
@@ -49,6 +50,8 @@ export interface SuiteReport {
   readonly maxCommands: number;
   readonly commandsExecuted: number;
   readonly acceptedCommands: number;
+  /** Accepted commands per kind, over every run (shrinking and the fair drain included, like the counts above). */
+  readonly commandCoverage: RunCommandCoverage;
   readonly verdict: SuiteVerdict;
   readonly properties: readonly PropertyReport[];
   /** Set when the verdict is `error`: an exception that is a bug in the tool or the design. */

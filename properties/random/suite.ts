@@ -1,8 +1,9 @@
 import fc from 'fast-check';
-import { initialState, type Config, type Design } from '../../model/index.ts';
+import { initialState, type CommandKind, type Config, type Design } from '../../model/index.ts';
 import { INVARIANTS, LIVENESS, WITNESSES } from '../catalogue.ts';
 import type { Invariant, Liveness } from '../catalogue-types.ts';
 import { initialViolation } from '../check.ts';
+import { runCommandCoverage } from './command-coverage.ts';
 import { commandArbitrary } from './commands.ts';
 import { PackedEngine } from './packed-engine.ts';
 import { PackedRunContext } from './packed-run-context.ts';
@@ -93,6 +94,7 @@ export function runSuite(options: SuiteOptions): SuiteReport {
 
   let commandsExecuted = 0;
   let acceptedCommands = 0;
+  const acceptedKinds = new Map<CommandKind, number>();
   const witnessRuns = new Map<string, number>();
   let drainBoundHits = 0;
   let error: string | null = null;
@@ -123,6 +125,7 @@ export function runSuite(options: SuiteOptions): SuiteReport {
       } finally {
         commandsExecuted += ctx.stepCount;
         acceptedCommands += ctx.acceptedCount;
+        ctx.countAcceptedKinds(acceptedKinds);
         for (const id of ctx.witnessIds()) witnessRuns.set(id, (witnessRuns.get(id) ?? 0) + 1);
         runsDone += 1;
         options.onRun?.(runsDone);
@@ -158,7 +161,7 @@ export function runSuite(options: SuiteOptions): SuiteReport {
   const properties = reportProperties(options, counterexamples, runsChecked, witnessRuns, drainBoundHits);
   return {
     design, config, seed: options.seed, runs: options.runs, maxCommands: options.maxCommands,
-    commandsExecuted, acceptedCommands, verdict: error !== null ? 'error' : overallVerdict(properties), properties, error,
+    commandsExecuted, acceptedCommands, commandCoverage: runCommandCoverage(config, acceptedKinds), verdict: error !== null ? 'error' : overallVerdict(properties), properties, error,
   };
 }
 

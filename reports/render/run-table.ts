@@ -25,6 +25,8 @@ export function renderRunTable(s: DesignRunSummary): string {
   const c = s.config;
   lines.push(`${s.design.id} ${s.design.name} — ${c.lparCount} LPARs × ${c.slotCount} slot(s), fault budget ${c.faultBudget}, ${c.writeBudget} client writes`);
   lines.push(`  ${s.runs} runs, seed ${s.seed}, ${s.commandsExecuted} commands executed (${s.acceptedCommands} accepted) — verdict: ${s.verdict.toUpperCase()}`);
+  const never = s.commandCoverage.neverAccepted;
+  lines.push(`  commands: ${s.commandCoverage.kinds.length - never.length} of ${s.commandCoverage.kinds.length} kinds accepted; ${never.length === 0 ? 'every kind accepted' : `never accepted: ${never.join(', ')}`}`);
   if (s.error !== null) lines.push(`  internal error: ${s.error.split('\n')[0]}`);
   lines.push(`  ${pad('property', 13)}${pad('verdict', 14)}${pad('runs', 7)}detail`);
   for (const p of s.properties) lines.push(`  ${pad(p.id, 13)}${pad(VERDICT_MARK[p.verdict], 14)}${pad(String(p.runs), 7)}${detail(p)}`);
