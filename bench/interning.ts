@@ -8,8 +8,16 @@
 //                  and each partition is looked up in its own, smaller StateStore (the way
 //                  external-memory and "structured" duplicate detection trade random accesses for
 //                  sequential ones). Ids would still have to be renumbered in BFS order; not done here.
-// Both find the same number of distinct states. The question is whether the second is enough
-// faster to be worth the explorer's rewrite into level-synchronous form.
+//   in C           the first, in C (bench/interning-floor.c, gcc -O2, the fastest of three rounds):
+//                  what any implementation of this search pays at least here, one lookup per
+//                  transition. Skipped, saying so, where gcc is missing.
+// All find the same number of distinct states. The questions: whether the second is enough faster
+// to be worth the explorer's rewrite into level-synchronous form, and how far JavaScript is from C.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { builtInDesign } from '../model/index.ts';
 import { hashWords, StateStore } from '../properties/explore/fast/store.ts';
 import { FastSystem } from '../properties/explore/fast/system.ts';
@@ -61,6 +69,31 @@ function partitioned(levels: readonly Int32Array[], width: number): number {
   return distinct;
 }
 
+/** The one-table lookups in C; null (and why) when it cannot be compiled here. */
+function inC(levels: readonly Int32Array[], width: number): { ns: number; distinct: number } | string {
+  const dir = mkdtempSync(join(tmpdir(), 'slotcheck-interning-'));
+  try {
+    const binary = join(dir, 'interning-floor');
+    try {
+      execFileSync('gcc', ['-O2', '-o', binary, fileURLToPath(new URL('./interning-floor.c', import.meta.url))], { stdio: 'pipe' });
+    } catch {
+      return 'skipped: gcc is not installed (apt-get install gcc)';
+    }
+    const file = join(dir, 'successors.bin');
+    const all = new Int32Array(levels.reduce((n, l) => n + l.length, 0));
+    let at = 0;
+    for (const level of levels) {
+      all.set(level, at);
+      at += level.length;
+    }
+    writeFileSync(file, all);
+    const [distinct, , ns] = execFileSync(binary, [file, String(width)], { encoding: 'utf8' }).trim().split(' ').map(Number);
+    return { ns: ns!, distinct: distinct! };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const { system, depthOf } = exploredSpace(new FastSystem(builtInDesign('patent-lpar-b')!, { lparCount: 2, slotCount: 1, faultBudget: 3, writeBudget: 2 }), 5_000_000);
 const levels = successorsByLevel(system, depthOf);
 const width = system.layout.words;
@@ -71,4 +104,10 @@ for (let round = 1; round <= 3; round += 1) {
   const parts = cpuMs(() => partitioned(levels, width));
   if (one.distinct !== parts.distinct) throw new Error(`the two ways disagree: ${one.distinct} and ${parts.distinct} distinct states`);
   console.log(`  round ${round}: one table ${fmt((one.ms * 1e6) / transitions)} ns, partitioned by level (${PARTITIONS} parts) ${fmt((parts.ms * 1e6) / transitions)} ns; ${fmt(one.distinct)} distinct`);
+}
+const c = inC(levels, width);
+if (typeof c === 'string') console.log(`  in C: ${c}`);
+else {
+  if (c.distinct !== system.stateCount) throw new Error(`C found ${c.distinct} distinct states, the explorer ${system.stateCount}`);
+  console.log(`  in C (gcc -O2, fastest of three): one table ${c.ns.toFixed(1)} ns per transition, ${fmt(1000 / c.ns)} M transitions/s; ${fmt(c.distinct)} distinct`);
 }
