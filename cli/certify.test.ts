@@ -26,6 +26,20 @@ describe('slotcheck certify', () => {
     expect(readFileSync(join(b, 'my-hardened.json'), 'utf8')).toBe(cert);
     expect(cert).not.toMatch(/elapsed|timestamp|date/i);
     expect(JSON.parse(cert)).toMatchObject({ verdict: 'certified', design: { name: 'my-hardened', source: expect.stringMatching(/^file:/) } });
+    // What each method never exercised: hardened has no gate keeper cache, no card ROM and no
+    // shutdown step; at 3 LPARs with one fault no directly issued control command is authorised.
+    const { explored, random } = JSON.parse(cert) as { explored: { neverTaken: string[] }[]; random: { neverAccepted: string[] }[] };
+    expect(explored.map((e) => e.neverTaken)).toEqual([
+      ['guest_shutdown', 'gk_flush', 'rom_sci'], ['deact', 'act', 'rem_pci', 'add_pci', 'guest_shutdown', 'gk_flush', 'rom_sci'],
+    ]);
+    for (const r of random) expect(r.neverAccepted).toEqual(expect.arrayContaining(['gk_flush', 'rom_sci']));
+    expect(first.stdout).toContain('never taken: deact, act, rem_pci, add_pci, guest_shutdown, gk_flush, rom_sci');
+
+    const old = tempDir();
+    writeFileSync(join(old, 'my-hardened.json'), cert.replace(/slotcheck-certificate\/\d+/, 'slotcheck-certificate/1'));
+    const oldCheck = await runCli(['certify', '--check', '--dir', old]);
+    expect(oldCheck.code).toBe(2);
+    expect(oldCheck.stderr).toContain('has format slotcheck-certificate/1');
 
     expect((await runCli(['certify', '--check', '--dir', a])).code).toBe(0);
     userDesign(work, ", heartbeatTimeoutTicks: 3"); // a change nobody re-certified

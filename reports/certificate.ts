@@ -5,11 +5,13 @@ import { canonicalJson } from './canonical-json.ts';
 import { designHash } from './design-hash.ts';
 import { TOOL_VERSION } from './version.ts';
 
-export const CERTIFICATE_FORMAT = 'slotcheck-certificate/1';
+// 2: each exploration and random suite names the command kinds it never exercised.
+export const CERTIFICATE_FORMAT = 'slotcheck-certificate/2';
 
 /**
  * A certificate: the design (name, content hash, parameters, where it came from), the plan it was
- * certified with, the tool version, and per property each method's verdict. No timestamps and no
+ * certified with, the tool version, per property each method's verdict, and per method the command
+ * kinds it never exercised (its verdicts say nothing about those handlers). No timestamps and no
  * timings: certifying the same design with the same tool gives the same bytes.
  */
 export function buildCertificate(design: Design, source: string, plan: CertificationPlan, c: Certification) {

@@ -37,10 +37,12 @@ async function designFromSource(name: string, source: string, file: string): Pro
   return loadDesignFile(source.slice('file:'.length));
 }
 
+const never = (what: string, kinds: readonly string[]) => (kinds.length === 0 ? '' : `; never ${what}: ${kinds.join(', ')}`);
+
 function summarize(design: Design, c: Certification): string {
   const lines = [`${design.id} ${design.name}: ${c.verdict.toUpperCase()}`];
-  for (const e of c.explored) lines.push(`  exhaustive ${e.plan.config.lparCount}×${e.plan.config.slotCount}, faults ${e.plan.config.faultBudget}, writes ${e.plan.config.writeBudget}${e.plan.symmetry ? ', symmetry' : ''}: ${e.states} states, ${e.transitions} transitions${e.boundHit === null ? '' : `, bound hit (${e.boundHit})`}`);
-  for (const r of c.randomRuns) lines.push(`  random ${r.plan.config.lparCount}×${r.plan.config.slotCount}, seed ${r.plan.seed}, ${r.plan.runs} runs against the emulator: ${r.commandsExecuted} commands`);
+  for (const e of c.explored) lines.push(`  exhaustive ${e.plan.config.lparCount}×${e.plan.config.slotCount}, faults ${e.plan.config.faultBudget}, writes ${e.plan.config.writeBudget}${e.plan.symmetry ? ', symmetry' : ''}: ${e.states} states, ${e.transitions} transitions${e.boundHit === null ? '' : `, bound hit (${e.boundHit})`}${never('taken', e.neverTaken)}`);
+  for (const r of c.randomRuns) lines.push(`  random ${r.plan.config.lparCount}×${r.plan.config.slotCount}, seed ${r.plan.seed}, ${r.plan.runs} runs against the emulator: ${r.commandsExecuted} commands${never('accepted', r.neverAccepted)}`);
   for (const p of c.properties) if (p.verdict !== 'holds' && p.verdict !== 'reached' && p.verdict !== 'not-applicable') lines.push(`  ${p.id} ${p.verdict}: ${p.name}`);
   return lines.join('\n');
 }
@@ -91,6 +93,10 @@ async function checkCertificates(options: CertifyOptions): Promise<ExitCode> {
       json = JSON.parse(readFileSync(file, 'utf8'));
     } catch (error) {
       throw new CliError('SC009', `certificate "${file}" is not JSON: ${(error as Error).message}`, 'restore it from version control, or re-certify the design');
+    }
+    const format = (json as { format?: unknown } | null)?.format;
+    if (typeof format === 'string' && format.startsWith('slotcheck-certificate/') && format !== CERTIFICATE_FORMAT) {
+      throw new CliError('SC009', `certificate "${file}" has format ${format}; this tool writes ${CERTIFICATE_FORMAT}`, `re-certify the design with this tool: npx slotcheck certify --design <name>`);
     }
     const head = certificateHead.safeParse(json);
     if (!head.success) throw new CliError('SC009', `certificate "${file}": field ${head.error.issues[0]!.path.join('.')}: ${head.error.issues[0]!.message}`, 'restore it from version control, or re-certify the design');

@@ -1,4 +1,4 @@
-import type { Design } from '../../model/index.ts';
+import type { CommandKind, Design } from '../../model/index.ts';
 import { CATALOGUE } from '../catalogue.ts';
 import { emulatorSubject } from '../conformance/subject.ts';
 import { explore, type ExploreReport } from '../explore/index.ts';
@@ -26,8 +26,13 @@ export type CertificationVerdict = 'certified' | 'counterexample' | 'inconclusiv
 export interface Certification {
   readonly verdict: CertificationVerdict;
   readonly properties: readonly CertifiedProperty[];
-  readonly explored: readonly { readonly plan: ExplorePlanItem; readonly states: number; readonly transitions: number; readonly maxDepth: number; readonly unreduced: { states: number; transitions: number } | null; readonly boundHit: string | null }[];
-  readonly randomRuns: readonly { readonly plan: RandomPlanItem; readonly commandsExecuted: number; readonly acceptedCommands: number }[];
+  /** Per exploration its counts, and the command kinds no explored transition took: what it says nothing about. */
+  readonly explored: readonly {
+    readonly plan: ExplorePlanItem; readonly states: number; readonly transitions: number; readonly maxDepth: number;
+    readonly unreduced: { states: number; transitions: number } | null; readonly boundHit: string | null; readonly neverTaken: readonly CommandKind[];
+  }[];
+  /** Per random suite its counts, and the command kinds no run had accepted. */
+  readonly randomRuns: readonly { readonly plan: RandomPlanItem; readonly commandsExecuted: number; readonly acceptedCommands: number; readonly neverAccepted: readonly CommandKind[] }[];
   readonly exploreReports: readonly ExploreReport[];
   readonly suiteReports: readonly SuiteReport[];
 }
@@ -73,9 +78,11 @@ export function certify(design: Design, plan: CertificationPlan, onProgress?: (w
     properties,
     explored: exploreReports.map((r, i) => ({
       plan: plan.explore[i]!, states: r.states, transitions: r.transitions, maxDepth: r.maxDepth, unreduced: r.unreduced,
-      boundHit: r.boundHit === null ? null : `${r.boundHit.bound} = ${r.boundHit.limit}`,
+      boundHit: r.boundHit === null ? null : `${r.boundHit.bound} = ${r.boundHit.limit}`, neverTaken: r.coverage.neverTaken,
     })),
-    randomRuns: suiteReports.map((r, i) => ({ plan: plan.random[i]!, commandsExecuted: r.commandsExecuted, acceptedCommands: r.acceptedCommands })),
+    randomRuns: suiteReports.map((r, i) => ({
+      plan: plan.random[i]!, commandsExecuted: r.commandsExecuted, acceptedCommands: r.acceptedCommands, neverAccepted: r.commandCoverage.neverAccepted,
+    })),
     exploreReports,
     suiteReports,
   };
