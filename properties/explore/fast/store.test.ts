@@ -1,8 +1,9 @@
 // Why this test exists: the explorer takes a packed state's id as its key, so the store must
 // give equal tuples equal ids and distinct tuples distinct ids, across table and arena growth,
 // with ids in first-insertion order (the explorer's determinism rests on it).
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { StateStore } from './store.ts';
+import { hashWords, lookupFor, StateStore } from './store.ts';
 
 describe('StateStore interns word tuples', () => {
   it('gives ids 0, 1, 2 … in first-insertion order and the same id to an equal tuple', () => {
@@ -33,5 +34,35 @@ describe('StateStore interns word tuples', () => {
       expect(store.lastWasNew).toBe(false);
     }
     expect(store.size).toBe(50_000);
+  });
+});
+
+describe('the compiled lookup (one per width)', () => {
+  it('hashes as hashWords does: on an empty table it names the home slot', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 12 }).chain((w) => fc.array(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), { minLength: w, maxLength: w })), (words) => {
+      const width = words.length;
+      const tuple = Int32Array.from(words);
+      const slots = 1 << 10;
+      const empty = new Int32Array(slots * (width + 1));
+      expect(lookupFor(width)(empty, 32 - 10, slots - 1, tuple, 0)).toBe(-1 - (hashWords(tuple, 0, width) >>> (32 - 10)));
+    }), { seed: 17, numRuns: 500 });
+  });
+
+  it('finds every tuple a store holds, of any width, and no other', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 8 }), fc.array(fc.integer({ min: -50, max: 50 }), { minLength: 1, maxLength: 3000 }), (width, values) => {
+      const store = new StateStore(width, 16);
+      const ids = new Map<string, number>();
+      const tuple = new Int32Array(width);
+      values.forEach((v, i) => {
+        for (let k = 0; k < width; k += 1) tuple[k] = (v * (k + 3) + i * k) % 37; // many repeats, some tuples equal
+        const key = tuple.join(',');
+        const isNew = !ids.has(key);
+        const expected = ids.get(key) ?? ids.size;
+        ids.set(key, expected);
+        expect(store.intern(tuple)).toBe(expected);
+        expect(store.lastWasNew).toBe(isNew);
+      });
+      expect(store.size).toBe(ids.size);
+    }), { seed: 18, numRuns: 200 });
   });
 });
