@@ -18,3 +18,26 @@ export function progressBar(total: number, enabled: boolean): Progress {
     stop: () => bar.stop(),
   };
 }
+
+/** A status line on stderr when it is a terminal (for work whose total is not known): rewritten in place. */
+export interface StatusLine {
+  show(text: string): void;
+  /** Erase it (before other output, and at the end). */
+  clear(): void;
+}
+
+export function statusLine(enabled: boolean): StatusLine {
+  if (!enabled || !process.stderr.isTTY) return { show: () => {}, clear: () => {} };
+  let shown = false;
+  return {
+    show: (text) => {
+      const width = process.stderr.columns ?? 100;
+      process.stderr.write(`\r\x1b[K${text.length > width - 1 ? `${text.slice(0, width - 2)}…` : text}`);
+      shown = true;
+    },
+    clear: () => {
+      if (shown) process.stderr.write('\r\x1b[K');
+      shown = false;
+    },
+  };
+}

@@ -11,6 +11,7 @@ import { writeExploreTraces } from '../../reports/write-traces.ts';
 import { resolveDesigns } from '../design-loader.ts';
 import { CliError, exitCodeOf, type ExitCode } from '../errors.ts';
 import { configFromOptions, intOption, threadsOption } from '../options.ts';
+import { statusLine } from '../progress.ts';
 
 export interface ExploreCliOptions {
   readonly design?: string[];
@@ -64,11 +65,22 @@ export async function exploreCommand(options: ExploreCliOptions): Promise<ExitCo
   if (engine !== 'packed' && engine !== 'reference') throw new CliError('SC002', `--engine is "${engine}"`, 'use --engine packed (the default) or --engine reference');
   const threads = threadsOption(options.threads);
   const jobs = designs.map(({ design }) => ({ design, config, ...bounds, symmetry: options.symmetry === true, engine, ...(only === undefined ? {} : { only }) }) as const);
-  // Designs are explored side by side on worker threads; reports are read, printed and written in design order.
-  const reports = exploreMany(jobs, threads);
+  // Designs are explored side by side on worker threads; reports are read, printed and written in
+  // design order. While they run, a status line (a terminal only) says how far each has got.
+  const status = statusLine(!options.json);
+  const running = new Map<number, string>();
+  const reports = exploreMany(jobs, threads, {
+    onProgress: (i, p) => {
+      running.set(i, `${designs[i]!.design.name} depth ${p.depth}, ${p.states.toLocaleString('en-US')} states, ${Math.round(p.elapsedMs / 1000)} s`);
+      status.show(`exploring: ${[...running.values()].join('; ')}`);
+    },
+  });
+  const finished = (i: number) => () => { running.delete(i); };
+  reports.forEach((report, i) => { report.then(finished(i), finished(i)); });
   for (const [i, { design }] of designs.entries()) {
     const exploreOptions = jobs[i]!;
     const report = await reports[i]!;
+    status.clear();
     const traces = writeExploreTraces(report, design, (id) => join(outDir, 'traces', design.name, `${id}-explore.itf.json`));
     summaries.push(exploreSummary(report, designHash(design), traces));
     if (!options.json) {

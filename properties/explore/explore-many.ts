@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { explore } from './explore.ts';
-import type { ExploreOptions } from './options.ts';
+import type { ExploreOptions, SearchProgress } from './options.ts';
 import type { ExploreReport } from './report.ts';
 
 // Several independent explorations (`slotcheck explore` over several designs) on several threads,
@@ -18,10 +18,13 @@ export interface ExploreJobs {
   readonly jobs: readonly ExploreOptions[];
   /** One Int32: the index of the next job not yet claimed (Atomics.add). */
   readonly next: SharedArrayBuffer;
+  /** Whether to post `progress` while exploring. */
+  readonly progress: boolean;
 }
 
 export type ExploreJobReply =
   | { readonly kind: 'claimed'; readonly index: number }
+  | { readonly kind: 'progress'; readonly index: number; readonly progress: SearchProgress }
   | { readonly kind: 'finished' }
   | { readonly kind: 'report'; readonly index: number; readonly report: ExploreReport }
   | { readonly kind: 'failed'; readonly index: number; readonly message: string };
@@ -35,6 +38,8 @@ export function claimJob(next: Int32Array, count: number): number {
 export interface ExploreManyOptions {
   /** Whether this thread explores jobs too (default true). False: workers do every job (tests). */
   readonly here?: boolean;
+  /** How far each job has got, now and then, from whichever thread explores it. */
+  readonly onProgress?: (index: number, progress: SearchProgress) => void;
 }
 
 /**
@@ -71,7 +76,7 @@ export function exploreMany(jobs: readonly ExploreOptions[], threads: number, op
   };
 
   const startWorker = (): void => {
-    const worker = new Worker(BOOT, { workerData: { entry: ENTRY, jobs, next: shared } satisfies ExploreJobs });
+    const worker = new Worker(BOOT, { workerData: { entry: ENTRY, jobs, next: shared, progress: options.onProgress !== undefined } satisfies ExploreJobs });
     workers.push(worker);
     liveWorkers += 1;
     const inHand = new Set<number>();
@@ -79,6 +84,7 @@ export function exploreMany(jobs: readonly ExploreOptions[], threads: number, op
     // Messages from one worker arrive in order: `finished` comes after its last report.
     worker.on('message', (reply: ExploreJobReply) => {
       if (reply.kind === 'claimed') inHand.add(reply.index);
+      else if (reply.kind === 'progress') options.onProgress?.(reply.index, reply.progress);
       else if (reply.kind === 'finished') {
         finished = true;
         liveWorkers -= 1;
@@ -102,7 +108,8 @@ export function exploreMany(jobs: readonly ExploreOptions[], threads: number, op
   const runHere = async (): Promise<void> => {
     for (let index = here || workerCount === 0 ? claimJob(next, jobs.length) : -1; index >= 0; index = claimJob(next, jobs.length)) {
       try {
-        done(index, { report: explore(jobs[index]!) });
+        const onProgress = options.onProgress;
+        done(index, { report: explore(onProgress === undefined ? jobs[index]! : { ...jobs[index]!, onProgress: (p) => onProgress(index, p) }) });
       } catch (e) {
         done(index, { error: e instanceof Error ? e : new Error(String(e)) });
       }

@@ -43,7 +43,7 @@ export function planFor<S>(system: TransitionSystem<S>, options: ExploreRunOptio
 export function exploreWith<S>(system: TransitionSystem<S>, options: ExploreRunOptions): ExploreReport {
   assertBounds(options);
   const now = options.now ?? (() => performance.now()); // measurement and the time bound only
-  return reportOf(system, options, searchSequential(system, options, planFor(system, options), now));
+  return reportOf(system, options, searchSequential(system, options, planFor(system, options), now, options.onProgress));
 }
 
 export function assertBounds(bounds: ExploreBounds): void {

@@ -21,7 +21,18 @@ export interface ExploreRunOptions extends ExploreBounds {
   readonly workers?: number;
   /** The clock for `timeLimitMs`; injectable so that a test of the time bound is deterministic. */
   readonly now?: () => number;
+  /** Told how far the search has got, about every `PROGRESS_INTERVAL_MS` (for a progress line; never part of a report). */
+  readonly onProgress?: (progress: SearchProgress) => void;
 }
+
+export interface SearchProgress {
+  readonly states: number;
+  readonly transitions: number;
+  readonly depth: number;
+  readonly elapsedMs: number;
+}
+
+export const PROGRESS_INTERVAL_MS = 500;
 
 /** `explore`: the reference model, by design and configuration. */
 export interface ExploreOptions extends ExploreRunOptions {

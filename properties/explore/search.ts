@@ -6,7 +6,7 @@ import { CommandIds } from './command-ids.ts';
 import { Findings } from './findings.ts';
 import { ExploredGraph } from './graph.ts';
 import { ObligationTable } from './obligations.ts';
-import type { ExploreBounds } from './options.ts';
+import { PROGRESS_INTERVAL_MS, type ExploreBounds, type SearchProgress } from './options.ts';
 import type { BoundHit } from './report.ts';
 import { GrowableInt32, ROOT, StateStore } from './state-store.ts';
 import type { StateKey, TransitionSystem } from './system.ts';
@@ -117,8 +117,11 @@ export class SearchTables<S> {
  * transition, tallies witnesses, records obligations and the graph for liveness, and stops at the
  * first bound it reaches.
  */
-export function searchSequential<S>(system: TransitionSystem<S>, bounds: ExploreBounds, plan: SearchPlan, now: () => number): SearchOutcome {
+export function searchSequential<S>(
+  system: TransitionSystem<S>, bounds: ExploreBounds, plan: SearchPlan, now: () => number, onProgress?: (progress: SearchProgress) => void,
+): SearchOutcome {
   const started = now();
+  let progressAt = started;
   const t = new SearchTables(system, plan);
   const { store, findings, graph, obligations, commandIds } = t;
   const retain = system.retain?.bind(system) ?? ((s: S) => s);
@@ -139,7 +142,12 @@ export function searchSequential<S>(system: TransitionSystem<S>, bounds: Explore
     }
     const next: S[] = [];
     for (const state of frontier) {
-      if (now() - started > bounds.timeLimitMs) {
+      const time = now();
+      if (onProgress !== undefined && time - progressAt >= PROGRESS_INTERVAL_MS) {
+        progressAt = time;
+        onProgress({ states: store.size, transitions: t.transitions, depth, elapsedMs: time - started });
+      }
+      if (time - started > bounds.timeLimitMs) {
         boundHit = { bound: 'timeLimitMs', limit: bounds.timeLimitMs, detail: `stopped at depth ${depth} with ${store.size - index} stored state(s) not expanded` };
         break search;
       }
