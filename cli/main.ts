@@ -18,7 +18,7 @@ function program(setExit: (code: ExitCode) => void): Command {
     .configureOutput({ writeErr: () => {} });
 
   root.command('run')
-    .description('random property runs of commands and faults on each design; a row per property')
+    .description('random property runs of commands and faults on each design; a row per property, and the command kinds never accepted')
     .option('--design <name>', 'a built-in design, or a design file (repeatable; default: every built-in design)', collect)
     .option('--lpars <n>', 'LPARs, 2–4', undefined)
     .option('--slots <n>', 'PCI slots, 1–3')
@@ -35,7 +35,7 @@ function program(setExit: (code: ExitCode) => void): Command {
     .action(async (opts) => setExit(await runCommand(opts)));
 
   root.command('explore')
-    .description('explore every reachable state within the bounds; shortest counterexamples, fair lassos, witnesses')
+    .description('explore every reachable state within the bounds; shortest counterexamples, fair lassos, witnesses, the command kinds never taken')
     .option('--design <name>', 'a built-in design, or a design file (repeatable; default: every built-in design)', collect)
     .option('--lpars <n>', 'LPARs, 2–4 (default 2)')
     .option('--slots <n>', 'PCI slots, 1–3 (default 1)')
