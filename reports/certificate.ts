@@ -5,7 +5,8 @@ import { canonicalJson } from './canonical-json.ts';
 import { designHash } from './design-hash.ts';
 import { TOOL_VERSION } from './version.ts';
 
-// 2: each exploration and random suite names the command kinds it never exercised.
+// 2: each exploration and random suite names the command kinds it never exercised; emulator and
+// model compared on every transition of small spaces (plan.conformance).
 export const CERTIFICATE_FORMAT = 'slotcheck-certificate/2';
 
 /**
@@ -23,6 +24,7 @@ export function buildCertificate(design: Design, source: string, plan: Certifica
     verdict: c.verdict,
     explored: c.explored,
     random: c.randomRuns,
+    conformance: c.conformance.map(({ gaps: _gaps, ...counts }) => counts), // written only when there are none
     properties: c.properties,
   };
 }

@@ -43,6 +43,11 @@ function summarize(design: Design, c: Certification): string {
   const lines = [`${design.id} ${design.name}: ${c.verdict.toUpperCase()}`];
   for (const e of c.explored) lines.push(`  exhaustive ${e.plan.config.lparCount}×${e.plan.config.slotCount}, faults ${e.plan.config.faultBudget}, writes ${e.plan.config.writeBudget}${e.plan.symmetry ? ', symmetry' : ''}: ${e.states} states, ${e.transitions} transitions${e.boundHit === null ? '' : `, bound hit (${e.boundHit})`}${never('taken', e.neverTaken)}`);
   for (const r of c.randomRuns) lines.push(`  random ${r.plan.config.lparCount}×${r.plan.config.slotCount}, seed ${r.plan.seed}, ${r.plan.runs} runs against the emulator: ${r.commandsExecuted} commands${never('accepted', r.neverAccepted)}`);
+  for (const e of c.conformance) {
+    const where = `${e.plan.config.lparCount}×${e.plan.config.slotCount}, faults ${e.plan.config.faultBudget}, writes ${e.plan.config.writeBudget}`;
+    lines.push(`  emulator against the model on every transition, ${where}: ${e.states} states, ${e.pairs} (state, command) pairs${e.boundHit ? ', bound hit (statesMax)' : ''}`);
+    for (const g of e.gaps) lines.push(`    ${g.id}: ${g.why}\n      after ${g.path.length} step(s): ${[...g.path, g.command].map((cmd) => JSON.stringify(cmd)).join(' ')}`);
+  }
   for (const p of c.properties) if (p.verdict !== 'holds' && p.verdict !== 'reached' && p.verdict !== 'not-applicable') lines.push(`  ${p.id} ${p.verdict}: ${p.name}`);
   return lines.join('\n');
 }
@@ -55,7 +60,7 @@ async function certifyDesigns(options: CertifyOptions): Promise<ExitCode> {
   const codes: ExitCode[] = [];
   for (const { given, design } of designs) {
     const progress = progressBar(1, true);
-    const c = certify(design, DEFAULT_PLAN, (what) => progress.update(0, `${design.name}: ${what}`));
+    const c = certify(design, DEFAULT_PLAN, { onProgress: (what) => progress.update(0, `${design.name}: ${what}`) });
     progress.stop();
     process.stdout.write(`${summarize(design, c)}\n`);
     if (c.verdict === 'certified') {
@@ -77,7 +82,7 @@ const certificateHead = z.object({
   format: z.literal(CERTIFICATE_FORMAT),
   toolVersion: z.string(),
   design: z.object({ name: z.string(), hash: z.string(), source: z.string() }).passthrough(),
-  plan: z.object({ explore: z.array(z.any()), random: z.array(z.any()) }),
+  plan: z.object({ explore: z.array(z.any()), random: z.array(z.any()), conformance: z.array(z.any()) }),
 }).passthrough();
 
 /** `slotcheck certify --check`: recompute every committed certificate; fail when one no longer matches. */

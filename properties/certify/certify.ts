@@ -1,15 +1,18 @@
+import type { EmulatorOptions } from '../../impl/index.ts';
 import type { CommandKind, Design } from '../../model/index.ts';
 import { CATALOGUE } from '../catalogue.ts';
 import { emulatorSubject } from '../conformance/subject.ts';
 import { explore, type ExploreReport } from '../explore/index.ts';
 import { CONFORMANCE, DEFAULT_SUITE, runSuite } from '../random/suite.ts';
 import type { SuiteReport } from '../random/suite-report.ts';
-import type { CertificationPlan, ExplorePlanItem, RandomPlanItem } from './plan.ts';
+import { checkEveryTransition, type ExhaustiveConformance } from '../conformance/exhaustive.ts';
+import type { CertificationPlan, ConformancePlanItem, ExplorePlanItem, RandomPlanItem } from './plan.ts';
 
 /** One method's verdict on one property. */
 export type Evidence =
   | { readonly method: 'exhaustive'; readonly plan: number; readonly verdict: string }
-  | { readonly method: 'random'; readonly plan: number; readonly verdict: string };
+  | { readonly method: 'random'; readonly plan: number; readonly verdict: string }
+  | { readonly method: 'every-transition'; readonly plan: number; readonly verdict: string };
 
 export interface CertifiedProperty {
   readonly id: string;
@@ -33,6 +36,8 @@ export interface Certification {
   }[];
   /** Per random suite its counts, and the command kinds no run had accepted. */
   readonly randomRuns: readonly { readonly plan: RandomPlanItem; readonly commandsExecuted: number; readonly acceptedCommands: number; readonly neverAccepted: readonly CommandKind[] }[];
+  /** Per every-transition comparison of emulator and model: its counts, and where they parted (first per id). */
+  readonly conformance: readonly { readonly plan: ConformancePlanItem; readonly states: number; readonly pairs: number; readonly boundHit: boolean; readonly gaps: ExhaustiveConformance['gaps'] }[];
   readonly exploreReports: readonly ExploreReport[];
   readonly suiteReports: readonly SuiteReport[];
 }
@@ -53,20 +58,37 @@ function combine(expect: string, verdicts: readonly string[]): CertifiedProperty
  * when no method found it broken and none was stopped by a bound; a witness when some method
  * reached it. The design is certified when every property is.
  */
-export function certify(design: Design, plan: CertificationPlan, onProgress?: (what: string) => void): Certification {
+export interface CertifyOptions {
+  readonly onProgress?: (what: string) => void;
+  /** The emulator's options (a planted bug, in tests that show a certificate refused). */
+  readonly emulator?: EmulatorOptions;
+}
+
+export function certify(design: Design, plan: CertificationPlan, options: CertifyOptions = {}): Certification {
+  const { onProgress, emulator } = options;
   const exploreReports = plan.explore.map((p, i) => {
     onProgress?.(`explore ${i + 1}/${plan.explore.length}`);
     return explore({ design, config: p.config, symmetry: p.symmetry, engine: 'packed', statesMax: p.statesMax, depthMax: p.depthMax, timeLimitMs: 3_600_000 });
   });
   const suiteReports = plan.random.map((p, i) => {
     onProgress?.(`random ${i + 1}/${plan.random.length}`);
-    return runSuite({ ...DEFAULT_SUITE, design, config: p.config, seed: p.seed, runs: p.runs, maxCommands: p.maxCommands, subject: () => emulatorSubject(p.config, design) });
+    return runSuite({ ...DEFAULT_SUITE, design, config: p.config, seed: p.seed, runs: p.runs, maxCommands: p.maxCommands, subject: () => emulatorSubject(p.config, design, emulator) });
+  });
+  const conformanceChecks = plan.conformance.map((p, i) => {
+    onProgress?.(`every transition ${i + 1}/${plan.conformance.length}`);
+    return checkEveryTransition(design, p.config, { statesMax: p.statesMax, ...(emulator === undefined ? {} : { emulator }) });
   });
   const ids = [CONFORMANCE.id, ...CATALOGUE.map((p) => p.id)];
   const properties: CertifiedProperty[] = ids.map((id) => {
     const evidence: Evidence[] = [
       ...exploreReports.flatMap((r, i) => r.properties.filter((p) => p.id === id).map((p) => ({ method: 'exhaustive' as const, plan: i, verdict: p.verdict }))),
       ...suiteReports.flatMap((r, i) => r.properties.filter((p) => p.id === id).map((p) => ({ method: 'random' as const, plan: i, verdict: p.verdict }))),
+      // Conformance itself on every transition; an invariant only where the emulator found it broken and the model did not.
+      ...conformanceChecks.flatMap((r, i) => {
+        const broken = r.gaps.some((g) => g.id === id);
+        if (id !== CONFORMANCE.id && !broken) return [];
+        return [{ method: 'every-transition' as const, plan: i, verdict: broken ? 'counterexample' : r.boundHit ? 'inconclusive' : 'pass' }];
+      }),
     ];
     const entry = id === CONFORMANCE.id ? CONFORMANCE : CATALOGUE.find((p) => p.id === id)!;
     return { id, name: entry.name, expect: entry.expect, verdict: combine(entry.expect, evidence.map((e) => e.verdict)), evidence };
@@ -83,6 +105,7 @@ export function certify(design: Design, plan: CertificationPlan, onProgress?: (w
     randomRuns: suiteReports.map((r, i) => ({
       plan: plan.random[i]!, commandsExecuted: r.commandsExecuted, acceptedCommands: r.acceptedCommands, neverAccepted: r.commandCoverage.neverAccepted,
     })),
+    conformance: conformanceChecks.map((r, i) => ({ plan: plan.conformance[i]!, states: r.states, pairs: r.pairs, boundHit: r.boundHit, gaps: r.gaps })),
     exploreReports,
     suiteReports,
   };

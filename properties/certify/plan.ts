@@ -16,17 +16,26 @@ export interface RandomPlanItem {
   readonly maxCommands: number;
 }
 
+/** One space on whose every transition the emulator is compared with the model (conformance/exhaustive.ts). */
+export interface ConformancePlanItem {
+  readonly config: Config;
+  readonly statesMax: number;
+}
+
 /** What `certify` runs: recorded in the certificate, so `certify --check` can run it again. */
 export interface CertificationPlan {
   readonly explore: readonly ExplorePlanItem[];
   readonly random: readonly RandomPlanItem[];
+  readonly conformance: readonly ConformancePlanItem[];
 }
 
 /**
  * The default certification bound: every state of 2 LPARs × 1 slot with two faults and two client
  * writes, and of 3 LPARs × 1 slot with one fault (standbys merged by symmetry); then random runs
  * against the emulator with a fixed seed, up to four faults on 2 LPARs × 2 slots and one fault on
- * 3 LPARs × 2 slots. Three LPARs get one fault because no design here survives the new active
+ * 3 LPARs × 2 slots; and the emulator against the model on every transition, refused commands
+ * included, of 2 LPARs × 1 slot with one fault and two writes and of 2 LPARs × 2 slots with one
+ * fault and one write. Three LPARs get one fault because no design here survives the new active
  * dying during its takeover (finding F-12): a certificate says what it covers.
  */
 export const DEFAULT_PLAN: CertificationPlan = {
@@ -37,5 +46,9 @@ export const DEFAULT_PLAN: CertificationPlan = {
   random: [
     { config: { lparCount: 2, slotCount: 2, faultBudget: 4, writeBudget: 3 }, seed: 1, runs: 300, maxCommands: 60 },
     { config: { lparCount: 3, slotCount: 2, faultBudget: 1, writeBudget: 3 }, seed: 2, runs: 300, maxCommands: 60 },
+  ],
+  conformance: [
+    { config: { lparCount: 2, slotCount: 1, faultBudget: 1, writeBudget: 2 }, statesMax: 100_000 },
+    { config: { lparCount: 2, slotCount: 2, faultBudget: 1, writeBudget: 1 }, statesMax: 100_000 },
   ],
 };

@@ -1,0 +1,20 @@
+// The emulator against the model on every transition (properties/conformance/exhaustive.ts): how
+// long it takes as the space grows. Measurement only: never asserted in a test.
+// Run: npx tsx bench/every-transition.ts
+import { builtInDesign, type Config } from '../model/index.ts';
+import { checkEveryTransition } from '../properties/conformance/exhaustive.ts';
+
+const cases: [string, Config][] = [
+  ['hardened', { lparCount: 2, slotCount: 1, faultBudget: 1, writeBudget: 1 }],
+  ['prior-art-multiport', { lparCount: 2, slotCount: 1, faultBudget: 1, writeBudget: 1 }],
+  ['hardened', { lparCount: 2, slotCount: 2, faultBudget: 1, writeBudget: 1 }],
+  ['hardened', { lparCount: 3, slotCount: 1, faultBudget: 1, writeBudget: 1 }],
+  ['hardened', { lparCount: 2, slotCount: 1, faultBudget: 2, writeBudget: 1 }],
+];
+const fmt = (n: number) => n.toLocaleString('en-US');
+for (const [name, c] of cases) {
+  const started = performance.now();
+  const r = checkEveryTransition(builtInDesign(name)!, c, { statesMax: 1_000_000 });
+  const seconds = (performance.now() - started) / 1000;
+  console.log(`${name.padEnd(20)} ${c.lparCount} × ${c.slotCount}, faults ${c.faultBudget}, writes ${c.writeBudget}: ${fmt(r.states)} states, ${fmt(r.pairs)} pairs, ${seconds.toFixed(1)} s wall (${fmt(Math.round(r.pairs / seconds))} pairs/s), ${r.gaps.length} gap(s)`);
+}
