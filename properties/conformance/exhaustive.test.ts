@@ -30,8 +30,8 @@ describe('conformance on every transition', () => {
     // DSN-01: a directly issued add_pci reassigns the slot at once (503 enables before the gate keeper follows).
     ['patent-lpar-a', [], 'add_pci'],
     // DSN-06: only the fail-over script may add_pci. The service fails (FLT-02), a heartbeat period
-    // passes, LPAR1 detects it (1100) and runs deact, await-fenced, rem_pci and act (Fig. 10); its
-    // next step is add_pci (1103).
+    // passes, LPAR1 detects it (1100), then deact (await-fenced passes in the same step: LPAR0 is
+    // off), rem_pci, act; its next step is add_pci (1103).
     ['hardened', ['service_fail', 'tick', 'cluster_step', 'cluster_step', 'cluster_step', 'cluster_step'], 'cluster_step'],
   ] as const)('catches the planted bug enable-before-gatekeeper on %s as CONFORMANCE, on the shortest path', (name, path, kind) => {
     const r = checkEveryTransition(builtInDesign(name)!, small, { statesMax: 100_000, emulator: { plantedBug: 'enable-before-gatekeeper' } });
