@@ -39,6 +39,8 @@ describe('conformance on every transition', () => {
     expect(gap.why).toMatch(/gateKeeper: model 1, emulator/);
     expect(gap.path.map((c) => c.kind)).toEqual(path);
     expect(gap.command.kind).toBe(kind);
+    // The emulator's own check sees it too, on the same step: the slot enabled, the gate keeper not yet rewritten.
+    expect(r.gaps.find((g) => g.id === 'INV-04')).toMatchObject({ path: gap.path, command: gap.command, why: expect.stringMatching(/\(emulator\)$/) });
   }, 60_000);
 
   it('stops at statesMax and says so', () => {

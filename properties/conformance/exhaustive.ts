@@ -62,8 +62,11 @@ export function checkEveryTransition(design: Design, config: Config, options: { 
       const t = referenceModelStep({ before, command, result, design });
       const found = checker.step(t);
       pairs += 1;
-      const gap = found.disagreement !== null ? { id: 'CONFORMANCE', why: found.disagreement } : found.violations.find((v) => !t.violates(v.id));
-      if (gap !== undefined && !gaps.has(gap.id)) gaps.set(gap.id, { path, command, id: gap.id, why: gap.why });
+      const parted = [
+        ...(found.disagreement === null ? [] : [{ id: 'CONFORMANCE', why: found.disagreement }]),
+        ...found.violations.filter((v) => !t.violates(v.id)),
+      ];
+      for (const gap of parted) if (!gaps.has(gap.id)) gaps.set(gap.id, { path, command, id: gap.id, why: gap.why });
       if (result.outcome.kind !== 'ok') continue;
       accepted += 1;
       const key = stateKey(result.state);
