@@ -1,11 +1,11 @@
 import type { EmulatorOptions } from '../../impl/index.ts';
 import type { CommandKind, Design } from '../../model/index.ts';
 import { CATALOGUE } from '../catalogue.ts';
+import { checkEveryTransition, type ExhaustiveConformance } from '../conformance/exhaustive.ts';
 import { emulatorSubject } from '../conformance/subject.ts';
 import { explore, type ExploreReport } from '../explore/index.ts';
 import { CONFORMANCE, DEFAULT_SUITE, runSuite } from '../random/suite.ts';
 import type { SuiteReport } from '../random/suite-report.ts';
-import { checkEveryTransition, type ExhaustiveConformance } from '../conformance/exhaustive.ts';
 import type { CertificationPlan, ConformancePlanItem, ExplorePlanItem, RandomPlanItem } from './plan.ts';
 
 /** One method's verdict on one property. */
@@ -53,17 +53,17 @@ function combine(expect: string, verdicts: readonly string[]): CertifiedProperty
   return verdicts.every((v) => GOOD.has(v)) ? 'holds' : 'inconclusive';
 }
 
-/**
- * Certify a design: every exploration and every random suite of the plan. A property is certified
- * when no method found it broken and none was stopped by a bound; a witness when some method
- * reached it. The design is certified when every property is.
- */
 export interface CertifyOptions {
   readonly onProgress?: (what: string) => void;
   /** The emulator's options (a planted bug, in tests that show a certificate refused). */
   readonly emulator?: EmulatorOptions;
 }
 
+/**
+ * Certify a design: every exploration, random suite and every-transition comparison of the plan.
+ * A property is certified when no method found it broken and none was stopped by a bound; a
+ * witness when some method reached it. The design is certified when every property is.
+ */
 export function certify(design: Design, plan: CertificationPlan, options: CertifyOptions = {}): Certification {
   const { onProgress, emulator } = options;
   const exploreReports = plan.explore.map((p, i) => {
