@@ -4,7 +4,7 @@ import type { ExploredGraph } from './graph.ts';
 import { copyComponent, unfoldComponent, type LocalGraph } from './local-graph.ts';
 import type { ObligationTable } from './obligations.ts';
 import { replayOrdinals } from './paths.ts';
-import { cyclicComponents, cyclicComponentsWithin, cyclicSplit, type CyclicSplit, type EdgeRows } from './scc.ts';
+import { cyclicComponents, cyclicSplit, cyclicSplitWithin, inOrder, type CyclicSplit, type EdgeRows } from './scc.ts';
 import type { SearchOutcome } from './search.ts';
 import type { TransitionSystem } from './system.ts';
 
@@ -69,12 +69,13 @@ export class FairLassoFinder<S> {
     // The fair-edge graph of the stored, fully expanded states and its cyclic components, found
     // once for every property; each property cuts them down to where its obligations are open.
     const { rows, whole } = (this.fairGraph ??= this.fairGraphOf());
-    let best: Candidate | null = null;
-    for (const component of cyclicComponentsWithin(rows, whole, table.masks.view())) {
-      if (best !== null && this.search.store.depth.at(component[0]!) >= best.prefix.length) continue;
-      const found = this.checkComponent(component, table);
+    let best = null as Candidate | null; // assigned in the visitor: no narrowing to null here
+    inOrder(cyclicSplitWithin(rows, whole, table.masks.view()), (component) => {
+      const least = typeof component === 'number' ? component : component[0]!;
+      if (best !== null && this.search.store.depth.at(least) >= best.prefix.length) return;
+      const found = this.checkComponent(typeof component === 'number' ? [component] : component, table);
       if (found !== null && (best === null || found.prefix.length < best.prefix.length)) best = found;
-    }
+    });
     if (best === null) return null;
     return {
       propertyId: table.property.id, obligation: best.obligation, prefix: best.prefix, cycle: best.cycle,

@@ -54,6 +54,11 @@ export function cyclicSplit(g: EdgeRows): CyclicSplit {
  * stays lone; only the few larger components are searched again. `g.region` is ignored.
  */
 export function cyclicComponentsWithin(g: EdgeRows, whole: CyclicSplit, region: ArrayLike<number>): number[][] {
+  return merged(cyclicSplitWithin(g, whole, region));
+}
+
+/** `cyclicComponentsWithin` as a split: lone nodes kept as numbers (`inOrder` walks it in that order). */
+export function cyclicSplitWithin(g: EdgeRows, whole: CyclicSplit, region: ArrayLike<number>): CyclicSplit {
   const parts: number[][] = [];
   for (const component of whole.multi) {
     const local = new Map<number, number>();
@@ -70,18 +75,26 @@ export function cyclicComponentsWithin(g: EdgeRows, whole: CyclicSplit, region: 
   }
   parts.sort((a, b) => a[0]! - b[0]!);
   const lone = whole.lone.filter((v) => region[v] !== 0);
-  return merged({ lone, multi: parts });
+  return { lone, multi: parts };
+}
+
+/**
+ * Visit a split's components in increasing order of least node: a lone node as a number, a larger
+ * component as its nodes. Nothing is allocated per lone node (there may be a million).
+ */
+export function inOrder(found: CyclicSplit, visit: (component: number | readonly number[]) => void): void {
+  let m = 0;
+  for (const v of found.lone) {
+    while (m < found.multi.length && found.multi[m]![0]! < v) visit(found.multi[m++]!);
+    visit(v);
+  }
+  while (m < found.multi.length) visit(found.multi[m++]!);
 }
 
 /** Lone nodes and larger components in one list, in increasing order of least node. */
 function merged(found: CyclicSplit): number[][] {
   const out: number[][] = [];
-  let m = 0;
-  for (const v of found.lone) {
-    while (m < found.multi.length && found.multi[m]![0]! < v) out.push([...found.multi[m++]!]);
-    out.push([v]);
-  }
-  while (m < found.multi.length) out.push([...found.multi[m++]!]);
+  inOrder(found, (c) => out.push(typeof c === 'number' ? [c] : [...c]));
   return out;
 }
 
