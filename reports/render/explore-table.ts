@@ -39,6 +39,7 @@ function coverageLine(r: ExploreReport): string {
   const sum = (f: (k: (typeof kinds)[number]) => number) => kinds.reduce((n, k) => n + f(k), 0);
   const takenKinds = kinds.length - neverTaken.length;
   const renamed = r.symmetry.applied ? ', up to renaming' : '';
-  const never = neverTaken.length === 0 ? 'every kind taken' : `never taken: ${neverTaken.join(', ')}`;
+  const not = r.boundHit === null ? 'never taken' : 'not taken before the bound';
+  const never = neverTaken.length === 0 ? 'every kind taken' : `${not}: ${neverTaken.join(', ')}`;
   return `  commands: ${takenKinds} of ${kinds.length} kinds taken (${sum((k) => k.taken)} of ${sum((k) => k.commands)} commands${renamed}); ${never}`;
 }
