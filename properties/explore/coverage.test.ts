@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defineDesign } from '../../model/define-design.ts';
 import { allCommands, COMMAND_KINDS, isPerturbation } from '../../model/index.ts';
+import { renderExploreTable } from '../../reports/render/explore-table.ts';
 import { explore } from './explore.ts';
 import { config, design, naiveBfs, options } from './testing.ts';
 
@@ -66,4 +67,11 @@ describe('command coverage of an exploration', () => {
     expect(packed.coverage).toEqual(reference.coverage);
     expect(packed.coverage.kinds.reduce((n, k) => n + k.transitions, 0)).toBe(packed.transitions);
   }, 60_000);
+
+  it('is printed as one line, which says when a bound cut the exploration short', () => {
+    const full = explore(options('hardened', config(2, 1, 2, 2), { only: ['INV-01'], engine: 'packed' }));
+    expect(renderExploreTable(full, new Map())).toContain('commands: 31 of 34 kinds taken (53 of 69 commands); never taken: guest_shutdown, gk_flush, rom_sci');
+    const cut = explore(options('hardened', config(2, 1, 2, 2), { only: ['INV-01'], engine: 'packed', depthMax: 1 }));
+    expect(renderExploreTable(cut, new Map())).toMatch(/commands: \d+ of 34 kinds taken \(\d+ of 69 commands\); not taken before the bound: deact, /);
+  });
 });
