@@ -11,6 +11,9 @@ describe('slotcheck explore', () => {
     const d = JSON.parse(r.stdout).designs[0];
     expect(d.verdict).toBe('pass');
     expect(d.properties.filter((p: { verdict: string }) => !['pass', 'reached', 'not-applicable'].includes(p.verdict))).toEqual([]);
+    // The JSON carries command coverage: hardened has no gate keeper cache, no card ROM, no shutdown step.
+    expect(d.coverage.neverTaken).toEqual(['guest_shutdown', 'gk_flush', 'rom_sci']);
+    expect(d.coverage.kinds.reduce((n: number, k: { transitions: number }) => n + k.transitions, 0)).toBe(d.transitions);
   });
 
   test('patent-lpar-b: invariant and lasso counterexamples are written and replay to the same verdict', async () => {

@@ -13,7 +13,10 @@ describe('slotcheck run', () => {
     expect(r.stdout).toMatch(/INV-01\s+pass/);
     expect(r.stdout).toMatch(/WIT-01\s+reached/);
     expect(r.stdout).toContain('reproduce: npx slotcheck run --design hardened --seed 3 --runs 300');
+    expect(r.stdout).toMatch(/commands: \d+ of 34 kinds accepted; never accepted: .*gk_flush, rom_sci/);
     expect(existsSync(join(out, 'run-summary.json'))).toBe(true);
+    const summary = JSON.parse(readFileSync(join(out, 'run-summary.json'), 'utf8'));
+    expect(summary.designs[0].commandCoverage.neverAccepted).toEqual(expect.arrayContaining(['gk_flush', 'rom_sci']));
   });
 
   test('a literal design exits 1, writes one trace per violated property, and each replays to the same step', async () => {
