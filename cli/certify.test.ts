@@ -5,6 +5,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { builtInDesign } from '../model/index.ts';
+import { checkEveryTransition } from '../properties/conformance/exhaustive.ts';
+import { writeConformanceTraces } from '../reports/write-traces.ts';
 import { runCli, tempDir } from './testing.ts';
 
 const entry = pathToFileURL(resolve('index.ts')).href;
@@ -55,6 +58,20 @@ describe('slotcheck certify', () => {
     expect(r.stdout).toContain('no certificate written');
     expect(r.stdout).toMatch(/INV-0\d: npx slotcheck replay /);
   }, 120_000);
+
+  test('a disagreement found on every transition is written as a trace that replay finds again', async () => {
+    const design = builtInDesign('hardened')!;
+    const config = { lparCount: 2, slotCount: 1, faultBudget: 1, writeBudget: 1 };
+    const plantedBug = 'enable-before-gatekeeper';
+    const { gaps } = checkEveryTransition(design, config, { statesMax: 100_000, emulator: { plantedBug } });
+    const dir = tempDir();
+    const files = writeConformanceTraces(gaps, design, config, { plantedBug }, (id) => join(dir, `${id}.itf.json`));
+    // INV-04 broke on the same step as CONFORMANCE, which a replay reports first: only CONFORMANCE gets a trace.
+    expect([...files.keys()]).toEqual(['CONFORMANCE']);
+    const replay = await runCli(['replay', files.get('CONFORMANCE')!, '--json']);
+    expect(replay.code).toBe(1);
+    expect(JSON.parse(replay.stdout).verdict).toMatchObject({ kind: 'violated', at: 7 });
+  });
 
   test.each([
     [['certify', '--check', '--design', 'hardened'], 'SC001'],

@@ -39,7 +39,7 @@ export const traceSchema = z.object({
     design: designSchema,
     designHash: z.string().regex(/^[0-9a-f]{64}$/),
     config: configSchema,
-    method: z.enum(['random', 'explore']),
+    method: z.enum(['random', 'explore', 'every-transition']),
     seed: int.nullable(),
     path: z.string().nullable(),
     replayPath: z.string().nullable(),

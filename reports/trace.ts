@@ -11,7 +11,7 @@ export const ITF_FORMAT_DESCRIPTION = 'https://apalache-mc.org/docs/adr/015adr-t
 export interface TraceSource {
   readonly design: Design;
   readonly config: Config;
-  readonly method: 'random' | 'explore';
+  readonly method: 'random' | 'explore' | 'every-transition';
   readonly seed: number | null;
   readonly path: string | null;
   readonly replayPath: string | null;

@@ -1,8 +1,11 @@
 import { join, relative } from 'node:path';
-import { initialState, type Design } from '../model/index.ts';
+import { initialState, step, type Config, type Design } from '../model/index.ts';
+import type { ConformanceGap } from '../properties/conformance/exhaustive.ts';
+import type { ExecutedStep } from '../properties/executed-step.ts';
 import type { ExploreReport } from '../properties/explore/index.ts';
 import { propertyById } from '../properties/catalogue.ts';
 import type { SuiteReport } from '../properties/random/suite-report.ts';
+import { CONFORMANCE } from '../properties/random/suite.ts';
 import { canonicalJson } from './canonical-json.ts';
 import { buildTrace } from './trace.ts';
 import { writeFileAtomic } from './write-atomic.ts';
@@ -45,6 +48,36 @@ export function writeExploreTraces(report: ExploreReport, design: Design, fileFo
     const file = fileFor(p.id);
     writeFileAtomic(file, canonicalJson(trace));
     written.set(p.id, relative(process.cwd(), file));
+  }
+  return written;
+}
+
+/**
+ * Write a trace per gap of an every-transition comparison that a replay finds again (the first
+ * problem of its step) to `fileFor(id)`: the model's path to the state, then the command. Returns
+ * id → path (relative to cwd).
+ */
+export function writeConformanceTraces(
+  gaps: readonly ConformanceGap[], design: Design, config: Config, emulator: { readonly plantedBug: string | null }, fileFor: (id: string) => string,
+): Map<string, string> {
+  const written = new Map<string, string>();
+  for (const gap of gaps) {
+    if (!gap.firstOfStep) continue;
+    const initial = initialState(config, design);
+    let state = initial;
+    const steps: ExecutedStep[] = [...gap.path, gap.command].map((command) => {
+      const result = step(state, command, design);
+      state = result.state;
+      return { command, outcome: result.outcome, state: result.state, phase: 'explored' };
+    });
+    const trace = buildTrace({
+      design, config, method: 'every-transition', seed: null, path: null, replayPath: null,
+      property: { id: gap.id, name: gap.id === CONFORMANCE.id ? CONFORMANCE.name : propertyById(gap.id)?.name ?? gap.id, why: gap.why },
+      violationStep: steps.length, loop: null, emulator, initial, steps,
+    });
+    const file = fileFor(gap.id);
+    writeFileAtomic(file, canonicalJson(trace));
+    written.set(gap.id, relative(process.cwd(), file));
   }
   return written;
 }

@@ -18,6 +18,8 @@ export interface ConformanceGap {
   /** CONFORMANCE (outcome, reason code or abstracted state differ), or an invariant the emulator finds broken and the model does not. */
   readonly id: string;
   readonly why: string;
+  /** The first problem of its step, the one `emulatorSubject` reports: what a replay of the path finds. */
+  readonly firstOfStep: boolean;
 }
 
 export interface ExhaustiveConformance {
@@ -66,7 +68,7 @@ export function checkEveryTransition(design: Design, config: Config, options: { 
         ...(found.disagreement === null ? [] : [{ id: 'CONFORMANCE', why: found.disagreement }]),
         ...found.violations.filter((v) => !t.violates(v.id)),
       ];
-      for (const gap of parted) if (!gaps.has(gap.id)) gaps.set(gap.id, { path, command, id: gap.id, why: gap.why });
+      parted.forEach((gap, k) => { if (!gaps.has(gap.id)) gaps.set(gap.id, { path, command, id: gap.id, why: gap.why, firstOfStep: k === 0 }); });
       if (result.outcome.kind !== 'ok') continue;
       accepted += 1;
       const key = stateKey(result.state);
