@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { z } from 'zod';
-import { builtInDesign, type Design } from '../../model/index.ts';
+import { builtInDesign, type Config, type Design } from '../../model/index.ts';
 import { certify, type Certification } from '../../properties/certify/certify.ts';
 import { DEFAULT_PLAN, type CertificationPlan } from '../../properties/certify/plan.ts';
 import { buildCertificate, CERTIFICATE_FORMAT, certificateText } from '../../reports/certificate.ts';
@@ -38,14 +38,14 @@ async function designFromSource(name: string, source: string, file: string): Pro
 }
 
 const never = (what: string, kinds: readonly string[]) => (kinds.length === 0 ? '' : `; never ${what}: ${kinds.join(', ')}`);
+const space = (c: Config) => `${c.lparCount}×${c.slotCount}, faults ${c.faultBudget}, writes ${c.writeBudget}`;
 
 function summarize(design: Design, c: Certification): string {
   const lines = [`${design.id} ${design.name}: ${c.verdict.toUpperCase()}`];
-  for (const e of c.explored) lines.push(`  exhaustive ${e.plan.config.lparCount}×${e.plan.config.slotCount}, faults ${e.plan.config.faultBudget}, writes ${e.plan.config.writeBudget}${e.plan.symmetry ? ', symmetry' : ''}: ${e.states} states, ${e.transitions} transitions${e.boundHit === null ? '' : `, bound hit (${e.boundHit})`}${never('taken', e.neverTaken)}`);
+  for (const e of c.explored) lines.push(`  exhaustive ${space(e.plan.config)}${e.plan.symmetry ? ', symmetry' : ''}: ${e.states} states, ${e.transitions} transitions${e.boundHit === null ? '' : `, bound hit (${e.boundHit})`}${never('taken', e.neverTaken)}`);
   for (const r of c.randomRuns) lines.push(`  random ${r.plan.config.lparCount}×${r.plan.config.slotCount}, seed ${r.plan.seed}, ${r.plan.runs} runs against the emulator: ${r.commandsExecuted} commands${never('accepted', r.neverAccepted)}`);
   for (const e of c.conformance) {
-    const where = `${e.plan.config.lparCount}×${e.plan.config.slotCount}, faults ${e.plan.config.faultBudget}, writes ${e.plan.config.writeBudget}`;
-    lines.push(`  emulator against the model on every transition, ${where}: ${e.states} states, ${e.pairs} (state, command) pairs${e.boundHit ? ', bound hit (statesMax)' : ''}`);
+    lines.push(`  emulator against the model on every transition, ${space(e.plan.config)}: ${e.states} states, ${e.pairs} (state, command) pairs${e.boundHit ? ', bound hit (statesMax)' : ''}`);
     for (const g of e.gaps) lines.push(`    ${g.id}: ${g.why}\n      after ${g.path.length} step(s): ${[...g.path, g.command].map((cmd) => JSON.stringify(cmd)).join(' ')}`);
   }
   for (const p of c.properties) if (p.verdict !== 'holds' && p.verdict !== 'reached' && p.verdict !== 'not-applicable') lines.push(`  ${p.id} ${p.verdict}: ${p.name}`);
