@@ -47,6 +47,7 @@ describe('the packed system agrees with the reference on every transition of sma
           queued.add(n);
           queue.push(n);
         }
+        if (queue.length > expected.states) break; // a wrong step can make a space without end: the counts below fail
       }
       expect(problems).toEqual([]);
       expect(idOfKey.size).toBe(expected.states);

@@ -27,7 +27,10 @@ describe('symmetry reduction on the packed system', () => {
     const full = new FastSystem(design(name), c);
     const reduced = new FastSystem(design(name), c, { symmetry: true });
     full.initial();
-    for (let head = 0; head < full.stateCount; head += 1) full.successors(head, () => {});
+    for (let head = 0; head < full.stateCount; head += 1) {
+      full.successors(head, () => {});
+      if (full.stateCount > 1_000_000) throw new Error(`${name}: more than a million states (a wrong step can make a space without end)`);
+    }
     const permutations = standbyPermutations(c);
     const keyOfOrbit = new Map<string, number>();
     const orbitOfKey = new Map<number, string>();

@@ -42,10 +42,13 @@ function checkStates(fast: FastSystem, upTo: number, tally: Tally): void {
   }
 }
 
-/** Breadth-first over the whole space (states are interned as they are generated). */
+/** Breadth-first over the whole space (states are interned as they are generated); these spaces have a few thousand states, and a wrong step can make one without end. */
 function exhaust(fast: FastSystem): number {
   fast.initial();
-  for (let head = 0; head < fast.stateCount; head += 1) fast.successors(head, () => {});
+  for (let head = 0; head < fast.stateCount; head += 1) {
+    fast.successors(head, () => {});
+    if (fast.stateCount > 100_000) throw new Error(`${fast.design.name}: more than 100,000 states`);
+  }
   return fast.stateCount;
 }
 
