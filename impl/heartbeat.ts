@@ -14,7 +14,9 @@ export function heartbeatPeriod(m: Machine): void {
   const sender = m.activeLpar;
   const g = m.guests[sender]!;
   const c = m.cluster[sender]!;
-  const sent = g.up && c.alive && c.heartbeatLinkUp;
+  // PLANTED BUG (test-only): a two-bit period counter wrapping to 0 reads as a missed heartbeat.
+  const wrapped = m.plantedBug === 'period-counter-wraps' && (m.nowTick / period) % 4 === 0;
+  const sent = g.up && c.alive && c.heartbeatLinkUp && !wrapped;
   const serviceUp = g.service === SERVICE_RUNNING;
   const capTicks = timeoutPeriods(m.design) * period;
   for (let l = 0; l < m.lparCount; l += 1) {

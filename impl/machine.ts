@@ -10,8 +10,15 @@ import { PhysicalMemory } from './memory.ts';
 import type { Observation } from './observations.ts';
 import { PciCard } from './pci-card.ts';
 
-/** Test-only defects the random suite must catch. */
-export type PlantedBug = 'enable-before-gatekeeper';
+/**
+ * Test-only defects the checkers must catch. `enable-before-gatekeeper`: the gate keeper is
+ * rewritten one event after the enable flag (Fig. 5 step 503). `period-counter-wraps`: the
+ * heartbeat period counter is two bits wide, and the period it wraps to 0 on (every fourth) is
+ * taken for a missed heartbeat. The model's state leaves the clock out, so that one shows only
+ * after paths with more heartbeat periods than any shortest path of a small space has.
+ */
+export const PLANTED_BUGS = ['enable-before-gatekeeper', 'period-counter-wraps'] as const;
+export type PlantedBug = (typeof PLANTED_BUGS)[number];
 
 /**
  * Every register, byte and queue of the emulated machine. Components are plain objects the

@@ -7,7 +7,9 @@ import { TOOL_VERSION } from './version.ts';
 
 // 2: each exploration and random suite names the command kinds it never exercised; emulator and
 // model compared on every transition of small spaces (plan.conformance).
-export const CERTIFICATE_FORMAT = 'slotcheck-certificate/2';
+// 3: that comparison also from the emulator of every edge into a state (plan.conformance[].along,
+// conformance[].otherEdges).
+export const CERTIFICATE_FORMAT = 'slotcheck-certificate/3';
 
 /**
  * A certificate: the design (name, content hash, parameters, where it came from), the plan it was

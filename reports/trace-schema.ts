@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { COMMAND_FIELDS, COMMAND_KINDS, type Command, type Config, type Design } from '../model/index.ts';
 import { designSchema } from '../model/design-schema.ts';
+import { PLANTED_BUGS } from '../impl/index.ts';
 
 // Parsing a trace file: every field a replay relies on is checked, and a problem names the field.
 
@@ -46,7 +47,7 @@ export const traceSchema = z.object({
     property: z.object({ id: z.string(), name: z.string(), why: z.string() }),
     violationStep: int.min(0),
     loop: int.nullable(),
-    emulator: z.object({ plantedBug: z.enum(['enable-before-gatekeeper']).nullable() }).strict().nullable(),
+    emulator: z.object({ plantedBug: z.enum(PLANTED_BUGS).nullable() }).strict().nullable(),
   }).passthrough(),
   vars: z.array(z.string()),
   states: z.array(z.object({ '#meta': stateMetaSchema }).passthrough()).min(1),

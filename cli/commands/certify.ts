@@ -45,7 +45,7 @@ function summarize(design: Design, c: Certification): string {
   for (const e of c.explored) lines.push(`  exhaustive ${space(e.plan.config)}${e.plan.symmetry ? ', symmetry' : ''}: ${e.states} states, ${e.transitions} transitions${e.boundHit === null ? '' : `, bound hit (${e.boundHit})`}${never('taken', e.neverTaken)}`);
   for (const r of c.randomRuns) lines.push(`  random ${r.plan.config.lparCount}×${r.plan.config.slotCount}, seed ${r.plan.seed}, ${r.plan.runs} runs against the emulator: ${r.commandsExecuted} commands${never('accepted', r.neverAccepted)}`);
   for (const e of c.conformance) {
-    lines.push(`  emulator against the model on every transition, ${space(e.plan.config)}: ${e.states} states, ${e.pairs} (state, command) pairs${e.boundHit ? ', bound hit (statesMax)' : ''}`);
+    lines.push(`  emulator against the model on every transition, ${space(e.plan.config)}: ${e.states} states, ${e.pairs} (state, command) pairs${e.plan.along === 'every-edge' ? `, also from the emulator of every other edge into a state (${e.otherEdges} edges)` : ''}${e.boundHit ? ', bound hit (statesMax)' : ''}`);
     for (const g of e.gaps) lines.push(`    ${g.id}: ${g.why}\n      after ${g.path.length} step(s): ${[...g.path, g.command].map((cmd) => JSON.stringify(cmd)).join(' ')}`);
   }
   for (const p of c.properties) if (p.verdict !== 'holds' && p.verdict !== 'reached' && p.verdict !== 'not-applicable') lines.push(`  ${p.id} ${p.verdict}: ${p.name}`);

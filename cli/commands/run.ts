@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Config } from '../../model/index.ts';
+import { PLANTED_BUGS, type PlantedBug } from '../../impl/index.ts';
 import { runSuite, DEFAULT_SUITE } from '../../properties/random/suite.ts';
 import { canonicalJson } from '../../reports/canonical-json.ts';
 import { renderRunTable } from '../../reports/render/run-table.ts';
@@ -32,12 +33,9 @@ export interface RunOptions {
 
 export const DEFAULT_SEED = 1;
 
-const PLANTED_BUGS = ['enable-before-gatekeeper'] as const;
-type PlantedBugName = (typeof PLANTED_BUGS)[number];
-
-function plantedBugOption(raw: string | undefined): PlantedBugName | null {
+function plantedBugOption(raw: string | undefined): PlantedBug | null {
   if (raw === undefined) return null;
-  if ((PLANTED_BUGS as readonly string[]).includes(raw)) return raw as PlantedBugName;
+  if ((PLANTED_BUGS as readonly string[]).includes(raw)) return raw as PlantedBug;
   throw new CliError('SC002', `--planted-bug is "${raw}"`, `a planted bug is one of: ${PLANTED_BUGS.join(', ')} (a test-only switch)`);
 }
 

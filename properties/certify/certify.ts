@@ -37,7 +37,7 @@ export interface Certification {
   /** Per random suite its counts, and the command kinds no run had accepted. */
   readonly randomRuns: readonly { readonly plan: RandomPlanItem; readonly commandsExecuted: number; readonly acceptedCommands: number; readonly neverAccepted: readonly CommandKind[] }[];
   /** Per every-transition comparison of emulator and model: its counts, and where they parted (first per id). */
-  readonly conformance: readonly { readonly plan: ConformancePlanItem; readonly states: number; readonly pairs: number; readonly boundHit: boolean; readonly gaps: ExhaustiveConformance['gaps'] }[];
+  readonly conformance: readonly { readonly plan: ConformancePlanItem; readonly states: number; readonly pairs: number; readonly otherEdges: number; readonly boundHit: boolean; readonly gaps: ExhaustiveConformance['gaps'] }[];
   readonly exploreReports: readonly ExploreReport[];
   readonly suiteReports: readonly SuiteReport[];
 }
@@ -76,7 +76,7 @@ export function certify(design: Design, plan: CertificationPlan, options: Certif
   });
   const conformanceChecks = plan.conformance.map((p, i) => {
     onProgress?.(`every transition ${i + 1}/${plan.conformance.length}`);
-    return checkEveryTransition(design, p.config, { statesMax: p.statesMax, ...(emulator === undefined ? {} : { emulator }) });
+    return checkEveryTransition(design, p.config, { statesMax: p.statesMax, along: p.along, ...(emulator === undefined ? {} : { emulator }) });
   });
   const ids = [CONFORMANCE.id, ...CATALOGUE.map((p) => p.id)];
   const properties: CertifiedProperty[] = ids.map((id) => {
@@ -105,7 +105,7 @@ export function certify(design: Design, plan: CertificationPlan, options: Certif
     randomRuns: suiteReports.map((r, i) => ({
       plan: plan.random[i]!, commandsExecuted: r.commandsExecuted, acceptedCommands: r.acceptedCommands, neverAccepted: r.commandCoverage.neverAccepted,
     })),
-    conformance: conformanceChecks.map((r, i) => ({ plan: plan.conformance[i]!, states: r.states, pairs: r.pairs, boundHit: r.boundHit, gaps: r.gaps })),
+    conformance: conformanceChecks.map((r, i) => ({ plan: plan.conformance[i]!, states: r.states, pairs: r.pairs, otherEdges: r.otherEdges, boundHit: r.boundHit, gaps: r.gaps })),
     exploreReports,
     suiteReports,
   };

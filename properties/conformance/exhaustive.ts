@@ -8,8 +8,14 @@ import { referenceModelStep } from './model-step.ts';
 // or refused) is applied to the model and to an emulator brought to that state by replaying the
 // model's shortest path to it. The emulator has no copy operation, so each (state, command) pair
 // gets a fresh emulator; the replay itself is not compared again (each of its steps is a pair of a
-// shallower state, compared there), only the last step is. One emulator per model state: where
-// several emulator states abstract to the same model state, only the first path's is checked.
+// shallower state, compared there), only the last step is. With `along: 'shortest-path'` there is
+// one emulator per model state: where several emulator states abstract to the same model state,
+// only the shortest path's is checked. `along: 'every-edge'` checks more of them: after the pass
+// over shortest paths, for every other accepted transition s → t of the model's graph (a self-loop,
+// or an edge into a state reached first another way), every command is applied again from t, to
+// an emulator that came to t by the shortest path to s and that edge. Emulator state the
+// abstraction leaves out (its clock, queued events, memory) then differs between the two
+// emulators of t; paths of two or more non-shortest edges are still not checked.
 
 export interface ConformanceGap {
   /** The commands from the initial state to the state the command was applied in. */
@@ -25,9 +31,11 @@ export interface ConformanceGap {
 export interface ExhaustiveConformance {
   /** Model states reached (all of them, unless `boundHit`). */
   readonly states: number;
-  /** (state, command) pairs compared, and how many of them the model accepted. */
+  /** (state, command) pairs compared (with 'every-edge', those from every edge's emulator too), and how many of them the model accepted. */
   readonly pairs: number;
   readonly accepted: number;
+  /** With 'every-edge': the transitions besides the shortest-path ones whose emulator was compared from. */
+  readonly otherEdges: number;
   /** The first gap per id, in BFS order (so each on a shortest path). */
   readonly gaps: readonly ConformanceGap[];
   /** statesMax was reached: the states beyond it were not compared. */
@@ -40,23 +48,38 @@ interface Reached {
   readonly command: Command | null;
 }
 
+/** An accepted transition not on the tree of shortest paths: from state `from` by `command` to `to`. */
+interface Edge {
+  readonly from: number;
+  readonly command: Command;
+  readonly to: number;
+}
+
+export interface EveryTransitionOptions {
+  readonly statesMax: number;
+  readonly emulator?: EmulatorOptions;
+  /** Which emulators of each model state are compared: the shortest path's (default), or also every other edge's. */
+  readonly along?: 'shortest-path' | 'every-edge';
+}
+
 function pathTo(reached: readonly Reached[], index: number): Command[] {
   const path: Command[] = [];
   for (let at = index; reached[at]!.command !== null; at = reached[at]!.parent) path.push(reached[at]!.command!);
   return path.reverse();
 }
 
-export function checkEveryTransition(design: Design, config: Config, options: { readonly statesMax: number; readonly emulator?: EmulatorOptions }): ExhaustiveConformance {
+export function checkEveryTransition(design: Design, config: Config, options: EveryTransitionOptions): ExhaustiveConformance {
   const commands = allCommands(config);
   const reached: Reached[] = [{ state: initialState(config, design), parent: -1, command: null }];
-  const seen = new Set([stateKey(reached[0]!.state)]);
+  const indexOf = new Map([[stateKey(reached[0]!.state), 0]]);
+  const otherEdges: Edge[] = [];
   const gaps = new Map<string, ConformanceGap>();
   let pairs = 0;
   let accepted = 0;
   let boundHit = false;
-  for (let index = 0; index < reached.length; index += 1) {
-    const before = reached[index]!.state;
-    const path = pathTo(reached, index);
+
+  /** Every command from `before`, to a fresh emulator brought there by `path`; the model's accepted successors. */
+  const compareFrom = (before: ModelState, path: readonly Command[], onAccepted: (command: Command, after: ModelState) => void) => {
     for (const command of commands) {
       const checker = new ConformanceChecker(config, design, options.emulator);
       for (const earlier of path) checker.emulator.apply(earlier);
@@ -71,15 +94,29 @@ export function checkEveryTransition(design: Design, config: Config, options: { 
       parted.forEach((gap, k) => { if (!gaps.has(gap.id)) gaps.set(gap.id, { path, command, id: gap.id, why: gap.why, firstOfStep: k === 0 }); });
       if (result.outcome.kind !== 'ok') continue;
       accepted += 1;
-      const key = stateKey(result.state);
-      if (seen.has(key)) continue;
+      onAccepted(command, result.state);
+    }
+  };
+
+  for (let index = 0; index < reached.length; index += 1) {
+    compareFrom(reached[index]!.state, pathTo(reached, index), (command, after) => {
+      const key = stateKey(after);
+      const known = indexOf.get(key);
+      if (known !== undefined) {
+        otherEdges.push({ from: index, command, to: known });
+        return;
+      }
       if (reached.length >= options.statesMax) {
         boundHit = true;
-        continue;
+        return;
       }
-      seen.add(key);
-      reached.push({ state: result.state, parent: index, command });
-    }
+      indexOf.set(key, reached.length);
+      reached.push({ state: after, parent: index, command });
+    });
   }
-  return { states: reached.length, pairs, accepted, gaps: [...gaps.values()], boundHit };
+  // Every other edge, shallowest source first, so that a gap only they show is on the shortest such path.
+  if (options.along === 'every-edge') {
+    for (const edge of otherEdges) compareFrom(reached[edge.to]!.state, [...pathTo(reached, edge.from), edge.command], () => {});
+  }
+  return { states: reached.length, pairs, accepted, otherEdges: options.along === 'every-edge' ? otherEdges.length : 0, gaps: [...gaps.values()], boundHit };
 }

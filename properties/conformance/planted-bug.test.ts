@@ -4,6 +4,7 @@
 // reported when the switch is off. The emulator-side checks must catch it on their own too:
 // INV-04 right after 503, and INV-03 when a DMA is delivered in between.
 import { describe, expect, it } from 'vitest';
+import type { PlantedBug } from '../../impl/index.ts';
 import { builtInDesign, initialState, lpar, slot, step, type Command, type Design } from '../../model/index.ts';
 import { runSuite } from '../random/suite.ts';
 import type { PropertyReport } from '../random/suite-report.ts';
@@ -14,9 +15,9 @@ import { referenceModelStep } from './model-step.ts';
 const config = { lparCount: 2, slotCount: 1, faultBudget: 4, writeBudget: 3 };
 
 /** Random model-versus-emulator runs checking CONFORMANCE only (the model's own invariants left out). */
-function conformance(name: string, planted: boolean): { report: PropertyReport; commands: number } {
+function conformance(name: string, planted: boolean, bug: PlantedBug = 'enable-before-gatekeeper'): { report: PropertyReport; commands: number } {
   const design = builtInDesign(name)!;
-  const plantedBug = planted ? 'enable-before-gatekeeper' : null;
+  const plantedBug = planted ? bug : null;
   const r = runSuite({
     design, config, seed: 42, runs: 100, maxCommands: 60, drainRounds: 100, shrinkLimit: 2000, only: ['CONFORMANCE'],
     subject: () => emulatorSubject(config, design, { plantedBug }),
@@ -64,5 +65,21 @@ describe('planted bug enable-before-gatekeeper', () => {
     const perStep = emulatorViolations(design, commands);
     expect(perStep[1]).toContain('INV-04'); // enabled for LPAR1, the entry still maps LPAR0's window
     expect(perStep[2]).toContain('INV-03'); // the DMA read LPAR0's window while LPAR1 is the enabled owner
+  });
+});
+
+// The second planted bug hides in state the model leaves out: a two-bit heartbeat period counter
+// whose wrap to 0 reads as a missed heartbeat. Exhaustive.test.ts shows the shortest paths of a
+// small space never reach it and every edge does; random runs reach it as soon as four periods pass.
+describe('planted bug period-counter-wraps', () => {
+  it('is caught as CONFORMANCE by random runs (hardened, seed 42), on the fourth heartbeat period', () => {
+    const { report } = conformance('hardened', true, 'period-counter-wraps');
+    expect(report.verdict).toBe('counterexample');
+    const found = report.counterexample!;
+    // Shrunk to tick, tick, cluster_die, tick, cluster_restart, tick: the fourth period is "missed", on top of one really missed.
+    expect(found.why).toMatch(/silencePeriods: model 0, emulator [12]/);
+    const upToBreak = found.steps.slice(0, found.stepIndex).map((s) => s.command.kind);
+    expect(upToBreak.at(-1)).toBe('tick');
+    expect(upToBreak.filter((k) => k === 'tick')).toHaveLength(4);
   });
 });
