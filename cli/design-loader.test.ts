@@ -1,9 +1,10 @@
 // Why: `--design ./file` must work wherever a design name does, and a bad design file must exit 2
 // naming the field that is wrong (issue: certify before a design changes).
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { builtInDesign } from '../model/index.ts';
 import { runCli, tempDir } from './testing.ts';
 
 const entry = pathToFileURL(resolve('index.ts')).href;
@@ -48,8 +49,12 @@ describe('a bad design file exits 2 naming the field', () => {
     ['an unknown base design', tsDesign(`{ extends: 'nope', name: 'x', title: 't' }`), /extends: there is no built-in design "nope"/],
     ['a module that does not load', designFile('broken.ts', `import { nothing } from './nowhere.ts';\nexport default nothing;\n`), /does not load/],
     ['a module without a default export', designFile('empty.ts', `export const x = 1;\n`), /default export/],
-    ['JSON that is not JSON', designFile('d.json', '{ nope'), /not JSON/],
     ['JSON with a bad field', designFile('d.json', JSON.stringify({ extends: 'hardened', name: 'x', title: 't', heartbeatPeriodTicks: 0 })), /heartbeatPeriodTicks/],
+    ['JSON that is not an object', designFile('d.json', '["hardened"]'), /a design is a JSON object/],
+    ['JSON with neither "extends" nor a whole design', designFile('d.json', JSON.stringify({ name: 'x', title: 't', ejectAck: 'required' })), /extends: missing/],
+    // Certificates and traces are filed by name: a file that took a built-in's would overwrite its certificate.
+    ['a built-in design\'s name', designFile('d.json', JSON.stringify({ extends: 'hardened', name: 'hardened', title: 't', cpuStandbyPercent: 2 })), /name: "hardened" is the built-in design DSN-06 hardened/],
+    ['a built-in design\'s id', designFile('d.json', JSON.stringify({ ...builtInDesign('hardened')!, name: 'mine' })), /id: "DSN-06" is the id of the built-in design hardened/],
     ['a file that does not exist', '/nonexistent/design.ts', /does not exist/],
   ])('%s', async (_what, file, message) => {
     const out = tempDir();
@@ -57,5 +62,13 @@ describe('a bad design file exits 2 naming the field', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('error SC007');
     expect(r.stderr).toMatch(message);
+    expect(existsSync(join(out, 'o'))).toBe(false);
+  });
+
+  test('JSON that is not JSON is SC004, with where the parser stopped', async () => {
+    const r = await runCli(['run', '--design', designFile('d.json', '{ nope'), '--out', join(tempDir(), 'o')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/error SC004: design file ".*d\.json" is not JSON: .*JSON/);
+    expect(r.stderr).toContain('fix: fix the JSON syntax');
   });
 });

@@ -18,7 +18,18 @@ function fileError(file: string, field: string, message: string): CliError {
 }
 
 function fromValue(file: string, value: unknown): Design {
-  if (value !== null && typeof value === 'object' && 'extends' in value) {
+  const design = parsedDesign(file, value);
+  // Certificates, traces and reports are filed by design name: a file may not take a built-in's.
+  const clash = BUILT_IN_DESIGNS.find((d) => d.name === design.name || d.id === design.name);
+  if (clash !== undefined) throw fileError(file, 'name', `"${design.name}" is the built-in design ${clash.id} ${clash.name}; give your design a name of its own`);
+  const idClash = BUILT_IN_DESIGNS.find((d) => d.id === design.id);
+  if (idClash !== undefined) throw fileError(file, 'id', `"${design.id}" is the id of the built-in design ${idClash.name}; leave "id" out (with "extends") or use "user"`);
+  return design;
+}
+
+function parsedDesign(file: string, value: unknown): Design {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw fileError(file, '(the file)', 'a design is a JSON object');
+  if ('extends' in value) {
     try {
       return defineDesign(value as DesignSpec);
     } catch (error) {
@@ -26,6 +37,7 @@ function fromValue(file: string, value: unknown): Design {
       throw error;
     }
   }
+  if (!('id' in value)) throw fileError(file, 'extends', 'missing: name the built-in design yours changes ("extends": "hardened"), or give every parameter of a design');
   const checked = checkDesign(value);
   if (!checked.ok) throw fileError(file, checked.field, checked.message);
   return checked.design;
@@ -40,7 +52,7 @@ export async function loadDesignFile(file: string): Promise<Design> {
     try {
       value = JSON.parse(readFileSync(path, 'utf8'));
     } catch (error) {
-      throw fileError(file, '(the file)', `not JSON: ${(error as Error).message}`);
+      throw new CliError('SC004', `design file "${file}" is not JSON: ${(error as Error).message}`, 'fix the JSON syntax where the parser stopped, or write the design as a .ts file with defineDesign');
     }
     return fromValue(file, value);
   }

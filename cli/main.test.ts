@@ -1,6 +1,6 @@
 // Why: the CLI is what users touch (DESIGN.md §5): exit codes 0/1/2/3, coded errors that say what
 // to fix and write nothing, byte-identical output for the same seed, and traces that replay.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runCli, tempDir } from './testing.ts';
@@ -76,6 +76,61 @@ describe('bad input exits 2 with a code, and writes nothing', () => {
     expect(r.stderr).toContain(`error ${code}:`);
     expect(r.stderr).toContain('fix:');
     expect(existsSync(join(out, 'x'))).toBe(false);
+  });
+});
+
+describe('output that cannot be written exits 2 (SC008), before any work where it can be seen', () => {
+  const aFile = () => {
+    const file = join(tempDir(), 'a-file');
+    writeFileSync(file, 'not a directory');
+    return file;
+  };
+  test.each([
+    ['run', '--design', 'hardened', '--runs', '1', '--out'],
+    ['explore', '--design', 'hardened', '--faults', '0', '--out'],
+    ['sweep', '--limit', '1', '--faults', '0', '--out'],
+    ['certify', '--design', 'hardened', '--dir'],
+    ['certify', '--check', '--dir'],
+  ])('%s … %s a file', async (...args) => {
+    const file = aFile();
+    for (const target of [file, join(file, 'below')]) {
+      const r = await runCli([...args, target]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/error SC008: --(out|dir): ".*a-file".* is a file, not a directory/);
+      expect(r.stdout).toBe(''); // refused before any work
+    }
+  });
+
+  test('a file where a trace directory must go: SC008 naming it, and no summary', async () => {
+    const out = tempDir();
+    mkdirSync(join(out, 'traces'));
+    writeFileSync(join(out, 'traces', 'patent-lpar-a'), 'in the way');
+    const r = await runCli(['explore', '--design', 'patent-lpar-a', '--faults', '1', '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/error SC008: cannot write ".*traces.patent-lpar-a" \(EEXIST in mkdir\)/);
+    expect(existsSync(join(out, 'explore-summary.json'))).toBe(false);
+  });
+
+  test('no command at all: the commands, and SC001', async () => {
+    const r = await runCli([]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Commands:[\s\S]*explore[\s\S]*error SC001: no command given/);
+  });
+});
+
+describe('a trace that does not replay as recorded', () => {
+  test('a trace edited so that it no longer replays as recorded: SC006 naming the step, the command and what differs', async () => {
+    const out = tempDir();
+    await runCli(['explore', '--design', 'patent-lpar-a', '--faults', '1', '--only', 'INV-03', '--out', out]);
+    const file = join(out, 'traces', 'patent-lpar-a', 'INV-03-explore.itf.json');
+    const trace = JSON.parse(readFileSync(file, 'utf8'));
+    expect(trace.states[1]['#meta'].command).toEqual({ kind: 'client_write', lpar: 0 });
+    trace.states[1]['#meta'].command.lpar = 7; // legal in a trace (INV-10's material), but not what was recorded
+    writeFileSync(file, JSON.stringify(trace));
+    const r = await runCli(['replay', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/error SC006: ".*" diverges at step 1 \(\{"kind":"client_write","lpar":7\} → refused unknown-lpar\): .* in slots, writesIssued/);
+    expect(r.stderr).toContain('fix: the trace was edited, or the model changed');
   });
 });
 

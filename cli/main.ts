@@ -88,8 +88,13 @@ function program(setExit: (code: ExitCode) => void): Command {
 /** Run the CLI; returns the exit code. Usage errors and bad input exit 2 with a coded message. */
 export async function main(argv: readonly string[]): Promise<number> {
   let exitCode: ExitCode = EXIT.holds;
+  const cli = program((code) => { exitCode = code; });
+  if (argv.length === 0) {
+    process.stderr.write(`${cli.helpInformation()}\n${new CliError('SC001', 'no command given', 'run a command, e.g. `npx slotcheck run` (the main job) or `npx slotcheck explore`').render()}\n`);
+    return EXIT.badInput;
+  }
   try {
-    await program((code) => { exitCode = code; }).parseAsync([...argv], { from: 'user' });
+    await cli.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
@@ -102,6 +107,19 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`${error.render()}\n`);
       return EXIT.badInput;
     }
+    const written = writeFailure(error);
+    if (written !== null) {
+      process.stderr.write(`${written.render()}\n`);
+      return EXIT.badInput;
+    }
     throw error;
   }
+}
+
+/** A file or directory that could not be written (a file where a directory must go, no permission, a full disk): SC008. */
+function writeFailure(error: unknown): CliError | null {
+  if (!(error instanceof Error)) return null;
+  const { code, syscall, path } = error as NodeJS.ErrnoException;
+  if (code === undefined || !['mkdir', 'open', 'write', 'rename'].includes(syscall ?? '')) return null;
+  return new CliError('SC008', `cannot write "${path ?? '?'}" (${code} in ${syscall})`, 'give --out (and --dir) directories you can write to, with no file where a directory must go; files already written are whole');
 }

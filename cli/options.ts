@@ -1,4 +1,6 @@
+import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { dirname, resolve } from 'node:path';
 import { configProblems, type Config } from '../model/index.ts';
 import { CliError } from './errors.ts';
 
@@ -41,4 +43,20 @@ export function configFromOptions(options: ConfigOptions, defaults: { readonly f
     faultBudget: intOption('faults', options.faults, defaults.faults, 0, defaults.maxBudget),
     writeBudget: intOption('writes', options.writes, defaults.writes, 0, defaults.maxBudget),
   });
+}
+
+/**
+ * A directory option (`--out`, `--dir`): where files will go. Refused with SC008 before any work
+ * if it, or the nearest part of its path that exists, is not a directory; not created here (it
+ * is created when the first file is written), so bad input leaves nothing behind.
+ */
+export function directoryOption(name: string, raw: string | undefined, fallback: string): string {
+  const dir = raw ?? fallback;
+  let at = resolve(dir);
+  while (!existsSync(at) && dirname(at) !== at) at = dirname(at);
+  if (existsSync(at) && !statSync(at).isDirectory()) {
+    const what = at === resolve(dir) ? `"${dir}" is a file` : `"${at}" (in "${dir}") is a file`;
+    throw new CliError('SC008', `--${name}: ${what}, not a directory`, `give --${name} a directory (it is created if it does not exist)`);
+  }
+  return dir;
 }

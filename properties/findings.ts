@@ -63,10 +63,12 @@ export const FINDINGS: readonly Finding[] = [
     commands: [{ kind: 'client_write', lpar: L0 }, ...takeoverA, ...mountInLpar1, cs, { kind: 'device_dma', slot: S0 }],
   },
   {
-    id: 'F-06', designs: ['patent-lpar-a'], property: 'INV-06', failsAt: 12,
+    id: 'F-06', designs: ['patent-lpar-a'], property: 'INV-06', failsAt: 11,
     title: 'a deact that reports success but leaves LPAR0 running (FLT-15) is not noticed: LPAR1 starts the service while LPAR0 still runs',
     cause: 'Open question 8: the script issues 1101 once and goes on. Fixed by an await-fenced step that re-issues deact until the LPAR is off.',
-    commands: [{ kind: 'deact_ineffective', lpar: L0 }, { kind: 'pause', lpar: L0 }, { kind: 'tick' }, { kind: 'tick' }, cs, cs, cs, cs, ...mountInLpar1, cs],
+    // The explorer's shortest: the service fails (FLT-02), LPAR1 detects it (1100), its deact is
+    // then reported done while LPAR0 keeps running (FLT-15), and the script goes on to 1105.
+    commands: [{ kind: 'service_fail', lpar: L0 }, { kind: 'tick' }, cs, { kind: 'deact_ineffective', lpar: L0 }, cs, cs, cs, ...mountInLpar1, cs],
   },
   {
     id: 'F-07', designs: PATENT, property: 'INV-11', failsAt: 2,

@@ -11,6 +11,7 @@ import { writeFileAtomic } from '../../reports/write-atomic.ts';
 import { writeConformanceTraces, writeExploreTraces, writeSuiteTraces } from '../../reports/write-traces.ts';
 import { loadDesignFile, resolveDesigns } from '../design-loader.ts';
 import { CliError, EXIT, type ExitCode } from '../errors.ts';
+import { directoryOption } from '../options.ts';
 import { progressBar } from '../progress.ts';
 
 export interface CertifyOptions {
@@ -54,8 +55,8 @@ function summarize(design: Design, c: Certification): string {
 
 /** `slotcheck certify --design X`: write a certificate if every property holds, or the counterexamples. */
 async function certifyDesigns(options: CertifyOptions): Promise<ExitCode> {
-  const dir = options.dir ?? CERTIFICATE_DIR;
-  const outDir = options.out ?? join('reports', 'out');
+  const dir = directoryOption('dir', options.dir, CERTIFICATE_DIR);
+  const outDir = directoryOption('out', options.out, join('reports', 'out'));
   const designs = await resolveDesigns(options.design);
   const codes: ExitCode[] = [];
   for (const { given, design } of designs) {
@@ -92,7 +93,7 @@ const certificateHead = z.object({
 
 /** `slotcheck certify --check`: recompute every committed certificate; fail when one no longer matches. */
 async function checkCertificates(options: CertifyOptions): Promise<ExitCode> {
-  const dir = options.dir ?? CERTIFICATE_DIR;
+  const dir = directoryOption('dir', options.dir, CERTIFICATE_DIR);
   const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')).sort() : [];
   if (files.length === 0) throw new CliError('SC009', `there are no certificates in "${dir}"`, 'certify a design first: npx slotcheck certify --design <name>');
   let stale = 0;

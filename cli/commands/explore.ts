@@ -10,7 +10,7 @@ import { writeFileAtomic } from '../../reports/write-atomic.ts';
 import { writeExploreTraces } from '../../reports/write-traces.ts';
 import { resolveDesigns } from '../design-loader.ts';
 import { CliError, exitCodeOf, type ExitCode } from '../errors.ts';
-import { configFromOptions, intOption, threadsOption } from '../options.ts';
+import { configFromOptions, directoryOption, intOption, threadsOption } from '../options.ts';
 import { statusLine } from '../progress.ts';
 
 export interface ExploreCliOptions {
@@ -59,7 +59,7 @@ export async function exploreCommand(options: ExploreCliOptions): Promise<ExitCo
   const only = options.only?.split(',').map((s) => s.trim()).filter((s) => s !== '');
   const unknown = (only ?? []).filter((id) => propertyById(id) === undefined);
   if (unknown.length > 0) throw new CliError('SC002', `--only names unknown properties: ${unknown.join(', ')}`, 'use catalogue ids such as INV-01, LIV-03, WIT-05 (DESIGN.md §4)');
-  const outDir = options.out ?? join('reports', 'out');
+  const outDir = directoryOption('out', options.out, join('reports', 'out'));
   const summaries = [];
   const engine = options.engine ?? 'packed';
   if (engine !== 'packed' && engine !== 'reference') throw new CliError('SC002', `--engine is "${engine}"`, 'use --engine packed (the default) or --engine reference');

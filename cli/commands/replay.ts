@@ -68,7 +68,13 @@ export async function replayCommand(file: string, options: ReplayOptions): Promi
       const recorded = canonicalJson(trace.states[s.index], 0);
       const now = canonicalJson({ ...trace.states[s.index], ...stateToItf(s.result.state) }, 0);
       if (recorded !== now) {
-        throw new CliError('SC006', `"${file}" diverges at step ${s.index}: this version of the model reaches a different state than the one recorded`, 'the model changed since the trace was written: regenerate it, or pass --design to replay the commands against a design on purpose');
+        const actual = stateToItf(s.result.state) as Record<string, unknown>;
+        const differing = Object.keys(actual).filter((key) => canonicalJson(actual[key], 0) !== canonicalJson((trace.states[s.index] as Record<string, unknown>)[key], 0));
+        throw new CliError(
+          'SC006',
+          `"${file}" diverges at step ${s.index} (${canonicalJson(s.command, 0)} → ${outcome}): the model reaches a state other than the one recorded, in ${differing.join(', ')}`,
+          'the trace was edited, or the model changed since it was written: regenerate it, or pass --design to replay its commands against a design on purpose',
+        );
       }
     }
   }

@@ -11,7 +11,7 @@ import { writeSuiteTraces } from '../../reports/write-traces.ts';
 import { CliError, exitCodeOf, type ExitCode } from '../errors.ts';
 import { emulatorSubject } from '../../properties/conformance/subject.ts';
 import { resolveDesigns } from '../design-loader.ts';
-import { configFromOptions, intOption } from '../options.ts';
+import { configFromOptions, directoryOption, intOption } from '../options.ts';
 import { progressBar } from '../progress.ts';
 
 export interface RunOptions {
@@ -46,7 +46,7 @@ export async function runCommand(options: RunOptions): Promise<ExitCode> {
   const runs = intOption('runs', options.runs, DEFAULT_SUITE.runs, 1, 1_000_000);
   const seed = intOption('seed', options.seed, DEFAULT_SEED, 0, 2 ** 31 - 1);
   const maxCommands = intOption('max-commands', options.maxCommands, DEFAULT_SUITE.maxCommands, 1, 10_000);
-  const outDir = options.out ?? join('reports', 'out');
+  const outDir = directoryOption('out', options.out, join('reports', 'out'));
   const plantedBug = plantedBugOption(options.plantedBug);
   const emulator = options.modelOnly ? null : { plantedBug };
   const engine = options.engine ?? 'packed';

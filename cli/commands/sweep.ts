@@ -9,7 +9,7 @@ import { writeFileAtomic } from '../../reports/write-atomic.ts';
 import { writeExploreTraces } from '../../reports/write-traces.ts';
 import { resolveDesign } from '../design-loader.ts';
 import { EXIT, type ExitCode } from '../errors.ts';
-import { configFromOptions, intOption, threadsOption } from '../options.ts';
+import { configFromOptions, directoryOption, intOption, threadsOption } from '../options.ts';
 import { progressBar } from '../progress.ts';
 
 export interface SweepCliOptions {
@@ -35,12 +35,12 @@ export async function sweepCommand(options: SweepCliOptions): Promise<ExitCode> 
   const config: Config = configFromOptions(options, { faults: 1, writes: 1, maxBudget: 10 });
   const statesMax = intOption('states-max', options.statesMax, 2_000_000, 1, 200_000_000);
   const limit = options.limit === undefined ? undefined : intOption('limit', options.limit, 120, 1, 5040);
+  const dir = join(directoryOption('out', options.out, join('reports', 'out')), 'sweep', base.name);
   const progress = progressBar(limit ?? 120, !options.json);
   const threads = threadsOption(options.threads);
   const result = await sweep({ base, config, statesMax, depthMax: 10_000, threads, ...(limit === undefined ? {} : { limit }), onOrdering: (done) => progress.update(done, base.name) });
   progress.stop();
 
-  const dir = join(options.out ?? join('reports', 'out'), 'sweep', base.name);
   const rows = result.rows.map((row, i) => {
     const index = String(i + 1).padStart(3, '0');
     const traces = writeExploreTraces(row.report, row.design, (id) => join(dir, 'traces', `${index}-${id}.itf.json`));
