@@ -41,6 +41,11 @@ describe('a design file works wherever a design name does', () => {
   });
 });
 
+test('a design named twice (by name and by DSN id) runs once', async () => {
+  const r = await runCli(['explore', '--design', 'DSN-06', '--design', 'hardened', '--faults', '0', '--out', tempDir(), '--json']);
+  expect(JSON.parse(r.stdout).designs.map((d: { design: { name: string } }) => d.design.name)).toEqual(['hardened']);
+});
+
 describe('a bad design file exits 2 naming the field', () => {
   test.each([
     ['an unknown parameter', tsDesign(`{ extends: 'hardened', name: 'x', title: 't', quiesce: true } as never`), /unknown parameter\(s\): quiesce/],

@@ -87,6 +87,9 @@ export interface NamedDesign {
 export async function resolveDesigns(names: readonly string[] | undefined): Promise<NamedDesign[]> {
   if (names === undefined || names.length === 0) return BUILT_IN_DESIGNS.map((design) => ({ given: design.name, design }));
   const out: NamedDesign[] = [];
-  for (const given of names) out.push({ given, design: await resolveDesign(given) });
+  for (const given of names) {
+    const design = await resolveDesign(given);
+    if (!out.some((d) => d.design.name === design.name)) out.push({ given, design }); // `--design DSN-06 --design hardened` is one design
+  }
   return out;
 }

@@ -118,11 +118,22 @@ describe('output that cannot be written exits 2 (SC008), before any work where i
   });
 });
 
+describe('trace files are named by configuration', () => {
+  test('runs and explorations of other configurations do not overwrite each other\'s traces', async () => {
+    const out = tempDir();
+    for (const faults of ['1', '2']) await runCli(['explore', '--design', 'patent-lpar-a', '--faults', faults, '--only', 'INV-03', '--out', out]);
+    await runCli(['run', '--design', 'patent-lpar-a', '--runs', '40', '--out', out]);
+    await runCli(['run', '--design', 'patent-lpar-a', '--runs', '40', '--lpars', '3', '--out', out]);
+    const files = readdirSync(join(out, 'traces', 'patent-lpar-a')).filter((f) => f.startsWith('INV-03-')).sort();
+    expect(files).toEqual(['INV-03-2x1-f4-w3-seed1.itf.json', 'INV-03-3x1-f4-w3-seed1.itf.json', 'INV-03-explore-2x1-f1-w2.itf.json', 'INV-03-explore-2x1-f2-w2.itf.json']);
+  });
+});
+
 describe('a trace that does not replay as recorded', () => {
   test('a trace edited so that it no longer replays as recorded: SC006 naming the step, the command and what differs', async () => {
     const out = tempDir();
     await runCli(['explore', '--design', 'patent-lpar-a', '--faults', '1', '--only', 'INV-03', '--out', out]);
-    const file = join(out, 'traces', 'patent-lpar-a', 'INV-03-explore.itf.json');
+    const file = join(out, 'traces', 'patent-lpar-a', 'INV-03-explore-2x1-f1-w2.itf.json');
     const trace = JSON.parse(readFileSync(file, 'utf8'));
     expect(trace.states[1]['#meta'].command).toEqual({ kind: 'client_write', lpar: 0 });
     trace.states[1]['#meta'].command.lpar = 7; // legal in a trace (INV-10's material), but not what was recorded

@@ -10,9 +10,28 @@ import { canonicalJson } from './canonical-json.ts';
 import { buildTrace } from './trace.ts';
 import { writeFileAtomic } from './write-atomic.ts';
 
-/** The file a counterexample trace goes to: one per design, property and seed. */
-export function traceFileName(outDir: string, designName: string, propertyId: string, seed: number | null): string {
-  return join(outDir, 'traces', designName, `${propertyId}${seed === null ? '' : `-seed${seed}`}.itf.json`);
+/**
+ * The configuration in a trace's file name, `2x1-f4-w3` (LPARs × slots, fault and write budgets):
+ * runs, explorations and certifications of other configurations must not overwrite each other's
+ * traces, or a replay line printed earlier would open another counterexample.
+ */
+export function configTag(config: Config): string {
+  return `${config.lparCount}x${config.slotCount}-f${config.faultBudget}-w${config.writeBudget}`;
+}
+
+/** The file a trace goes to: traces/<design>/<property>-<what found it>.itf.json. */
+export function traceFile(outDir: string, designName: string, propertyId: string, method: string): string {
+  return join(outDir, 'traces', designName, `${propertyId}-${method}.itf.json`);
+}
+
+/** A random suite's trace: one per design, property, configuration and seed. */
+export function traceFileName(outDir: string, designName: string, propertyId: string, config: Config, seed: number): string {
+  return traceFile(outDir, designName, propertyId, `${configTag(config)}-seed${seed}`);
+}
+
+/** An exploration's trace: one per design, property, configuration and reduction. */
+export function exploreTraceFile(outDir: string, designName: string, propertyId: string, config: Config, symmetry: boolean): string {
+  return traceFile(outDir, designName, propertyId, `explore-${configTag(config)}${symmetry ? '-symmetry' : ''}`);
 }
 
 /** Write a trace for every counterexample of a suite; returns property id → path (relative to cwd). */
@@ -26,7 +45,7 @@ export function writeSuiteTraces(report: SuiteReport, outDir: string, emulator: 
       property: { id: p.id, name: propertyById(p.id)?.name ?? p.name, why: cx.why }, violationStep: cx.stepIndex,
       loop: cx.loopStart, emulator, initial: initialState(report.config, report.design), steps: cx.steps,
     });
-    const file = traceFileName(outDir, report.design.name, p.id, cx.seed);
+    const file = traceFileName(outDir, report.design.name, p.id, report.config, cx.seed);
     writeFileAtomic(file, canonicalJson(trace));
     written.set(p.id, relative(process.cwd(), file));
   }

@@ -8,7 +8,7 @@ import { buildCertificate, CERTIFICATE_FORMAT, certificateText } from '../../rep
 import { designHash } from '../../reports/design-hash.ts';
 import { TOOL_VERSION } from '../../reports/version.ts';
 import { writeFileAtomic } from '../../reports/write-atomic.ts';
-import { writeConformanceTraces, writeExploreTraces, writeSuiteTraces } from '../../reports/write-traces.ts';
+import { configTag, exploreTraceFile, traceFile, writeConformanceTraces, writeExploreTraces, writeSuiteTraces } from '../../reports/write-traces.ts';
 import { loadDesignFile, resolveDesigns } from '../design-loader.ts';
 import { CliError, EXIT, type ExitCode } from '../errors.ts';
 import { directoryOption } from '../options.ts';
@@ -71,11 +71,10 @@ async function certifyDesigns(options: CertifyOptions): Promise<ExitCode> {
       codes.push(EXIT.holds);
       continue;
     }
-    for (const r of c.exploreReports) for (const [id, f] of writeExploreTraces(r, design, (pid) => join(outDir, 'traces', design.name, `${pid}-explore-${r.config.lparCount}x${r.config.slotCount}.itf.json`))) process.stdout.write(`  ${id}: npx slotcheck replay ${f}\n`);
+    for (const r of c.exploreReports) for (const [id, f] of writeExploreTraces(r, design, (pid) => exploreTraceFile(outDir, design.name, pid, r.config, r.symmetry.applied))) process.stdout.write(`  ${id}: npx slotcheck replay ${f}\n`);
     for (const r of c.suiteReports) for (const [id, f] of writeSuiteTraces(r, outDir, { plantedBug: null })) process.stdout.write(`  ${id}: npx slotcheck replay ${f}\n`);
     for (const e of c.conformance) {
-      const suffix = `every-transition-${e.plan.config.lparCount}x${e.plan.config.slotCount}`;
-      const files = writeConformanceTraces(e.gaps, design, e.plan.config, { plantedBug: null }, (id) => join(outDir, 'traces', design.name, `${id}-${suffix}.itf.json`));
+      const files = writeConformanceTraces(e.gaps, design, e.plan.config, { plantedBug: null }, (id) => traceFile(outDir, design.name, id, `every-transition-${configTag(e.plan.config)}`));
       for (const [id, f] of files) process.stdout.write(`  ${id}: npx slotcheck replay ${f}\n`);
     }
     process.stdout.write('  no certificate written\n');

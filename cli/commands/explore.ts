@@ -7,7 +7,7 @@ import { designHash } from '../../reports/design-hash.ts';
 import { renderExploreTable } from '../../reports/render/explore-table.ts';
 import { TOOL_VERSION } from '../../reports/version.ts';
 import { writeFileAtomic } from '../../reports/write-atomic.ts';
-import { writeExploreTraces } from '../../reports/write-traces.ts';
+import { exploreTraceFile, writeExploreTraces } from '../../reports/write-traces.ts';
 import { resolveDesigns } from '../design-loader.ts';
 import { CliError, exitCodeOf, type ExitCode } from '../errors.ts';
 import { configFromOptions, directoryOption, intOption, threadsOption } from '../options.ts';
@@ -81,7 +81,7 @@ export async function exploreCommand(options: ExploreCliOptions): Promise<ExitCo
     const exploreOptions = jobs[i]!;
     const report = await reports[i]!;
     status.clear();
-    const traces = writeExploreTraces(report, design, (id) => join(outDir, 'traces', design.name, `${id}-explore.itf.json`));
+    const traces = writeExploreTraces(report, design, (id) => exploreTraceFile(outDir, design.name, id, report.config, report.symmetry.applied));
     summaries.push(exploreSummary(report, designHash(design), traces));
     if (!options.json) {
       process.stdout.write(`${renderExploreTable(report, traces)}\n`);
