@@ -37,8 +37,8 @@ export interface CertificationPlan {
  * against the emulator with a fixed seed, up to four faults on 2 LPARs × 2 slots and one fault on
  * 3 LPARs × 2 slots; and the emulator against the model on every transition, refused commands
  * included, of 2 LPARs × 1 slot with one fault and two writes and of 2 LPARs × 2 slots with one
- * fault and one write, from the emulator of every edge into each state, not only the shortest
- * path's. Three LPARs get one fault because no design here survives the new active
+ * fault and one write; in the first also from the emulator of every other edge into each state,
+ * not only the shortest path's. Three LPARs get one fault because no design here survives the new active
  * dying during its takeover (finding F-12): a certificate says what it covers.
  */
 export const DEFAULT_PLAN: CertificationPlan = {
@@ -52,6 +52,7 @@ export const DEFAULT_PLAN: CertificationPlan = {
   ],
   conformance: [
     { config: { lparCount: 2, slotCount: 1, faultBudget: 1, writeBudget: 2 }, statesMax: 100_000, along: 'every-edge' },
-    { config: { lparCount: 2, slotCount: 2, faultBudget: 1, writeBudget: 1 }, statesMax: 100_000, along: 'every-edge' },
+    // Along shortest paths only: from every edge this space takes 9 s for a patent design (539,125 pairs), against 1 s.
+    { config: { lparCount: 2, slotCount: 2, faultBudget: 1, writeBudget: 1 }, statesMax: 100_000, along: 'shortest-path' },
   ],
 };
