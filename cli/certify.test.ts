@@ -73,6 +73,18 @@ describe('slotcheck certify', () => {
     expect(JSON.parse(replay.stdout).verdict).toMatchObject({ kind: 'violated', at: 7 });
   });
 
+  test('one found from another edge into a state replays too: the trace is that edge\'s path', async () => {
+    const design = builtInDesign('hardened')!;
+    const config = { lparCount: 2, slotCount: 1, faultBudget: 1, writeBudget: 1 };
+    const plantedBug = 'period-counter-wraps';
+    const { gaps } = checkEveryTransition(design, config, { statesMax: 100_000, emulator: { plantedBug }, along: 'every-edge' });
+    const dir = tempDir();
+    const files = writeConformanceTraces(gaps, design, config, { plantedBug }, (id) => join(dir, `${id}.itf.json`));
+    const replay = await runCli(['replay', files.get('CONFORMANCE')!, '--json']);
+    expect(replay.code).toBe(1);
+    expect(JSON.parse(replay.stdout).verdict).toMatchObject({ kind: 'violated', at: 6, why: expect.stringMatching(/silencePeriods: model 0, emulator 1/) });
+  });
+
   test.each([
     [['certify', '--check', '--design', 'hardened'], 'SC001'],
     [['certify', '--check', '--dir', '/nonexistent/certs'], 'SC009'],
