@@ -129,6 +129,17 @@ describe('trace files are named by configuration', () => {
   });
 });
 
+describe('a lasso replays as explore tells it', () => {
+  test('LIV-04 on patent-lpar-a: the same prefix and cycle in both', async () => {
+    const out = tempDir();
+    const explored = await runCli(['explore', '--design', 'patent-lpar-a', '--only', 'LIV-04', '--out', out]);
+    const [, prefix, cycle] = /lasso: (\d+) step\(s\) then a cycle of (\d+)/.exec(explored.stdout)!;
+    const replay = await runCli(['replay', join(out, 'traces', 'patent-lpar-a', 'LIV-04-explore-2x1-f2-w2.itf.json'), '--quiet']);
+    expect(replay.code).toBe(1);
+    expect(replay.stdout).toContain(`a lasso: ${prefix} step(s) then a cycle of ${cycle} back to state ${prefix}`);
+  });
+});
+
 describe('a trace that does not replay as recorded', () => {
   test('a trace edited so that it no longer replays as recorded: SC006 naming the step, the command and what differs', async () => {
     const out = tempDir();

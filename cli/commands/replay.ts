@@ -82,7 +82,10 @@ export async function replayCommand(file: string, options: ReplayOptions): Promi
   const exitCode = v.kind === 'violated' ? EXIT.failed : EXIT.holds;
   if (v.kind === 'violated') {
     const same = v.at === trace.meta.violationStep ? 'the same step as recorded' : `recorded at step ${trace.meta.violationStep}`;
-    out.push(`${property.id} is still violated at step ${v.at} (${same}): ${v.why}`);
+    // A lasso is told as explore tells it: its prefix, then the cycle that returns to the prefix's last state.
+    const loop = trace.meta.loop;
+    const lasso = loop === undefined || loop === null ? '' : `, a lasso: ${loop} step(s) then a cycle of ${trace.commands.length - loop} back to state ${loop}`;
+    out.push(`${property.id} is still violated at step ${v.at} (${same}${lasso}): ${v.why}`);
   } else {
     out.push(`${property.id} (${property.name}) holds along this trace${overridden ? ` under ${design.name}` : ''}`);
   }
