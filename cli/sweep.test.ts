@@ -19,7 +19,7 @@ test('hardened, first six orderings: the base order holds, act after start break
   expect(replay.code).toBe(1);
 
   await runCli(['sweep', '--design', 'hardened', '--faults', '2', '--limit', '6', '--threads', '1', '--out', b, '--json']);
-  const dir = (root: string) => join(root, 'sweep', 'hardened');
+  const dir = (root: string) => join(root, 'sweep', 'hardened-2x1-f2-w1');
   expect(readFileSync(join(dir(b), 'sweep.md'), 'utf8')).toBe(readFileSync(join(dir(a), 'sweep.md'), 'utf8'));
   for (const f of readdirSync(join(dir(a), 'traces'))) expect(readFileSync(join(dir(b), 'traces', f), 'utf8')).toBe(readFileSync(join(dir(a), 'traces', f), 'utf8'));
 });

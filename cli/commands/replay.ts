@@ -72,7 +72,7 @@ export async function replayCommand(file: string, options: ReplayOptions): Promi
         const differing = Object.keys(actual).filter((key) => canonicalJson(actual[key], 0) !== canonicalJson((trace.states[s.index] as Record<string, unknown>)[key], 0));
         throw new CliError(
           'SC006',
-          `"${file}" diverges at step ${s.index} (${canonicalJson(s.command, 0)} → ${outcome}): the model reaches a state other than the one recorded, in ${differing.join(', ')}`,
+          `"${file}" diverges at step ${s.index} (${canonicalJson(s.command, 0)} → ${outcome}): the model reaches a state other than the one recorded${differing.length === 0 ? '' : `, in ${differing.join(', ')}`}`,
           'the trace was edited, or the model changed since it was written: regenerate it, or pass --design to replay its commands against a design on purpose',
         );
       }

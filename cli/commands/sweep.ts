@@ -6,7 +6,7 @@ import { designHash } from '../../reports/design-hash.ts';
 import { renderSweepTable } from '../../reports/render/sweep-table.ts';
 import { TOOL_VERSION } from '../../reports/version.ts';
 import { writeFileAtomic } from '../../reports/write-atomic.ts';
-import { writeExploreTraces } from '../../reports/write-traces.ts';
+import { configTag, writeExploreTraces } from '../../reports/write-traces.ts';
 import { resolveDesign } from '../design-loader.ts';
 import { EXIT, type ExitCode } from '../errors.ts';
 import { configFromOptions, directoryOption, intOption, threadsOption } from '../options.ts';
@@ -35,7 +35,8 @@ export async function sweepCommand(options: SweepCliOptions): Promise<ExitCode> 
   const config: Config = configFromOptions(options, { faults: 1, writes: 1, maxBudget: 10 });
   const statesMax = intOption('states-max', options.statesMax, 2_000_000, 1, 200_000_000);
   const limit = options.limit === undefined ? undefined : intOption('limit', options.limit, 120, 1, 5040);
-  const dir = join(directoryOption('out', options.out, join('reports', 'out')), 'sweep', base.name);
+  // One directory per base design and configuration: a sweep at another bound keeps this one's table and traces.
+  const dir = join(directoryOption('out', options.out, join('reports', 'out')), 'sweep', `${base.name}-${configTag(config)}`);
   const progress = progressBar(limit ?? 120, !options.json);
   const threads = threadsOption(options.threads);
   const result = await sweep({ base, config, statesMax, depthMax: 10_000, threads, ...(limit === undefined ? {} : { limit }), onOrdering: (done) => progress.update(done, base.name) });
