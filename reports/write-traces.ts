@@ -20,18 +20,23 @@ export function configTag(config: Config): string {
 }
 
 /** The file a trace goes to: traces/<design>/<property>-<what found it>.itf.json. */
-export function traceFile(outDir: string, designName: string, propertyId: string, method: string): string {
+function traceFile(outDir: string, designName: string, propertyId: string, method: string): string {
   return join(outDir, 'traces', designName, `${propertyId}-${method}.itf.json`);
 }
 
 /** A random suite's trace: one per design, property, configuration and seed. */
-export function traceFileName(outDir: string, designName: string, propertyId: string, config: Config, seed: number): string {
+export function suiteTraceFile(outDir: string, designName: string, propertyId: string, config: Config, seed: number): string {
   return traceFile(outDir, designName, propertyId, `${configTag(config)}-seed${seed}`);
 }
 
 /** An exploration's trace: one per design, property, configuration and reduction. */
 export function exploreTraceFile(outDir: string, designName: string, propertyId: string, config: Config, symmetry: boolean): string {
   return traceFile(outDir, designName, propertyId, `explore-${configTag(config)}${symmetry ? '-symmetry' : ''}`);
+}
+
+/** An every-transition comparison's trace: one per design, property and configuration. */
+export function conformanceTraceFile(outDir: string, designName: string, propertyId: string, config: Config): string {
+  return traceFile(outDir, designName, propertyId, `every-transition-${configTag(config)}`);
 }
 
 /** Write a trace for every counterexample of a suite; returns property id → path (relative to cwd). */
@@ -45,7 +50,7 @@ export function writeSuiteTraces(report: SuiteReport, outDir: string, emulator: 
       property: { id: p.id, name: propertyById(p.id)?.name ?? p.name, why: cx.why }, violationStep: cx.stepIndex,
       loop: cx.loopStart, emulator, initial: initialState(report.config, report.design), steps: cx.steps,
     });
-    const file = traceFileName(outDir, report.design.name, p.id, report.config, cx.seed);
+    const file = suiteTraceFile(outDir, report.design.name, p.id, report.config, cx.seed);
     writeFileAtomic(file, canonicalJson(trace));
     written.set(p.id, relative(process.cwd(), file));
   }

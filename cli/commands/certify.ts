@@ -8,7 +8,7 @@ import { buildCertificate, CERTIFICATE_FORMAT, certificateText } from '../../rep
 import { designHash } from '../../reports/design-hash.ts';
 import { TOOL_VERSION } from '../../reports/version.ts';
 import { writeFileAtomic } from '../../reports/write-atomic.ts';
-import { configTag, exploreTraceFile, traceFile, writeConformanceTraces, writeExploreTraces, writeSuiteTraces } from '../../reports/write-traces.ts';
+import { conformanceTraceFile, exploreTraceFile, writeConformanceTraces, writeExploreTraces, writeSuiteTraces } from '../../reports/write-traces.ts';
 import { loadDesignFile, resolveDesigns } from '../design-loader.ts';
 import { CliError, EXIT, type ExitCode } from '../errors.ts';
 import { directoryOption } from '../options.ts';
@@ -74,7 +74,7 @@ async function certifyDesigns(options: CertifyOptions): Promise<ExitCode> {
     for (const r of c.exploreReports) for (const [id, f] of writeExploreTraces(r, design, (pid) => exploreTraceFile(outDir, design.name, pid, r.config, r.symmetry.applied))) process.stdout.write(`  ${id}: npx slotcheck replay ${f}\n`);
     for (const r of c.suiteReports) for (const [id, f] of writeSuiteTraces(r, outDir, { plantedBug: null })) process.stdout.write(`  ${id}: npx slotcheck replay ${f}\n`);
     for (const e of c.conformance) {
-      const files = writeConformanceTraces(e.gaps, design, e.plan.config, { plantedBug: null }, (id) => traceFile(outDir, design.name, id, `every-transition-${configTag(e.plan.config)}`));
+      const files = writeConformanceTraces(e.gaps, design, e.plan.config, { plantedBug: null }, (id) => conformanceTraceFile(outDir, design.name, id, e.plan.config));
       for (const [id, f] of files) process.stdout.write(`  ${id}: npx slotcheck replay ${f}\n`);
     }
     process.stdout.write('  no certificate written\n');

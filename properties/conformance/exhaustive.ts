@@ -103,7 +103,7 @@ export function checkEveryTransition(design: Design, config: Config, options: Ev
       const key = stateKey(after);
       const known = indexOf.get(key);
       if (known !== undefined) {
-        otherEdges.push({ from: index, command, to: known });
+        if (options.along === 'every-edge') otherEdges.push({ from: index, command, to: known });
         return;
       }
       if (reached.length >= options.statesMax) {
@@ -118,5 +118,5 @@ export function checkEveryTransition(design: Design, config: Config, options: Ev
   if (options.along === 'every-edge') {
     for (const edge of otherEdges) compareFrom(reached[edge.to]!.state, [...pathTo(reached, edge.from), edge.command], () => {});
   }
-  return { states: reached.length, pairs, accepted, otherEdges: options.along === 'every-edge' ? otherEdges.length : 0, gaps: [...gaps.values()], boundHit };
+  return { states: reached.length, pairs, accepted, otherEdges: otherEdges.length, gaps: [...gaps.values()], boundHit };
 }
