@@ -7,7 +7,8 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { builtInDesign } from '../model/index.ts';
 import { checkEveryTransition } from '../properties/conformance/exhaustive.ts';
-import { writeConformanceTraces } from '../reports/write-traces.ts';
+import { OutputFiles } from '../reports/output-files.ts';
+import { addConformanceTraces } from '../reports/write-traces.ts';
 import { runCli, tempDir } from './testing.ts';
 
 const entry = pathToFileURL(resolve('index.ts')).href;
@@ -65,7 +66,9 @@ describe('slotcheck certify', () => {
     const plantedBug = 'enable-before-gatekeeper';
     const { gaps } = checkEveryTransition(design, config, { statesMax: 100_000, emulator: { plantedBug } });
     const dir = tempDir();
-    const files = writeConformanceTraces(gaps, design, config, { plantedBug }, (id) => join(dir, `${id}.itf.json`));
+    const out = new OutputFiles();
+    const files = addConformanceTraces(out, gaps, design, config, { plantedBug }, (id) => join(dir, `${id}.itf.json`));
+    out.commit();
     // INV-04 broke on the same step as CONFORMANCE, which a replay reports first: only CONFORMANCE gets a trace.
     expect([...files.keys()]).toEqual(['CONFORMANCE']);
     const replay = await runCli(['replay', files.get('CONFORMANCE')!, '--json']);
@@ -79,7 +82,9 @@ describe('slotcheck certify', () => {
     const plantedBug = 'period-counter-wraps';
     const { gaps } = checkEveryTransition(design, config, { statesMax: 100_000, emulator: { plantedBug }, along: 'every-edge' });
     const dir = tempDir();
-    const files = writeConformanceTraces(gaps, design, config, { plantedBug }, (id) => join(dir, `${id}.itf.json`));
+    const out = new OutputFiles();
+    const files = addConformanceTraces(out, gaps, design, config, { plantedBug }, (id) => join(dir, `${id}.itf.json`));
+    out.commit();
     const replay = await runCli(['replay', files.get('CONFORMANCE')!, '--json']);
     expect(replay.code).toBe(1);
     expect(JSON.parse(replay.stdout).verdict).toMatchObject({ kind: 'violated', at: 6, why: expect.stringMatching(/silencePeriods: model 0, emulator 1/) });

@@ -36,3 +36,22 @@ export function exitCodeOf(verdicts: readonly ('pass' | 'counterexample' | 'inco
   if (verdicts.includes('inconclusive')) return EXIT.inconclusive;
   return EXIT.holds;
 }
+
+/**
+ * The closing line of a command over several designs: its exit code and which designs decided it,
+ * so that "exit code 1" never stands alone (the literal patent designs are meant to fail).
+ */
+export function exitLine(exitCode: ExitCode, designs: readonly { readonly name: string; readonly verdict: string }[]): string {
+  const named = (verdict: string) => designs.filter((d) => d.verdict === verdict).map((d) => d.name).join(', ');
+  const inconclusive = named('inconclusive');
+  switch (exitCode) {
+    case EXIT.holds:
+      return 'exit code 0: every property holds on every design, every applicable witness was reached';
+    case EXIT.failed:
+      return `exit code 1: a property failed on ${named('counterexample')}${inconclusive === '' ? '' : `; inconclusive on ${inconclusive}`} (the tables above name each; the README's findings explain the built-in designs' failures)`;
+    case EXIT.inconclusive:
+      return `exit code 3: inconclusive on ${inconclusive} (a bound was hit or a witness never reached: the tables above say which)`;
+    default:
+      return `exit code ${exitCode}`;
+  }
+}

@@ -15,8 +15,18 @@ describe('slotcheck run', () => {
     expect(r.stdout).toContain('reproduce: npx slotcheck run --design hardened --seed 3 --runs 300');
     expect(r.stdout).toMatch(/commands: \d+ of 34 kinds accepted; never accepted: .*gk_flush, rom_sci/);
     expect(existsSync(join(out, 'run-summary.json'))).toBe(true);
+    expect(r.stdout).toContain('exit code 0: every property holds on every design');
     const summary = JSON.parse(readFileSync(join(out, 'run-summary.json'), 'utf8'));
     expect(summary.designs[0].commandCoverage.neverAccepted).toEqual(expect.arrayContaining(['gk_flush', 'rom_sci']));
+  });
+
+  test('the last line says which designs decided the exit code', async () => {
+    const r = await runCli(['run', '--design', 'hardened', '--design', 'patent-lpar-a', '--runs', '40', '--out', tempDir()]);
+    expect(r.code).toBe(1);
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toMatch(/^exit code 1: a property failed on patent-lpar-a; inconclusive on hardened \(.*README's findings/); // 40 runs reach too few witnesses
+    const inconclusive = await runCli(['explore', '--design', 'hardened', '--states-max', '50', '--out', tempDir()]);
+    expect(inconclusive.code).toBe(3);
+    expect(inconclusive.stdout).toMatch(/exit code 3: inconclusive on hardened \(a bound was hit/);
   });
 
   test('a literal design exits 1, writes one trace per violated property, and each replays to the same step', async () => {
@@ -101,14 +111,18 @@ describe('output that cannot be written exits 2 (SC008), before any work where i
     }
   });
 
-  test('a file where a trace directory must go: SC008 naming it, and no summary', async () => {
+  test('a file where a trace directory must go: SC008 naming it, and nothing written, not even the designs before it', async () => {
     const out = tempDir();
     mkdirSync(join(out, 'traces'));
     writeFileSync(join(out, 'traces', 'patent-lpar-a'), 'in the way');
-    const r = await runCli(['explore', '--design', 'patent-lpar-a', '--faults', '1', '--out', out]);
+    const r = await runCli(['explore', '--design', 'patent-lpar-b', '--design', 'patent-lpar-a', '--faults', '1', '--out', out]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/error SC008: cannot write ".*traces.patent-lpar-a" \(EEXIST in mkdir\)/);
+    expect(r.stderr).toMatch(/error SC008: cannot write ".*traces.patent-lpar-a" \((EEXIST|ENOTDIR) in mkdir\)[\s\S]*wrote none of its output files/);
     expect(existsSync(join(out, 'explore-summary.json'))).toBe(false);
+    // patent-lpar-b fails too (it has traces to write), and came first: none of its traces appeared.
+    expect(r.stdout).toMatch(/DSN-02 patent-lpar-b[\s\S]*FAIL/);
+    const bTraces = join(out, 'traces', 'patent-lpar-b');
+    expect(existsSync(bTraces) ? readdirSync(bTraces) : []).toEqual([]);
   });
 
   test('no command at all: the commands, and SC001', async () => {
@@ -124,8 +138,14 @@ describe('trace files are named by configuration', () => {
     for (const faults of ['1', '2']) await runCli(['explore', '--design', 'patent-lpar-a', '--faults', faults, '--only', 'INV-03', '--out', out]);
     await runCli(['run', '--design', 'patent-lpar-a', '--runs', '40', '--out', out]);
     await runCli(['run', '--design', 'patent-lpar-a', '--runs', '40', '--lpars', '3', '--out', out]);
+    // Other commands per run, or the model alone: other traces (--runs alone changes none: run k is the same run).
+    await runCli(['run', '--design', 'patent-lpar-a', '--runs', '40', '--max-commands', '30', '--out', out]);
+    await runCli(['run', '--design', 'patent-lpar-a', '--runs', '40', '--model-only', '--out', out]);
     const files = readdirSync(join(out, 'traces', 'patent-lpar-a')).filter((f) => f.startsWith('INV-03-')).sort();
-    expect(files).toEqual(['INV-03-2x1-f4-w3-seed1.itf.json', 'INV-03-3x1-f4-w3-seed1.itf.json', 'INV-03-explore-2x1-f1-w2.itf.json', 'INV-03-explore-2x1-f2-w2.itf.json']);
+    expect(files).toEqual([
+      'INV-03-2x1-f4-w3-seed1-c30.itf.json', 'INV-03-2x1-f4-w3-seed1-model-only.itf.json', 'INV-03-2x1-f4-w3-seed1.itf.json',
+      'INV-03-3x1-f4-w3-seed1.itf.json', 'INV-03-explore-2x1-f1-w2.itf.json', 'INV-03-explore-2x1-f2-w2.itf.json',
+    ]);
   });
 });
 

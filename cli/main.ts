@@ -121,5 +121,5 @@ function writeFailure(error: unknown): CliError | null {
   if (!(error instanceof Error)) return null;
   const { code, syscall, path } = error as NodeJS.ErrnoException;
   if (code === undefined || !['mkdir', 'open', 'write', 'rename'].includes(syscall ?? '')) return null;
-  return new CliError('SC008', `cannot write "${path ?? '?'}" (${code} in ${syscall})`, 'give --out (and --dir) directories you can write to, with no file where a directory must go; files already written are whole');
+  return new CliError('SC008', `cannot write "${path ?? '?'}" (${code} in ${syscall})`, 'give --out (and --dir) directories you can write to, with no file where a directory must go; this command wrote none of its output files');
 }

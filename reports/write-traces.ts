@@ -5,10 +5,10 @@ import type { ExecutedStep } from '../properties/executed-step.ts';
 import type { ExploreReport } from '../properties/explore/index.ts';
 import { propertyById } from '../properties/catalogue.ts';
 import type { SuiteReport } from '../properties/random/suite-report.ts';
-import { CONFORMANCE } from '../properties/random/suite.ts';
+import { CONFORMANCE, DEFAULT_SUITE } from '../properties/random/suite.ts';
 import { canonicalJson } from './canonical-json.ts';
 import { buildTrace } from './trace.ts';
-import { writeFileAtomic } from './write-atomic.ts';
+import type { OutputFiles } from './output-files.ts';
 
 /**
  * The configuration in a trace's file name, `2x1-f4-w3` (LPARs × slots, fault and write budgets):
@@ -24,9 +24,19 @@ function traceFile(outDir: string, designName: string, propertyId: string, metho
   return join(outDir, 'traces', designName, `${propertyId}-${method}.itf.json`);
 }
 
-/** A random suite's trace: one per design, property, configuration and seed. */
-export function suiteTraceFile(outDir: string, designName: string, propertyId: string, config: Config, seed: number): string {
-  return traceFile(outDir, designName, propertyId, `${configTag(config)}-seed${seed}`);
+/**
+ * A random suite's trace: one per design, property, configuration, seed and whatever else changes
+ * the commands or what they run on: `-c<N>` for a --max-commands other than the default,
+ * `-model-only`, `-planted-<bug>`. (--runs does not: run k is the same run whatever the count.)
+ */
+export function suiteTraceFile(
+  outDir: string, designName: string, propertyId: string, config: Config, seed: number,
+  variant: { readonly maxCommands: number; readonly emulator: { readonly plantedBug: string | null } | null },
+): string {
+  const { maxCommands, emulator } = variant;
+  const commands = maxCommands === DEFAULT_SUITE.maxCommands ? '' : `-c${maxCommands}`;
+  const subject = emulator === null ? '-model-only' : emulator.plantedBug === null ? '' : `-planted-${emulator.plantedBug}`;
+  return traceFile(outDir, designName, propertyId, `${configTag(config)}-seed${seed}${commands}${subject}`);
 }
 
 /** An exploration's trace: one per design, property, configuration and reduction. */
@@ -39,8 +49,8 @@ export function conformanceTraceFile(outDir: string, designName: string, propert
   return traceFile(outDir, designName, propertyId, `every-transition-${configTag(config)}`);
 }
 
-/** Write a trace for every counterexample of a suite; returns property id → path (relative to cwd). */
-export function writeSuiteTraces(report: SuiteReport, outDir: string, emulator: { readonly plantedBug: string | null } | null): Map<string, string> {
+/** A trace for every counterexample of a suite, added to `out`; returns property id → path (relative to cwd). */
+export function addSuiteTraces(out: OutputFiles, report: SuiteReport, outDir: string, emulator: { readonly plantedBug: string | null } | null): Map<string, string> {
   const written = new Map<string, string>();
   for (const p of report.properties) {
     const cx = p.counterexample;
@@ -50,15 +60,15 @@ export function writeSuiteTraces(report: SuiteReport, outDir: string, emulator: 
       property: { id: p.id, name: propertyById(p.id)?.name ?? p.name, why: cx.why }, violationStep: cx.stepIndex,
       loop: cx.loopStart, emulator, initial: initialState(report.config, report.design), steps: cx.steps,
     });
-    const file = suiteTraceFile(outDir, report.design.name, p.id, report.config, cx.seed);
-    writeFileAtomic(file, canonicalJson(trace));
+    const file = suiteTraceFile(outDir, report.design.name, p.id, report.config, cx.seed, { maxCommands: report.maxCommands, emulator });
+    out.add(file, canonicalJson(trace));
     written.set(p.id, relative(process.cwd(), file));
   }
   return written;
 }
 
-/** Write a trace per counterexample of an exploration to `fileFor(propertyId)`; returns property id → path (relative to cwd). */
-export function writeExploreTraces(report: ExploreReport, design: Design, fileFor: (propertyId: string) => string): Map<string, string> {
+/** A trace per counterexample of an exploration, added to `out` as `fileFor(propertyId)`; returns property id → path (relative to cwd). */
+export function addExploreTraces(out: OutputFiles, report: ExploreReport, design: Design, fileFor: (propertyId: string) => string): Map<string, string> {
   const written = new Map<string, string>();
   for (const p of report.properties) {
     const cx = p.counterexample;
@@ -70,19 +80,19 @@ export function writeExploreTraces(report: ExploreReport, design: Design, fileFo
       initial: report.initialState, steps: cx.steps,
     });
     const file = fileFor(p.id);
-    writeFileAtomic(file, canonicalJson(trace));
+    out.add(file, canonicalJson(trace));
     written.set(p.id, relative(process.cwd(), file));
   }
   return written;
 }
 
 /**
- * Write a trace per gap of an every-transition comparison that a replay finds again (the first
- * problem of its step) to `fileFor(id)`: the model's path to the state, then the command. Returns
- * id → path (relative to cwd).
+ * A trace per gap of an every-transition comparison that a replay finds again (the first problem
+ * of its step), added to `out` as `fileFor(id)`: the model's path to the state, then the command.
+ * Returns id → path (relative to cwd).
  */
-export function writeConformanceTraces(
-  gaps: readonly ConformanceGap[], design: Design, config: Config, emulator: { readonly plantedBug: string | null }, fileFor: (id: string) => string,
+export function addConformanceTraces(
+  out: OutputFiles, gaps: readonly ConformanceGap[], design: Design, config: Config, emulator: { readonly plantedBug: string | null }, fileFor: (id: string) => string,
 ): Map<string, string> {
   const written = new Map<string, string>();
   for (const gap of gaps) {
@@ -100,7 +110,7 @@ export function writeConformanceTraces(
       violationStep: steps.length, loop: null, emulator, initial, steps,
     });
     const file = fileFor(gap.id);
-    writeFileAtomic(file, canonicalJson(trace));
+    out.add(file, canonicalJson(trace));
     written.set(gap.id, relative(process.cwd(), file));
   }
   return written;

@@ -7,8 +7,8 @@ import { DEFAULT_PLAN, type CertificationPlan } from '../../properties/certify/p
 import { buildCertificate, CERTIFICATE_FORMAT, certificateText } from '../../reports/certificate.ts';
 import { designHash } from '../../reports/design-hash.ts';
 import { TOOL_VERSION } from '../../reports/version.ts';
-import { writeFileAtomic } from '../../reports/write-atomic.ts';
-import { conformanceTraceFile, exploreTraceFile, writeConformanceTraces, writeExploreTraces, writeSuiteTraces } from '../../reports/write-traces.ts';
+import { OutputFiles } from '../../reports/output-files.ts';
+import { addConformanceTraces, addExploreTraces, addSuiteTraces, conformanceTraceFile, exploreTraceFile } from '../../reports/write-traces.ts';
 import { loadDesignFile, resolveDesigns } from '../design-loader.ts';
 import { CliError, EXIT, type ExitCode } from '../errors.ts';
 import { directoryOption } from '../options.ts';
@@ -59,6 +59,10 @@ async function certifyDesigns(options: CertifyOptions): Promise<ExitCode> {
   const outDir = directoryOption('out', options.out, join('reports', 'out'));
   const designs = await resolveDesigns(options.design);
   const codes: ExitCode[] = [];
+  // Certificates and traces are written together once every design is done, or none of them
+  // (reports/output-files.ts); what each design wrote is printed after that.
+  const files = new OutputFiles();
+  const written: string[] = [];
   for (const { given, design } of designs) {
     const progress = progressBar(1, true);
     const c = certify(design, DEFAULT_PLAN, { onProgress: (what) => progress.update(0, `${design.name}: ${what}`) });
@@ -66,20 +70,21 @@ async function certifyDesigns(options: CertifyOptions): Promise<ExitCode> {
     process.stdout.write(`${summarize(design, c)}\n`);
     if (c.verdict === 'certified') {
       const file = join(dir, `${design.name}.json`);
-      writeFileAtomic(file, certificateText(buildCertificate(design, sourceOf(given, design), DEFAULT_PLAN, c)));
-      process.stdout.write(`  certificate written to ${file}\n`);
+      files.add(file, certificateText(buildCertificate(design, sourceOf(given, design), DEFAULT_PLAN, c)));
+      written.push(`${design.name}: certificate written to ${file}`);
       codes.push(EXIT.holds);
       continue;
     }
-    for (const r of c.exploreReports) for (const [id, f] of writeExploreTraces(r, design, (pid) => exploreTraceFile(outDir, design.name, pid, r.config, r.symmetry.applied))) process.stdout.write(`  ${id}: npx slotcheck replay ${f}\n`);
-    for (const r of c.suiteReports) for (const [id, f] of writeSuiteTraces(r, outDir, { plantedBug: null })) process.stdout.write(`  ${id}: npx slotcheck replay ${f}\n`);
-    for (const e of c.conformance) {
-      const files = writeConformanceTraces(e.gaps, design, e.plan.config, { plantedBug: null }, (id) => conformanceTraceFile(outDir, design.name, id, e.plan.config));
-      for (const [id, f] of files) process.stdout.write(`  ${id}: npx slotcheck replay ${f}\n`);
-    }
-    process.stdout.write('  no certificate written\n');
+    const traces = [
+      ...c.exploreReports.flatMap((r) => [...addExploreTraces(files, r, design, (pid) => exploreTraceFile(outDir, design.name, pid, r.config, r.symmetry.applied))]),
+      ...c.suiteReports.flatMap((r) => [...addSuiteTraces(files, r, outDir, { plantedBug: null })]),
+      ...c.conformance.flatMap((e) => [...addConformanceTraces(files, e.gaps, design, e.plan.config, { plantedBug: null }, (id) => conformanceTraceFile(outDir, design.name, id, e.plan.config))]),
+    ];
+    written.push([`${design.name}: no certificate written`, ...traces.map(([id, f]) => `  ${id}: npx slotcheck replay ${f}`)].join('\n'));
     codes.push(c.verdict === 'counterexample' ? EXIT.failed : EXIT.inconclusive);
   }
+  files.commit();
+  process.stdout.write(`${written.join('\n')}\n`);
   return codes.includes(EXIT.failed) ? EXIT.failed : codes.includes(EXIT.inconclusive) ? EXIT.inconclusive : EXIT.holds;
 }
 

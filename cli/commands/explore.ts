@@ -6,10 +6,10 @@ import { canonicalJson } from '../../reports/canonical-json.ts';
 import { designHash } from '../../reports/design-hash.ts';
 import { renderExploreTable } from '../../reports/render/explore-table.ts';
 import { TOOL_VERSION } from '../../reports/version.ts';
-import { writeFileAtomic } from '../../reports/write-atomic.ts';
-import { exploreTraceFile, writeExploreTraces } from '../../reports/write-traces.ts';
+import { OutputFiles } from '../../reports/output-files.ts';
+import { addExploreTraces, exploreTraceFile } from '../../reports/write-traces.ts';
 import { resolveDesigns } from '../design-loader.ts';
-import { CliError, exitCodeOf, type ExitCode } from '../errors.ts';
+import { CliError, exitCodeOf, exitLine, type ExitCode } from '../errors.ts';
 import { configFromOptions, directoryOption, intOption, threadsOption } from '../options.ts';
 import { statusLine } from '../progress.ts';
 
@@ -61,6 +61,8 @@ export async function exploreCommand(options: ExploreCliOptions): Promise<ExitCo
   if (unknown.length > 0) throw new CliError('SC002', `--only names unknown properties: ${unknown.join(', ')}`, 'use catalogue ids such as INV-01, LIV-03, WIT-05 (DESIGN.md §4)');
   const outDir = directoryOption('out', options.out, join('reports', 'out'));
   const summaries = [];
+  // Traces and the summary are written together at the end, or none of them (reports/output-files.ts).
+  const files = new OutputFiles();
   const engine = options.engine ?? 'packed';
   if (engine !== 'packed' && engine !== 'reference') throw new CliError('SC002', `--engine is "${engine}"`, 'use --engine packed (the default) or --engine reference');
   const threads = threadsOption(options.threads);
@@ -81,7 +83,7 @@ export async function exploreCommand(options: ExploreCliOptions): Promise<ExitCo
     const exploreOptions = jobs[i]!;
     const report = await reports[i]!;
     status.clear();
-    const traces = writeExploreTraces(report, design, (id) => exploreTraceFile(outDir, design.name, id, report.config, report.symmetry.applied));
+    const traces = addExploreTraces(files, report, design, (id) => exploreTraceFile(outDir, design.name, id, report.config, report.symmetry.applied));
     summaries.push(exploreSummary(report, designHash(design), traces));
     if (!options.json) {
       process.stdout.write(`${renderExploreTable(report, traces)}\n`);
@@ -90,9 +92,10 @@ export async function exploreCommand(options: ExploreCliOptions): Promise<ExitCo
   }
   const exitCode = exitCodeOf(summaries.map((s) => s.verdict));
   const result = { tool: 'slotcheck', toolVersion: TOOL_VERSION, command: 'explore', exitCode, designs: summaries };
-  writeFileAtomic(join(outDir, 'explore-summary.json'), canonicalJson(result));
+  files.add(join(outDir, 'explore-summary.json'), canonicalJson(result));
+  files.commit();
   if (options.json) process.stdout.write(canonicalJson(result));
-  else process.stdout.write(`summary written to ${join(outDir, 'explore-summary.json')}; exit code ${exitCode}\n`);
+  else process.stdout.write(`summary and traces written to ${outDir}\n${exitLine(exitCode, summaries.map((s) => ({ name: s.design.name, verdict: s.verdict })))}\n`);
   return exitCode;
 }
 

@@ -6,9 +6,9 @@ import { canonicalJson } from '../../reports/canonical-json.ts';
 import { renderRunTable } from '../../reports/render/run-table.ts';
 import { summarizeSuite, type DesignRunSummary } from '../../reports/run-summary.ts';
 import { TOOL_VERSION } from '../../reports/version.ts';
-import { writeFileAtomic } from '../../reports/write-atomic.ts';
-import { writeSuiteTraces } from '../../reports/write-traces.ts';
-import { CliError, exitCodeOf, type ExitCode } from '../errors.ts';
+import { OutputFiles } from '../../reports/output-files.ts';
+import { addSuiteTraces } from '../../reports/write-traces.ts';
+import { CliError, exitCodeOf, exitLine, type ExitCode } from '../errors.ts';
 import { emulatorSubject } from '../../properties/conformance/subject.ts';
 import { resolveDesigns } from '../design-loader.ts';
 import { configFromOptions, directoryOption, intOption } from '../options.ts';
@@ -53,6 +53,8 @@ export async function runCommand(options: RunOptions): Promise<ExitCode> {
   if (engine !== 'packed' && engine !== 'reference') throw new CliError('SC002', `--engine is "${engine}"`, 'use --engine packed (the default) or --engine reference');
 
   const summaries: DesignRunSummary[] = [];
+  // Traces and the summary are written together at the end, or none of them (reports/output-files.ts).
+  const files = new OutputFiles();
   for (const { given, design } of designs) {
     const progress = progressBar(runs, !options.json);
     const report = runSuite({
@@ -61,7 +63,7 @@ export async function runCommand(options: RunOptions): Promise<ExitCode> {
       ...(emulator === null ? {} : { subject: () => emulatorSubject(config, design, { plantedBug }) }),
     });
     progress.stop();
-    const traces = writeSuiteTraces(report, outDir, emulator);
+    const traces = addSuiteTraces(files, report, outDir, emulator);
     const flags = `${options.modelOnly ? ' --model-only' : ''}${plantedBug === null ? '' : ` --planted-bug ${plantedBug}`}`;
     const reproduce = `npx slotcheck run --design ${given} --seed ${seed} --runs ${runs} --lpars ${config.lparCount} --slots ${config.slotCount} --faults ${config.faultBudget} --writes ${config.writeBudget} --max-commands ${maxCommands}${flags}`;
     const summary = summarizeSuite(report, reproduce, traces);
@@ -70,8 +72,9 @@ export async function runCommand(options: RunOptions): Promise<ExitCode> {
   }
   const exitCode = exitCodeOf(summaries.map((s) => s.verdict));
   const result = { tool: 'slotcheck', toolVersion: TOOL_VERSION, command: 'run', exitCode, designs: summaries };
-  writeFileAtomic(join(outDir, 'run-summary.json'), canonicalJson(result));
+  files.add(join(outDir, 'run-summary.json'), canonicalJson(result));
+  files.commit();
   if (options.json) process.stdout.write(canonicalJson(result));
-  else process.stdout.write(`summary written to ${join(outDir, 'run-summary.json')}; exit code ${exitCode}\n`);
+  else process.stdout.write(`summary and traces written to ${outDir}\n${exitLine(exitCode, summaries.map((s) => ({ name: s.design.name, verdict: s.verdict })))}\n`);
   return exitCode;
 }

@@ -5,8 +5,8 @@ import { canonicalJson } from '../../reports/canonical-json.ts';
 import { designHash } from '../../reports/design-hash.ts';
 import { renderSweepTable } from '../../reports/render/sweep-table.ts';
 import { TOOL_VERSION } from '../../reports/version.ts';
-import { writeFileAtomic } from '../../reports/write-atomic.ts';
-import { configTag, writeExploreTraces } from '../../reports/write-traces.ts';
+import { OutputFiles } from '../../reports/output-files.ts';
+import { addExploreTraces, configTag } from '../../reports/write-traces.ts';
 import { resolveDesign } from '../design-loader.ts';
 import { EXIT, type ExitCode } from '../errors.ts';
 import { configFromOptions, directoryOption, intOption, threadsOption } from '../options.ts';
@@ -42,9 +42,10 @@ export async function sweepCommand(options: SweepCliOptions): Promise<ExitCode> 
   const result = await sweep({ base, config, statesMax, depthMax: 10_000, threads, ...(limit === undefined ? {} : { limit }), onOrdering: (done) => progress.update(done, base.name) });
   progress.stop();
 
+  const files = new OutputFiles();
   const rows = result.rows.map((row, i) => {
     const index = String(i + 1).padStart(3, '0');
-    const traces = writeExploreTraces(row.report, row.design, (id) => join(dir, 'traces', `${index}-${id}.itf.json`));
+    const traces = addExploreTraces(files, row.report, row.design, (id) => join(dir, 'traces', `${index}-${id}.itf.json`));
     const failures = row.report.properties.flatMap((p) => {
       const cx = p.counterexample;
       return cx === null ? [] : [{ id: p.id, steps: cx.steps.length, why: cx.why, trace: traces.get(p.id)! }];
@@ -60,8 +61,9 @@ export async function sweepCommand(options: SweepCliOptions): Promise<ExitCode> 
     base: { name: base.name, id: base.id, hash: designHash(base) }, config, orderings: result.orderings, explored: result.explored, rows,
   };
   const table = renderSweepTable(result);
-  writeFileAtomic(join(dir, 'sweep.json'), canonicalJson(summary));
-  writeFileAtomic(join(dir, 'sweep.md'), table);
+  files.add(join(dir, 'sweep.json'), canonicalJson(summary));
+  files.add(join(dir, 'sweep.md'), table);
+  files.commit();
   if (options.json) process.stdout.write(canonicalJson(summary));
   else process.stdout.write(`${table}\ntable: ${join(dir, 'sweep.md')}; data and traces: ${dir}\n`);
   return rows.some((r) => r.verdict === 'inconclusive') ? EXIT.inconclusive : EXIT.holds;
