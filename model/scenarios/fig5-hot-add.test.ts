@@ -47,6 +47,13 @@ describe('Fig. 5 hot-add, card present (LPAR1 takes slot 0 from LPAR0)', () => {
     expect(INV_09.state!(afterAdd, patentLparA)).toMatchObject({ holds: false });
     expect(INV_08.state!(afterAdd, patentLparA)).toMatchObject({ holds: false });
   });
+
+  test('the same with LPAR0 paused first (FLT-03): a paused OS still believes the disk is mounted, so INV-09 still counts it', () => {
+    const paused = play(patentLparA, [{ kind: 'pause', lpar: L0 }, { kind: 'add_pci', issuer: L1, from: L0, slot: S0 }]);
+    expect(paused.results.map((r) => r.outcome.kind)).toEqual(['ok', 'ok']);
+    expect(paused.final.lpars[0]!).toMatchObject({ os: 'running', paused: true });
+    expect(INV_09.state!(paused.final, patentLparA)).toMatchObject({ holds: false, why: expect.stringMatching(/^LPAR0 believes the disk in slot 0 is mounted/) });
+  });
 });
 
 describe('Fig. 5 hot-add into an empty slot (step 502)', () => {

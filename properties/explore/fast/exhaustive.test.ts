@@ -1,7 +1,9 @@
 // Why this test exists: random walks sample the space; this one compares every transition of the
 // default configuration (2 LPARs, 1 slot, fault budget 2, write budget 2) for DSN-01, DSN-02 and
-// DSN-06, and of the same with fault budget 1 for every built-in design, walking the whole space
-// breadth-first with both implementations. Every reachable
+// DSN-06, of the same with fault budget 1 for every built-in design, and of hardened with three
+// LPARs (the packed cluster code has loops over the other LPARs that two LPARs never exercise
+// beyond one peer: a mutation there survived every 2-LPAR space and the random walks), walking the
+// whole space breadth-first with both implementations. Every reachable
 // state's successors must agree (agreement.ts), packed ids must be equal exactly when the
 // reference's stateKeys are, and the space has the sizes the reference's naive BFS finds (pinned
 // below: a change to the model that changes them must be looked at, not absorbed).
@@ -21,12 +23,15 @@ const SIZES = [
   { design: 'patent-card-rom', faults: 1, states: 1_020, transitions: 2_651 },
   { design: 'prior-art-multiport', faults: 1, states: 3_306, transitions: 11_352 },
   { design: 'hardened', faults: 1, states: 747, transitions: 1_956 },
-] as const;
+  { design: 'hardened', faults: 2, lpars: 3, writes: 0, states: 29_136, transitions: 108_024 },
+] as const satisfies readonly { design: string; faults: number; lpars?: number; writes?: number; states: number; transitions: number }[];
 
 describe('the packed system agrees with the reference on every transition of small spaces', () => {
   for (const expected of SIZES) {
-    it(`${expected.design}, fault budget ${expected.faults}: ${expected.states} states, ${expected.transitions} transitions, all agreeing`, () => {
-      const config: Config = { lparCount: 2, slotCount: 1, faultBudget: expected.faults, writeBudget: 2 };
+    const lparCount = 'lpars' in expected ? expected.lpars : 2;
+    const writeBudget = 'writes' in expected ? expected.writes : 2;
+    it(`${expected.design}, ${lparCount} LPARs, fault budget ${expected.faults}, write budget ${writeBudget}: ${expected.states} states, ${expected.transitions} transitions, all agreeing`, () => {
+      const config: Config = { lparCount, slotCount: 1, faultBudget: expected.faults, writeBudget };
       const fast = new FastSystem(builtInDesign(expected.design)!, config);
       const idOfKey = new Map<string, number>();
       const queue = [fast.initial()];
