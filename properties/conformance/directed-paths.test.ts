@@ -93,3 +93,58 @@ describe('a gate keeper that caches translations until a flush (design parameter
     expect(state.disk.intact).toBe(true);
   });
 });
+
+// Found by a second mutation round (2026-11-26): each of these needs two or three faults, beyond
+// the one-fault exhaustive comparisons; only seeded random runs met the last two, and nothing the first.
+describe('FLT-16 on an LPAR with an add_pci waiting at step 502 (Fig. 5, no card): the reboot keeps the wait', () => {
+  const config: Config = { lparCount: 2, slotCount: 1, faultBudget: 4, writeBudget: 0 }; // card_pull, direct add_pci, os_reboot
+  const path: Command[] = [
+    { kind: 'card_pull', slot: S0 },
+    { kind: 'add_pci', issuer: L1, from: L0, slot: S0 },
+    { kind: 'os_reboot', lpar: L1 },
+    { kind: 'card_insert', slot: S0 },
+  ];
+
+  it('model and emulator agree at every step; the inserted card completes the add for LPAR1 (503, 504)', () => {
+    const design = builtInDesign('patent-lpar-a')!;
+    const before = compareAlong(design, config, path.slice(0, 3));
+    expect(before.problems).toEqual([]);
+    expect(before.state.slots[0]!.pendingAdd).toBe(1);
+    expect(before.checker.emulator.machine.pendingAdd[0]).toBe(1);
+    const after = compareAlong(design, config, path);
+    expect(after.problems).toEqual([]);
+    expect(after.state.slots[0]!.owner).toBe(1);
+    expect(after.checker.emulator.machine.owner[0]).toBe(1);
+  });
+});
+
+describe('third embodiment (Fig. 14, 15): a newer ROM request replaces the card ROM\'s target', () => {
+  it('rem_pci, then add_pci to LPAR1: model and emulator agree, the ROM targets LPAR1, and its SCI goes there', () => {
+    const design = builtInDesign('patent-card-rom')!;
+    const config: Config = { lparCount: 2, slotCount: 1, faultBudget: 2, writeBudget: 0 };
+    const path: Command[] = [
+      { kind: 'rem_pci', issuer: L1, target: L0, slot: S0 }, // the ROM is asked to eject from LPAR0
+      { kind: 'add_pci', issuer: L1, from: L0, slot: S0 }, //  then, before it speaks, to insert into LPAR1
+    ];
+    const before = compareAlong(design, config, path);
+    expect(before.problems).toEqual([]);
+    expect(before.state.slots[0]!.romSci?.target).toBe(1);
+    expect(before.checker.emulator.machine.cards[0]!.romTarget).toBe(1);
+    expect(compareAlong(design, config, [...path, { kind: 'rom_sci', slot: S0 }]).problems).toEqual([]);
+  });
+});
+
+describe('FLT-03 on the standby: a paused LPAR counts no silence (Fig. 10 step 1100 needs a listener that runs)', () => {
+  it('pause LPAR1, lose LPAR0\'s heartbeats, a period: model and emulator agree that LPAR1 heard nothing missing', () => {
+    const design = builtInDesign('patent-lpar-a')!;
+    const config: Config = { lparCount: 2, slotCount: 1, faultBudget: 2, writeBudget: 0 };
+    const { state, checker, problems } = compareAlong(design, config, [
+      { kind: 'pause', lpar: L1 },
+      { kind: 'hb_loss', lpar: L0 },
+      { kind: 'tick' },
+    ]);
+    expect(problems).toEqual([]);
+    expect(state.lpars[1]!.cluster.silencePeriods).toBe(0);
+    expect(checker.emulator.machine.cluster[1]!.silentTicks).toBe(0);
+  });
+});
