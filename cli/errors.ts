@@ -41,8 +41,8 @@ export function exitCodeOf(verdicts: readonly ('pass' | 'counterexample' | 'inco
  * The closing line of a command over several designs: its exit code and which designs decided it,
  * so that "exit code 1" never stands alone (the literal patent designs are meant to fail).
  */
-export function exitLine(exitCode: ExitCode, designs: readonly { readonly name: string; readonly verdict: string }[]): string {
-  const named = (verdict: string) => designs.filter((d) => d.verdict === verdict).map((d) => d.name).join(', ');
+export function exitLine(exitCode: ExitCode, designs: readonly { readonly design: { readonly name: string }; readonly verdict: string }[]): string {
+  const named = (verdict: string) => designs.filter((d) => d.verdict === verdict).map((d) => d.design.name).join(', ');
   const inconclusive = named('inconclusive');
   switch (exitCode) {
     case EXIT.holds:

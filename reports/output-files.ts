@@ -18,10 +18,6 @@ export class OutputFiles {
     this.files.set(path, text);
   }
 
-  get paths(): readonly string[] {
-    return [...this.files.keys()];
-  }
-
   /** Write every added file; throws the first file system error, with nothing renamed into place. */
   commit(): void {
     const entries = [...this.files.entries()];

@@ -95,7 +95,7 @@ export async function exploreCommand(options: ExploreCliOptions): Promise<ExitCo
   files.add(join(outDir, 'explore-summary.json'), canonicalJson(result));
   files.commit();
   if (options.json) process.stdout.write(canonicalJson(result));
-  else process.stdout.write(`summary and traces written to ${outDir}\n${exitLine(exitCode, summaries.map((s) => ({ name: s.design.name, verdict: s.verdict })))}\n`);
+  else process.stdout.write(`summary and traces written to ${outDir}\n${exitLine(exitCode, summaries)}\n`);
   return exitCode;
 }
 

@@ -75,6 +75,6 @@ export async function runCommand(options: RunOptions): Promise<ExitCode> {
   files.add(join(outDir, 'run-summary.json'), canonicalJson(result));
   files.commit();
   if (options.json) process.stdout.write(canonicalJson(result));
-  else process.stdout.write(`summary and traces written to ${outDir}\n${exitLine(exitCode, summaries.map((s) => ({ name: s.design.name, verdict: s.verdict })))}\n`);
+  else process.stdout.write(`summary and traces written to ${outDir}\n${exitLine(exitCode, summaries)}\n`);
   return exitCode;
 }

@@ -10,23 +10,20 @@ import { builtInDesign, initialState, lpar, slot, step, type Command, type Confi
 import { defineDesign } from '../../model/define-design.ts';
 import { NONE } from '../../impl/codes.ts';
 import { ConformanceChecker } from './checker.ts';
-import { referenceModelStep } from './model-step.ts';
+import { compareStep } from './exhaustive.ts';
 
 const L0 = lpar(0);
 const L1 = lpar(1);
 const S0 = slot(0);
 
-/** Every command of `path` on the model and on one emulator; each step's disagreement or emulator-only violation, in order. */
+/** Every command of `path` on the model and on one emulator; where they parted at each step, in order. */
 function compareAlong(design: Design, config: Config, path: readonly Command[]): { state: ModelState; checker: ConformanceChecker; problems: string[] } {
   const checker = new ConformanceChecker(config, design);
   let state = initialState(config, design);
   const problems: string[] = [];
   for (const [i, command] of path.entries()) {
-    const result = step(state, command, design);
-    const t = referenceModelStep({ before: state, command, result, design });
-    const found = checker.step(t);
-    if (found.disagreement !== null) problems.push(`step ${i + 1} ${command.kind}: ${found.disagreement}`);
-    for (const v of found.violations) if (!t.violates(v.id)) problems.push(`step ${i + 1} ${command.kind}: ${v.id} on the emulator only: ${v.why}`);
+    const { result, parted } = compareStep(checker, state, command, design);
+    for (const p of parted) problems.push(`step ${i + 1} ${command.kind}: ${p.id}: ${p.why}`);
     state = result.state;
   }
   return { state, checker, problems };

@@ -1,4 +1,4 @@
-import { allCommands, initialState, stateKey, step, type Command, type Config, type Design, type ModelState } from '../../model/index.ts';
+import { allCommands, initialState, stateKey, step, type Command, type Config, type Design, type ModelState, type StepResult } from '../../model/index.ts';
 import type { EmulatorOptions } from '../../impl/index.ts';
 import { ConformanceChecker } from './checker.ts';
 import { referenceModelStep } from './model-step.ts';
@@ -68,6 +68,22 @@ function pathTo(reached: readonly Reached[], index: number): Command[] {
   return path.reverse();
 }
 
+/**
+ * One command on the model (from `before`) and on the checker's emulator: the model's step, and
+ * where the two parted, the first problem first: CONFORMANCE (outcome, reason code or abstracted
+ * state differ), then each invariant the emulator finds broken and the model does not.
+ */
+export function compareStep(checker: ConformanceChecker, before: ModelState, command: Command, design: Design): { result: StepResult; parted: { id: string; why: string }[] } {
+  const result = step(before, command, design);
+  const t = referenceModelStep({ before, command, result, design });
+  const found = checker.step(t);
+  const parted = [
+    ...(found.disagreement === null ? [] : [{ id: 'CONFORMANCE', why: found.disagreement }]),
+    ...found.violations.filter((v) => !t.violates(v.id)),
+  ];
+  return { result, parted };
+}
+
 export function checkEveryTransition(design: Design, config: Config, options: EveryTransitionOptions): ExhaustiveConformance {
   const commands = allCommands(config);
   const reached: Reached[] = [{ state: initialState(config, design), parent: -1, command: null }];
@@ -83,14 +99,8 @@ export function checkEveryTransition(design: Design, config: Config, options: Ev
     for (const command of commands) {
       const checker = new ConformanceChecker(config, design, options.emulator);
       for (const earlier of path) checker.emulator.apply(earlier);
-      const result = step(before, command, design);
-      const t = referenceModelStep({ before, command, result, design });
-      const found = checker.step(t);
+      const { result, parted } = compareStep(checker, before, command, design);
       pairs += 1;
-      const parted = [
-        ...(found.disagreement === null ? [] : [{ id: 'CONFORMANCE', why: found.disagreement }]),
-        ...found.violations.filter((v) => !t.violates(v.id)),
-      ];
       parted.forEach((gap, k) => { if (!gaps.has(gap.id)) gaps.set(gap.id, { path, command, id: gap.id, why: gap.why, firstOfStep: k === 0 }); });
       if (result.outcome.kind !== 'ok') continue;
       accepted += 1;
