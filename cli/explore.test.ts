@@ -38,6 +38,16 @@ describe('slotcheck explore', () => {
     expect(JSON.parse(r.stdout).designs[0].boundHit.bound).toBe(bound);
   });
 
+  test('--only naming just properties the design cannot exhibit checks nothing: inconclusive, exit 3, never a pass', async () => {
+    // LIV-05 (a failed card's owner stops using it) needs the Fig. 17 device-error eject: n/a on DSN-01.
+    const r = await runCli(['explore', '--design', 'patent-lpar-a', '--faults', '0', '--writes', '0', '--only', 'LIV-05', '--out', tempDir()]);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toContain('nothing checked: every property asked for (--only) is n/a on this design');
+    const some = await runCli(['explore', '--design', 'hardened', '--faults', '0', '--writes', '0', '--only', 'INV-01', '--out', tempDir()]);
+    expect(some.code).toBe(0);
+    expect(some.stdout).toContain('no witness asked for (--only)');
+  });
+
   test('designs explored side by side on two threads give the same summary and traces as on one', async () => {
     const out = tempDir();
     const args = ['explore', '--design', 'patent-lpar-a', '--design', 'patent-lpar-b', '--design', 'hardened', '--faults', '1', '--writes', '1', '--out', out, '--json'];
@@ -52,6 +62,8 @@ describe('slotcheck explore', () => {
   test.each([
     [['--threads', '0'], 'SC002'],
     [['--only', 'INV-99'], 'SC002'],
+    [['--only', ''], 'SC002'],
+    [['--only', ' , '], 'SC002'],
     [['--faults', 'two'], 'SC002'],
     [['--design', 'nope'], 'SC003'],
   ])('%j exits 2 with %s', async (flags, code) => {

@@ -59,6 +59,7 @@ export async function exploreCommand(options: ExploreCliOptions): Promise<ExitCo
   const only = options.only?.split(',').map((s) => s.trim()).filter((s) => s !== '');
   const unknown = (only ?? []).filter((id) => propertyById(id) === undefined);
   if (unknown.length > 0) throw new CliError('SC002', `--only names unknown properties: ${unknown.join(', ')}`, 'use catalogue ids such as INV-01, LIV-03, WIT-05 (DESIGN.md §4)');
+  if (only !== undefined && only.length === 0) throw new CliError('SC002', `--only "${options.only}" names no property`, 'name at least one catalogue id, such as --only INV-01,LIV-03, or leave --only out to check every property');
   const outDir = directoryOption('out', options.out, join('reports', 'out'));
   const summaries = [];
   // Traces and the summary are written together at the end, or none of them (reports/output-files.ts).

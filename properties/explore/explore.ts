@@ -81,5 +81,7 @@ export function reportOf<S>(system: TransitionSystem<S>, options: ExploreRunOpti
 function overallVerdict(properties: readonly ExplorePropertyReport[]): ExploreVerdict {
   if (properties.some((p) => p.verdict === 'counterexample')) return 'counterexample';
   if (properties.some((p) => p.verdict === 'inconclusive' || p.verdict === 'unreached')) return 'inconclusive';
+  // `only` may name just properties the design cannot exhibit: then nothing was checked, which is no pass.
+  if (properties.every((p) => p.verdict === 'not-applicable')) return 'inconclusive';
   return 'pass';
 }
