@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { COMMAND_FIELDS, COMMAND_KINDS, type Command, type Config, type Design } from '../model/index.ts';
+import { COMMAND_FIELDS, COMMAND_KINDS, configProblems, type Command, type Config, type Design } from '../model/index.ts';
 import { designSchema } from '../model/design-schema.ts';
 import { PLANTED_BUGS } from '../impl/index.ts';
+import { INVARIANTS, LIVENESS } from '../properties/catalogue.ts';
+import { CONFORMANCE } from '../properties/random/suite.ts';
 
 // Parsing a trace file: every field a replay relies on is checked, and a problem names the field.
 
@@ -53,6 +55,20 @@ export const traceSchema = z.object({
   states: z.array(z.object({ '#meta': stateMetaSchema }).passthrough()).min(1),
   loop: int.optional(),
 }).superRefine((trace, ctx) => {
+  const meta = trace['#meta'];
+  for (const problem of configProblems(meta.config)) ctx.addIssue({ code: 'custom', path: ['#meta', 'config', problem.field], message: problem.message });
+  // A trace is a counterexample: to an invariant, a liveness property, or conformance; never a witness.
+  const property = PROPERTY_NAMES.get(meta.property.id);
+  if (property === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['#meta', 'property', 'id'], message: `"${meta.property.id}" is not a property a counterexample can be for (an INV-*, a LIV-* or CONFORMANCE)` });
+  } else if (meta.property.name !== property) {
+    ctx.addIssue({ code: 'custom', path: ['#meta', 'property', 'name'], message: `does not name ${meta.property.id} ("${property}")` });
+  }
+  const last = trace.states.length - 1;
+  if (meta.loop !== null && (meta.loop < 0 || meta.loop > last)) {
+    ctx.addIssue({ code: 'custom', path: ['#meta', 'loop'], message: `loop ${meta.loop} is not a state of the trace (0 to ${last})` });
+  }
+  if ((trace.loop ?? null) !== meta.loop) ctx.addIssue({ code: 'custom', path: ['loop'], message: `loop ${String(trace.loop)} differs from #meta.loop ${String(meta.loop)}` });
   trace.states.forEach((s, i) => {
     if (s['#meta'].index !== i) ctx.addIssue({ code: 'custom', path: ['states', i, '#meta', 'index'], message: `state ${i} says it is state ${s['#meta'].index}` });
     if (i > 0 && s['#meta'].command === undefined) ctx.addIssue({ code: 'custom', path: ['states', i, '#meta', 'command'], message: `state ${i} does not say which command led to it` });
@@ -61,6 +77,9 @@ export const traceSchema = z.object({
     ctx.addIssue({ code: 'custom', path: ['#meta', 'violationStep'], message: `violationStep ${trace['#meta'].violationStep} is past the last state (${trace.states.length - 1})` });
   }
 });
+
+/** The properties a counterexample trace can be for, by id, with their names. */
+const PROPERTY_NAMES = new Map<string, string>([...INVARIANTS, ...LIVENESS, CONFORMANCE].map((p) => [p.id, p.name]));
 
 export interface ParsedTrace {
   readonly design: Design;

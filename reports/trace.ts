@@ -48,13 +48,18 @@ export function replayCommand(file: string): string {
   return `npx slotcheck replay ${file}`;
 }
 
+/** The one-line description a trace carries, from the fields `replay` checks (so it prints this, not the stored text). */
+export function traceDescription(src: Pick<TraceSource, 'design' | 'property' | 'violationStep' | 'method' | 'seed'>): string {
+  return `${src.design.id} ${src.design.name}: ${src.property.id} violated at step ${src.violationStep} (${src.method}${src.seed === null ? '' : `, seed ${src.seed}`})`;
+}
+
 export function buildTrace(src: TraceSource): Trace {
   const { initial: _initial, steps: _steps, ...described } = src;
   const meta: TraceMeta = {
     format: 'ITF',
     'format-description': ITF_FORMAT_DESCRIPTION,
     source: 'slotcheck',
-    description: `${src.design.id} ${src.design.name}: ${src.property.id} violated at step ${src.violationStep} (${src.method}${src.seed === null ? '' : `, seed ${src.seed}`})`,
+    description: traceDescription(src),
     toolVersion: TOOL_VERSION,
     designHash: designHash(src.design),
     ...described,

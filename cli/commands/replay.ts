@@ -5,6 +5,7 @@ import { designHash } from '../../reports/design-hash.ts';
 import { stateToItf } from '../../reports/itf.ts';
 import { diffStates } from '../../reports/state-diff.ts';
 import { parseTrace } from '../../reports/trace-schema.ts';
+import { traceDescription } from '../../reports/trace.ts';
 import { TOOL_VERSION } from '../../reports/version.ts';
 import type { PlantedBug } from '../../impl/index.ts';
 import { emulatorSubject } from '../../properties/conformance/subject.ts';
@@ -54,7 +55,7 @@ export async function replayCommand(file: string, options: ReplayOptions): Promi
   const subject = trace.meta.emulator === null ? null : emulatorSubject(trace.config, design, { plantedBug: plantedBug as PlantedBug | null });
   const replay = replayCommands(design, trace.config, trace.commands, property.id, subject, trace.meta.loop);
   const out: string[] = [];
-  out.push(`${file}: ${trace.meta.description}`);
+  out.push(`${file}: ${traceDescription({ ...trace.meta, design: trace.design })}`);
   out.push(`replaying ${trace.commands.length} step(s) on ${design.id} ${design.name}${overridden ? ` (the trace was written for ${trace.design.name})` : ''}, on the model${subject === null ? '' : ` and the emulator${plantedBug === null ? '' : ` (planted bug: ${plantedBug})`}`}`);
   let previous = replay.steps[0]?.before;
   for (const s of replay.steps) {
