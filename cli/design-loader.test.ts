@@ -1,5 +1,6 @@
 // Why: `--design ./file` must work wherever a design name does, and a bad design file must exit 2
 // naming the field that is wrong (issue: certify before a design changes).
+import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -53,6 +54,9 @@ describe('a bad design file exits 2 naming the field', () => {
     ['a script step that does not exist', tsDesign(`{ extends: 'hardened', name: 'x', title: 't', failoverScript: ['deact', 'reboot-everything'] as never }`), /failoverScript\[1\]: a script step is one of/],
     ['an unknown base design', tsDesign(`{ extends: 'nope', name: 'x', title: 't' }`), /extends: there is no built-in design "nope"/],
     ['a module that does not load', designFile('broken.ts', `import { nothing } from './nowhere.ts';\nexport default nothing;\n`), /does not load/],
+    // The compiler puts the location and the message on the lines after "Transform failed with 1 error:".
+    ['a module with a syntax error, with where it is', designFile('syntax.ts', `export default {\n  extends: 'hardened'\n  name: 'x',\n};\n`), /does not load: Transform failed with 1 error:\n[^]*syntax\.ts:3:/],
+    ['an "id" in a design that extends another', designFile('d.json', JSON.stringify({ extends: 'hardened', name: 'foo', id: 'DSN-01', title: 't' })), /id: a design that extends another gets the id "user"; leave "id" out \(it was "DSN-01"\)/],
     ['a module without a default export', designFile('empty.ts', `export const x = 1;\n`), /default export/],
     ['JSON with a bad field', designFile('d.json', JSON.stringify({ extends: 'hardened', name: 'x', title: 't', heartbeatPeriodTicks: 0 })), /heartbeatPeriodTicks/],
     ['JSON that is not an object', designFile('d.json', '["hardened"]'), /a design is a JSON object/],
@@ -68,6 +72,16 @@ describe('a bad design file exits 2 naming the field', () => {
     expect(r.stderr).toContain('error SC007');
     expect(r.stderr).toMatch(message);
     expect(existsSync(join(out, 'o'))).toBe(false);
+  });
+
+  test('the installed command, on a .ts file outside any package (loaded as CommonJS): the syntax error\'s line and column', () => {
+    // In-process (above) the test runner compiles the module; `npx slotcheck` loads it through tsx,
+    // where a file outside a package fails as a SyntaxError that carries no location.
+    const file = designFile('syntax.ts', `export default {\n  extends: 'hardened'\n  name: 'x',\n};\n`);
+    const r = spawnSync(process.execPath, [resolve('bin/slotcheck.js'), 'run', '--design', file, '--out', join(tempDir(), 'o')], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`error SC007: design file "${file}": (the module): does not load: Transform failed with 1 error:\n    ${file}:3:2: ERROR: Expected "}" but found "name"`);
+    expect(r.stderr).toContain('fix: fix the module so that it loads');
   });
 
   test('JSON that is not JSON is SC004, with where the parser stopped', async () => {

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
+import { tsImport } from 'tsx/esm/api';
 import { defineDesign, DesignError, type DesignSpec } from '../model/define-design.ts';
 import { checkDesign } from '../model/design-schema.ts';
 import { builtInDesign, BUILT_IN_DESIGNS, type Design } from '../model/index.ts';
@@ -13,8 +15,33 @@ export function looksLikePath(name: string): boolean {
   return name.includes('/') || name.includes('\\') || FILE_EXTENSIONS.includes(extname(name));
 }
 
-function fileError(file: string, field: string, message: string): CliError {
-  return new CliError('SC007', `design file "${file}": ${field}: ${message}`, 'fix that field; `defineDesign` in a .ts file, or a JSON object with "extends", "name", "title" and the parameters to change');
+const FIX_FIELD = 'fix that field; `defineDesign` in a .ts file, or a JSON object with "extends", "name", "title" and the parameters to change';
+
+function fileError(file: string, field: string, message: string, fix = FIX_FIELD): CliError {
+  return new CliError('SC007', `design file "${file}": ${field}: ${message}`, fix);
+}
+
+/**
+ * Why a design module did not load, whole: a syntax error's location and message are on the lines
+ * after the first. A file outside any package loads as CommonJS, where the SyntaxError has no
+ * location; compiling it again on its own (tsx's `tsImport`, for this message only) gives one.
+ */
+async function loadError(file: string, path: string, error: Error): Promise<CliError> {
+  let cause = error;
+  if (error instanceof SyntaxError) {
+    try {
+      await tsImport(`${pathToFileURL(path).href}?diagnose`, import.meta.url);
+    } catch (located) {
+      cause = located as Error;
+    }
+  }
+  const text = stripVTControlCharacters(cause.message).replace(/\?(v=[0-9a-f]+|diagnose)/g, '');
+  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const shown = lines.slice(0, 6).join('\n    ');
+  if (/Cannot find (package|module) 'slotcheck'/.test(error.message)) {
+    return fileError(file, '(the module)', `does not load: ${shown}`, "`import { defineDesign } from 'slotcheck'` resolves only inside the slotcheck checkout (or a project that has slotcheck installed): keep the file there, or write the design as JSON (\"extends\", \"name\", \"title\" and the parameters to change), which loads from anywhere");
+  }
+  return fileError(file, '(the module)', `does not load: ${shown}`, 'fix the module so that it loads (the error above says where), then export default defineDesign({...})');
 }
 
 function fromValue(file: string, value: unknown): Design {
@@ -63,7 +90,7 @@ export async function loadDesignFile(file: string): Promise<Design> {
     module = (await import(`${pathToFileURL(path).href}?v=${version}`)) as Record<string, unknown>;
   } catch (error) {
     if (error instanceof DesignError) throw fileError(file, error.field, error.message.slice(error.field.length + 2));
-    throw fileError(file, '(the module)', `does not load: ${(error as Error).message.split('\n')[0]}`);
+    throw await loadError(file, path, error as Error);
   }
   const exported = module.default ?? module.design;
   if (exported === undefined) throw fileError(file, 'default export', 'the module must `export default defineDesign({...})`');

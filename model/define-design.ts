@@ -26,6 +26,8 @@ export type DesignSpec = Partial<Omit<Design, 'id'>> & {
  */
 export function defineDesign(spec: DesignSpec): Design {
   const { extends: base, ...changes } = spec as DesignSpec & Record<string, unknown>;
+  // A design that extends another is always "user": certificates and traces of a user design must not pass for a built-in's.
+  if ('id' in changes) throw new DesignError('id', `a design that extends another gets the id "user"; leave "id" out (it was ${JSON.stringify(changes.id)})`);
   const parent = typeof base === 'string' ? builtInDesign(base) : base;
   if (parent === undefined) {
     throw new DesignError('extends', `there is no built-in design "${String(base)}" (known: ${BUILT_IN_DESIGNS.map((d) => d.name).join(', ')})`);

@@ -12,7 +12,7 @@ const config = { lparCount: 2, slotCount: 1, faultBudget: 2, writeBudget: 2 };
 
 /** The README's INV-07 trace of DSN-01: a queued write, add_pci (Fig. 5 step 503), the card's DMA. */
 function inv07Trace(): Record<string, any> {
-  const commands: Command[] = [{ kind: 'client_write', lpar: 0 }, { kind: 'add_pci', issuer: 1, from: 0, slot: 0 }, { kind: 'device_dma', slot: 0 }];
+  const commands = [{ kind: 'client_write', lpar: 0 }, { kind: 'add_pci', issuer: 1, from: 0, slot: 0 }, { kind: 'device_dma', slot: 0 }] as unknown as Command[];
   let state = initialState(config, design);
   const initial = state;
   const steps = commands.map((command) => {
