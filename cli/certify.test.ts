@@ -46,6 +46,15 @@ describe('slotcheck certify', () => {
     expect(oldCheck.stderr).toContain('has format slotcheck-certificate/1');
 
     expect((await runCli(['certify', '--check', '--dir', a])).code).toBe(0);
+    // A certificate that no longer matches what the tool computes says what differs.
+    const tampered = tempDir();
+    const edited = JSON.parse(cert) as { explored: { states: number }[] };
+    edited.explored[0]!.states += 1;
+    writeFileSync(join(tampered, 'my-hardened.json'), `${JSON.stringify(edited, null, 2)}\n`);
+    const tamperedCheck = await runCli(['certify', '--check', '--dir', tampered]);
+    expect(tamperedCheck.code).toBe(1);
+    expect(tamperedCheck.stdout).toContain("STALE — recomputing gives a different certificate: the tool's results changed (verdict still certified)");
+    expect(tamperedCheck.stdout).toContain(`\n  explored[0].states: ${edited.explored[0]!.states} → ${edited.explored[0]!.states - 1}\n`);
     userDesign(work, ", heartbeatTimeoutTicks: 3"); // a change nobody re-certified
     const check = await runCli(['certify', '--check', '--dir', a]);
     expect(check.code).toBe(1);

@@ -4,6 +4,7 @@ const isContainer = (v: unknown): v is Record<string, unknown> => v !== null && 
 
 function show(value: unknown): string {
   if (value === null) return '-';
+  if (value === undefined) return '(absent)';
   return isContainer(value) ? JSON.stringify(value) : String(value);
 }
 
@@ -20,5 +21,12 @@ function diff(a: unknown, b: unknown, path: string, out: string[]): void {
 export function diffStates(before: ModelState, after: ModelState): string[] {
   const out: string[] = [];
   diff({ ...before, config: null }, { ...after, config: null }, '', out);
+  return out;
+}
+
+/** What differs between two JSON values (a certificate as recorded and as recomputed), one "path: a → b" per value. */
+export function diffJson(a: unknown, b: unknown): string[] {
+  const out: string[] = [];
+  diff(a, b, '', out);
   return out;
 }

@@ -6,6 +6,7 @@ import { certify, type Certification } from '../../properties/certify/certify.ts
 import { DEFAULT_PLAN, type CertificationPlan } from '../../properties/certify/plan.ts';
 import { buildCertificate, CERTIFICATE_FORMAT, certificateText } from '../../reports/certificate.ts';
 import { designHash } from '../../reports/design-hash.ts';
+import { diffJson } from '../../reports/state-diff.ts';
 import { TOOL_VERSION } from '../../reports/version.ts';
 import { OutputFiles } from '../../reports/output-files.ts';
 import { addConformanceTraces, addExploreTraces, addSuiteTraces, conformanceTraceFile, exploreTraceFile } from '../../reports/write-traces.ts';
@@ -37,6 +38,9 @@ async function designFromSource(name: string, source: string, file: string): Pro
   if (!source.startsWith('file:')) throw new CliError('SC009', `certificate "${file}": field design.source is "${source}"`, 'a source is "built-in" or "file:<path>"; re-certify the design');
   return loadDesignFile(source.slice('file:'.length));
 }
+
+/** Differences a STALE certificate lists; the rest are counted. */
+const STALE_DIFFERENCES_SHOWN = 8;
 
 const never = (what: string, kinds: readonly string[]) => (kinds.length === 0 ? '' : `; never ${what}: ${kinds.join(', ')}`);
 const space = (c: Config) => `${c.lparCount}×${c.slotCount}, faults ${c.faultBudget}, writes ${c.writeBudget}`;
@@ -128,8 +132,11 @@ async function checkCertificates(options: CertifyOptions): Promise<ExitCode> {
       process.stdout.write(`${file}: matches (${design.name}, slotcheck ${recorded.toolVersion})\n`);
     } else {
       const fresh = JSON.parse(now) as { verdict: string };
-      const why = recorded.toolVersion !== TOOL_VERSION ? `it was made by slotcheck ${recorded.toolVersion}; this is ${TOOL_VERSION}` : `the tool's results changed (verdict now ${fresh.verdict})`;
-      process.stdout.write(`${file}: STALE — recomputing gives a different certificate: ${why}; re-certify, or find out what changed\n`);
+      const why = recorded.toolVersion !== TOOL_VERSION ? `it was made by slotcheck ${recorded.toolVersion}; this is ${TOOL_VERSION}` : `the tool's results changed (verdict ${fresh.verdict === (json as { verdict?: unknown }).verdict ? `still ${fresh.verdict}` : `now ${fresh.verdict}`})`;
+      const differences = diffJson(json, fresh);
+      const shown = differences.length === 0 ? '\n  (the same JSON, written differently)' : differences.slice(0, STALE_DIFFERENCES_SHOWN).map((d) => `\n  ${d}`).join('');
+      const more = differences.length > STALE_DIFFERENCES_SHOWN ? `\n  … and ${differences.length - STALE_DIFFERENCES_SHOWN} more` : '';
+      process.stdout.write(`${file}: STALE — recomputing gives a different certificate: ${why}; re-certify, or find out what changed (recorded → recomputed):${shown}${more}\n`);
       stale += 1;
     }
   }
