@@ -41,6 +41,11 @@ describe('slotcheck run', () => {
       expect(replay.code, p.id).toBe(1);
       expect(JSON.parse(replay.stdout).verdict).toMatchObject({ kind: 'violated', at: p.counterexample.stepIndex });
     }
+    // A liveness failure of a random run is a lasso that ends where the run settled: no "cycle of 0".
+    const live = failed.find((p: { id: string }) => p.id.startsWith('LIV-'));
+    expect(live).toBeDefined();
+    const told = await runCli(['replay', live.counterexample.trace, '--quiet']);
+    expect(told.stdout).toContain(`a lasso: ${live.counterexample.stepIndex} step(s), then the run stays in state ${live.counterexample.stepIndex}: every fair step there leaves it as it is`);
   });
 
   test('the same seed writes the same traces, byte for byte, on either engine', async () => {
@@ -173,6 +178,21 @@ describe('a trace that does not replay as recorded', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/error SC006: ".*" diverges at step 1 \(\{"kind":"client_write","lpar":7\} → refused unknown-lpar\): .* in slots, writesIssued/);
     expect(r.stderr).toContain('fix: the trace was edited, or the model changed');
+  });
+});
+
+describe('replay names what else broke along the trace', () => {
+  test('the README\'s INV-07 trace of DSN-01: INV-01 at step 2 (Fig. 5 step 503 leaves LPAR0 reaching the slot), INV-03 at step 3; none under hardened', async () => {
+    const out = tempDir();
+    await runCli(['explore', '--design', 'patent-lpar-a', '--only', 'INV-07', '--out', out]);
+    const file = join(out, 'traces', 'patent-lpar-a', 'INV-07-explore-2x1-f2-w2.itf.json');
+    const same = await runCli(['replay', file, '--json']);
+    expect(same.code).toBe(1);
+    expect(JSON.parse(same.stdout).otherViolations).toEqual([{ id: 'INV-01', at: 2 }, { id: 'INV-03', at: 3 }]);
+    expect((await runCli(['replay', file, '--quiet'])).stdout).toContain('other properties broken along this trace (the exit code does not count them): INV-01 at step 2, INV-03 at step 3');
+    const fixed = await runCli(['replay', file, '--design', 'hardened', '--json']);
+    expect(fixed.code).toBe(0);
+    expect(JSON.parse(fixed.stdout).otherViolations).toEqual([]);
   });
 });
 

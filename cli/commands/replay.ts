@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { replayCommands } from '../../properties/replay.ts';
+import { replayCommands, type Replay } from '../../properties/replay.ts';
 import { canonicalJson } from '../../reports/canonical-json.ts';
 import { designHash } from '../../reports/design-hash.ts';
 import { stateToItf } from '../../reports/itf.ts';
@@ -85,12 +85,27 @@ export async function replayCommand(file: string, options: ReplayOptions): Promi
     const same = v.at === trace.meta.violationStep ? 'the same step as recorded' : `recorded at step ${trace.meta.violationStep}`;
     // A lasso is told as explore tells it: its prefix, then the cycle that returns to the prefix's last state.
     const loop = trace.meta.loop;
-    const lasso = loop === undefined || loop === null ? '' : `, a lasso: ${loop} step(s) then a cycle of ${trace.commands.length - loop} back to state ${loop}`;
+    const cycle = loop === null ? 0 : trace.commands.length - loop;
+    // A random run's lasso ends where the run settled: its cycle is the fair steps that leave that state as it is.
+    const lasso = loop === null ? '' : cycle === 0 ? `, a lasso: ${loop} step(s), then the run stays in state ${loop}: every fair step there leaves it as it is` : `, a lasso: ${loop} step(s) then a cycle of ${cycle} back to state ${loop}`;
     out.push(`${property.id} is still violated at step ${v.at} (${same}${lasso}): ${v.why}`);
   } else {
     out.push(`${property.id} (${property.name}) holds along this trace${overridden ? ` under ${design.name}` : ''}`);
   }
-  if (options.json) process.stdout.write(canonicalJson({ file, property: property.id, verdict: v, exitCode }));
+  // The exit code speaks for the trace's property only; what else broke on the way must not go unseen ("does my fix remove it?").
+  const others = otherViolations(replay, property.id);
+  if (others.length > 0) out.push(`other properties broken along this trace (the exit code does not count them): ${others.map((o) => `${o.id} at step ${o.at}`).join(', ')}`);
+  if (options.json) process.stdout.write(canonicalJson({ file, property: property.id, verdict: v, otherViolations: others, exitCode }));
   else process.stdout.write(`${out.join('\n')}\n`);
   return exitCode;
+}
+
+/** The first step at which each property other than the trace's own broke, on the model or the emulator, in step order. */
+function otherViolations(replay: Replay, own: string): { readonly id: string; readonly at: number }[] {
+  const found = new Map<string, number>();
+  if (replay.initialViolation !== null) found.set(replay.initialViolation.id, 0);
+  for (const s of replay.steps) {
+    for (const v of [s.violation, s.subjectViolation]) if (v !== null && !found.has(v.id)) found.set(v.id, s.index);
+  }
+  return [...found].filter(([id]) => id !== own).map(([id, at]) => ({ id, at }));
 }
