@@ -84,6 +84,9 @@ describe('bad input exits 2 with a code, and writes nothing', () => {
     [['explode'], 'SC001'],
     [['replay'], 'SC001'],
     [['replay', '/nonexistent/trace.json'], 'SC004'],
+    // An option that takes one value, given twice, is refused rather than the last one silently winning.
+    [['run', '--seed', '1', '--seed', '2'], 'SC001'],
+    [['sweep', '--design', 'hardened', '--design', 'patent-lpar-a'], 'SC001'],
   ])('%j → %s', async (args, code) => {
     const out = tempDir();
     const r = await runCli([...args, ...(args[0] === 'run' ? ['--out', join(out, 'x')] : [])]);

@@ -1,4 +1,4 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { TOOL_VERSION } from '../reports/version.ts';
 import { certifyCommand } from './commands/certify.ts';
 import { exploreCommand } from './commands/explore.ts';
@@ -8,6 +8,12 @@ import { runCommand } from './commands/run.ts';
 import { CliError, EXIT, type ExitCode } from './errors.ts';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** An option that takes one value: given twice, it is an error rather than a silent last-one-wins. */
+function once(value: string, previous: string | undefined): string {
+  if (previous !== undefined) throw new InvalidArgumentError(`given twice (${previous}, then ${value}); give it once`);
+  return value;
+}
 
 function program(setExit: (code: ExitCode) => void): Command {
   const root = new Command('slotcheck')
@@ -20,64 +26,64 @@ function program(setExit: (code: ExitCode) => void): Command {
   root.command('run')
     .description('random property runs of commands and faults on each design; a row per property, and the command kinds never accepted')
     .option('--design <name>', 'a built-in design, or a design file (repeatable; default: every built-in design)', collect)
-    .option('--lpars <n>', 'LPARs, 2–4', undefined)
-    .option('--slots <n>', 'PCI slots, 1–3')
-    .option('--runs <n>', 'random runs per design')
-    .option('--seed <s>', 'seed of the random runs')
-    .option('--max-commands <n>', 'generated commands per run, at most')
-    .option('--faults <k>', 'faults and directly issued control commands per run, at most')
-    .option('--writes <w>', 'client writes per run, at most')
+    .option('--lpars <n>', 'LPARs, 2–4 (default 2)', once)
+    .option('--slots <n>', 'PCI slots, 1–3 (default 1)', once)
+    .option('--runs <n>', 'random runs per design (default 200)', once)
+    .option('--seed <s>', 'seed of the random runs (default 1)', once)
+    .option('--max-commands <n>', 'generated commands per run, at most (default 60)', once)
+    .option('--faults <k>', 'faults and directly issued control commands per run, at most (default 4)', once)
+    .option('--writes <w>', 'client writes per run, at most (default 3)', once)
     .option('--json', 'print the summary as JSON')
-    .option('--out <dir>', 'where to write the summary and traces (default reports/out)')
+    .option('--out <dir>', 'where to write the summary and traces (default reports/out)', once)
     .option('--model-only', 'run the model alone, without the emulator and the conformance check')
-    .option('--engine <name>', 'packed (default: the fast equivalent of the model) or reference (the immer model itself); same results')
+    .option('--engine <name>', 'packed (default: the fast equivalent of the model) or reference (the immer model itself); same results', once)
     .addOption(new Option('--planted-bug <name>', 'test-only: plant a defect in the emulator').hideHelp())
     .action(async (opts) => setExit(await runCommand(opts)));
 
   root.command('explore')
     .description('explore every reachable state within the bounds; shortest counterexamples, fair lassos, witnesses, the command kinds never taken')
     .option('--design <name>', 'a built-in design, or a design file (repeatable; default: every built-in design)', collect)
-    .option('--lpars <n>', 'LPARs, 2–4 (default 2)')
-    .option('--slots <n>', 'PCI slots, 1–3 (default 1)')
-    .option('--faults <k>', 'faults and directly issued control commands on any path, at most (default 2)')
-    .option('--writes <w>', 'client writes on any path, at most (default 2)')
-    .option('--depth <d>', 'longest path explored (a bound: reaching it is inconclusive)')
-    .option('--states-max <n>', 'distinct states stored at most (a bound)')
-    .option('--time-limit <s>', 'seconds of search at most (a bound; default 600)')
+    .option('--lpars <n>', 'LPARs, 2–4 (default 2)', once)
+    .option('--slots <n>', 'PCI slots, 1–3 (default 1)', once)
+    .option('--faults <k>', 'faults and directly issued control commands on any path, at most (default 2)', once)
+    .option('--writes <w>', 'client writes on any path, at most (default 2)', once)
+    .option('--depth <d>', 'longest path explored (a bound: reaching it is inconclusive)', once)
+    .option('--states-max <n>', 'distinct states stored at most (a bound)', once)
+    .option('--time-limit <s>', 'seconds of search at most (a bound; default 600)', once)
     .option('--symmetry', 'merge states that differ only by renaming standby LPARs (either engine; same verdicts)')
-    .option('--engine <name>', 'packed (default: the fast equivalent of the model) or reference (the immer model itself)')
-    .option('--only <ids>', 'comma-separated property ids to check')
-    .option('--threads <n>', 'threads exploring designs side by side (default 2, or 1 on a one-core machine; 1: all in this thread); same results')
+    .option('--engine <name>', 'packed (default: the fast equivalent of the model) or reference (the immer model itself)', once)
+    .option('--only <ids>', 'comma-separated property ids to check', once)
+    .option('--threads <n>', 'threads exploring designs side by side (default 2, or 1 on a one-core machine; 1: all in this thread); same results', once)
     .option('--json', 'print the summary as JSON')
-    .option('--out <dir>', 'where to write the summary and traces (default reports/out)')
+    .option('--out <dir>', 'where to write the summary and traces (default reports/out)', once)
     .action(async (opts) => setExit(await exploreCommand(opts)));
 
   root.command('certify')
     .description('certify a design before it changes: exhaustive and random checks, then a byte-reproducible certificate')
     .option('--design <name>', 'a built-in design, or a design file (repeatable; default: every built-in design)', collect)
     .option('--check', 'recompute every committed certificate; fail when one no longer matches its design or the tool')
-    .option('--dir <dir>', 'where certificates live (default reports/certificates)')
-    .option('--out <dir>', 'where counterexample traces go (default reports/out)')
+    .option('--dir <dir>', 'where certificates live (default reports/certificates)', once)
+    .option('--out <dir>', 'where counterexample traces go (default reports/out)', once)
     .action(async (opts) => setExit(await certifyCommand(opts)));
 
   root.command('sweep')
     .description('every ordering of the fail-over script on a base design, explored: a table ordering × property')
-    .option('--design <name>', 'the base design, built-in or a file (default patent-lpar-a)')
-    .option('--lpars <n>', 'LPARs, 2–4 (default 2)')
-    .option('--slots <n>', 'PCI slots, 1–3 (default 1)')
-    .option('--faults <k>', 'faults and direct control commands on any path (default 1)')
-    .option('--writes <w>', 'client writes on any path (default 1)')
-    .option('--states-max <n>', 'distinct states per exploration at most (a bound)')
-    .option('--limit <n>', 'explore only the first n orderings')
-    .option('--threads <n>', 'threads exploring orderings side by side (default 2, or 1 on a one-core machine; 1: all in this thread); same results')
+    .option('--design <name>', 'the base design, built-in or a file (default patent-lpar-a)', once)
+    .option('--lpars <n>', 'LPARs, 2–4 (default 2)', once)
+    .option('--slots <n>', 'PCI slots, 1–3 (default 1)', once)
+    .option('--faults <k>', 'faults and direct control commands on any path (default 1)', once)
+    .option('--writes <w>', 'client writes on any path (default 1)', once)
+    .option('--states-max <n>', 'distinct states per exploration at most (a bound)', once)
+    .option('--limit <n>', 'explore only the first n orderings', once)
+    .option('--threads <n>', 'threads exploring orderings side by side (default 2, or 1 on a one-core machine; 1: all in this thread); same results', once)
     .option('--json', 'print the table as JSON')
-    .option('--out <dir>', 'where to write the table and traces (default reports/out)')
+    .option('--out <dir>', 'where to write the table and traces (default reports/out)', once)
     .action(async (opts) => setExit(await sweepCommand(opts)));
 
   root.command('replay')
     .description('re-execute a counterexample trace; exit 1 if its property is still violated, 0 if not')
     .argument('<file>', 'a trace file (ITF JSON) written by run or explore')
-    .option('--design <name>', 'replay the commands against another design (built-in name or design file)')
+    .option('--design <name>', 'replay the commands against another design (built-in name or design file)', once)
     .option('--quiet', 'do not print what each step changed')
     .option('--json', 'print the verdict as JSON')
     .action(async (file, opts) => setExit(await replayCommand(file, opts)));
