@@ -33,6 +33,7 @@ describe('OutputFiles', () => {
     out.add(join(dir, 'summary.json'), '{}');
     expect(() => out.commit()).toThrow(/EEXIST|ENOTDIR/);
     expect(everyFile(dir)).toEqual([join('traces', 'b')]); // the obstacle only: no file, no temporary
+    expect(readdirSync(join(dir, 'traces'))).toEqual(['b']); // and no directory made for the others
   });
 
   test('a directory where a file must go: it throws before writing, and none of the files appears', () => {

@@ -8,7 +8,8 @@ import { dirname } from 'node:path';
  * when all of them are whole is each renamed into place. A file in the way, a missing permission
  * or a full disk therefore stops the command before any of its output files appears (temporary
  * files are removed), instead of leaving the traces of the first designs without the summary that
- * lists them. Only a failure between two renames, which need no space, could leave some renamed.
+ * lists them, or the directories made for them. Only a failure between two renames, which need no
+ * space, could leave some renamed.
  */
 export class OutputFiles {
   private readonly files = new Map<string, string>();
@@ -21,18 +22,33 @@ export class OutputFiles {
   /** Write every added file; throws the first file system error, with nothing renamed into place. */
   commit(): void {
     const entries = [...this.files.entries()];
-    for (const dir of new Set(entries.map(([path]) => dirname(path)))) mkdirSync(dir, { recursive: true });
-    // A directory where a file must go would fail only at its rename, after others were renamed.
-    for (const [path] of entries) if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw directoryInTheWay(path);
     const temporaries = entries.map(([path]) => `${path}.${process.pid}.tmp`);
+    // The directories this commit makes (the top one of each new branch), removed again if it fails.
+    const made: string[] = [];
     try {
+      for (const dir of new Set(entries.map(([path]) => dirname(path)))) {
+        const first = mkdirSync(dir, { recursive: true });
+        if (first !== undefined) made.push(first);
+      }
+      // A directory where a file must go would fail only at its rename, after others were renamed.
+      for (const [path] of entries) if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw directoryInTheWay(path);
       entries.forEach(([, text], i) => writeFileSync(temporaries[i]!, text));
       entries.forEach(([path], i) => renameSync(temporaries[i]!, path));
     } catch (error) {
-      for (const temporary of temporaries) rmSync(temporary, { force: true });
+      for (const temporary of temporaries) removeQuietly(temporary);
+      for (const dir of made.reverse()) removeQuietly(dir);
       throw error;
     }
     this.files.clear();
+  }
+}
+
+/** Clean up after a failed commit; the error that stopped it is the one to report, not a second one here (ENOTDIR under a file in the way). */
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { recursive: true, force: true });
+  } catch {
+    // nothing was written there
   }
 }
 
