@@ -70,6 +70,10 @@ describe('slotcheck run', () => {
     const r = await runCli(['run', '--design', 'hardened', '--runs', '1', '--max-commands', '2', '--out', tempDir()]);
     expect(r.code).toBe(3);
     expect(r.stdout).toMatch(/UNREACHED/);
+    // A property the design cannot exhibit counts no runs, liveness and witness alike.
+    expect(r.stdout).toMatch(/\n  WIT-02 +n\/a +- +\S/);
+    const lparA = await runCli(['run', '--design', 'patent-lpar-a', '--runs', '1', '--max-commands', '2', '--out', tempDir()]);
+    expect(lparA.stdout).toMatch(/\n  LIV-05 +n\/a +- +the design has no Fig\. 17 device-error path/);
   });
 });
 

@@ -14,7 +14,7 @@ function detail(p: ExplorePropertyReport, traces: ReadonlyMap<string, string>): 
   }
   if (p.witness !== null) {
     const w = p.witness;
-    return `shortest path ${w.steps.length} step(s); reached from ${w.states} state(s)${w.unreducedStates === null ? '' : ` (${w.unreducedStates} unreduced)`}`;
+    return `shortest path ${w.steps.length} step(s); a step reaches it from ${w.states} state(s)${w.unreducedStates === null ? '' : ` (${w.unreducedStates} unreduced)`}, in ${w.transitions} transition(s)`;
   }
   return p.verdict === 'pass' ? '' : p.note;
 }

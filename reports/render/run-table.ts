@@ -29,7 +29,9 @@ export function renderRunTable(s: DesignRunSummary): string {
   lines.push(`  commands: ${s.commandCoverage.kinds.length - never.length} of ${s.commandCoverage.kinds.length} kinds accepted; ${never.length === 0 ? 'every kind accepted' : `never accepted: ${never.join(', ')}`}`);
   if (s.error !== null) lines.push(`  internal error: ${s.error.split('\n')[0]}`);
   lines.push(`  ${pad('property', 13)}${pad('verdict', 14)}${pad('runs', 7)}detail`);
-  for (const p of s.properties) lines.push(`  ${pad(p.id, 13)}${pad(VERDICT_MARK[p.verdict], 14)}${pad(String(p.runs), 7)}${detail(p)}`);
+  // A property the design cannot exhibit counts no runs, whatever kind it is.
+  const runsOf = (p: PropertySummary) => (p.verdict === 'not-applicable' ? '-' : String(p.runs));
+  for (const p of s.properties) lines.push(`  ${pad(p.id, 13)}${pad(VERDICT_MARK[p.verdict], 14)}${pad(runsOf(p), 7)}${detail(p)}`);
   const traces = s.properties.flatMap((p) => (p.counterexample?.replay ? [`  ${p.id}: ${p.counterexample.replay}`] : []));
   if (traces.length > 0) lines.push('  replay a counterexample:', ...traces);
   lines.push(`  reproduce: ${s.reproduce}`);
