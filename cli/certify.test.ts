@@ -45,7 +45,9 @@ describe('slotcheck certify', () => {
     expect(oldCheck.code).toBe(2);
     expect(oldCheck.stderr).toContain('has format slotcheck-certificate/1');
 
-    expect((await runCli(['certify', '--check', '--dir', a])).code).toBe(0);
+    const matching = await runCli(['certify', '--check', '--dir', a]);
+    expect(matching.code).toBe(0);
+    expect(matching.stdout.trimEnd().split('\n').at(-1)).toBe('exit code 0: all 1 certificate(s) match their designs and this tool');
     // A certificate that no longer matches what the tool computes says what differs.
     const tampered = tempDir();
     const edited = JSON.parse(cert) as { explored: { states: number }[] };
@@ -53,6 +55,7 @@ describe('slotcheck certify', () => {
     writeFileSync(join(tampered, 'my-hardened.json'), `${JSON.stringify(edited, null, 2)}\n`);
     const tamperedCheck = await runCli(['certify', '--check', '--dir', tampered]);
     expect(tamperedCheck.code).toBe(1);
+    expect(tamperedCheck.stdout.trimEnd().split('\n').at(-1)).toBe('exit code 1: 1 of 1 certificate(s) are STALE (above: which, and what differs)');
     expect(tamperedCheck.stdout).toContain("STALE — recomputing gives a different certificate: the tool's results changed (verdict still certified)");
     expect(tamperedCheck.stdout).toContain(`\n  explored[0].states: ${edited.explored[0]!.states} → ${edited.explored[0]!.states - 1}\n`);
     userDesign(work, ", heartbeatTimeoutTicks: 3"); // a change nobody re-certified
@@ -66,6 +69,7 @@ describe('slotcheck certify', () => {
     const r = await runCli(['certify', '--design', 'patent-lpar-b', '--dir', dir, '--out', tempDir()]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('no certificate written');
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toMatch(/^exit code 1: a property failed on patent-lpar-b /);
     expect(r.stdout).toMatch(/INV-0\d: npx slotcheck replay /);
   }, 120_000);
 

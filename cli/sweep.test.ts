@@ -23,3 +23,12 @@ test('hardened, first six orderings: the base order holds, act after start break
   expect(readFileSync(join(dir(b), 'sweep.md'), 'utf8')).toBe(readFileSync(join(dir(a), 'sweep.md'), 'utf8'));
   for (const f of readdirSync(join(dir(a), 'traces'))) expect(readFileSync(join(dir(b), 'traces', f), 'utf8')).toBe(readFileSync(join(dir(a), 'traces', f), 'utf8'));
 });
+
+test('the last line names the exit code and what decided it: a bound that stops orderings is 3, failing orderings alone are 0', async () => {
+  const done = await runCli(['sweep', '--design', 'hardened', '--faults', '2', '--limit', '6', '--out', tempDir()]);
+  expect(done.code).toBe(0);
+  expect(done.stdout.trimEnd().split('\n').at(-1)).toMatch(/^exit code 0: every ordering explored to the end; [1-5] of 6 ordering\(s\) break a property \(the table says which\)$/);
+  const bounded = await runCli(['sweep', '--design', 'hardened', '--limit', '2', '--states-max', '50', '--out', tempDir()]);
+  expect(bounded.code).toBe(3);
+  expect(bounded.stdout.trimEnd().split('\n').at(-1)).toBe('exit code 3: a bound stopped ordering(s) 1, 2 before the end (the table marks them); 0 of 2 ordering(s) break a property (the table says which)');
+});

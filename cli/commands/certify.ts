@@ -11,7 +11,7 @@ import { TOOL_VERSION } from '../../reports/version.ts';
 import { OutputFiles } from '../../reports/output-files.ts';
 import { addConformanceTraces, addExploreTraces, addSuiteTraces, conformanceTraceFile, exploreTraceFile } from '../../reports/write-traces.ts';
 import { loadDesignFile, resolveDesigns } from '../design-loader.ts';
-import { CliError, EXIT, type ExitCode } from '../errors.ts';
+import { CliError, EXIT, exitCodeOf, exitLine, type ExitCode } from '../errors.ts';
 import { directoryOption } from '../options.ts';
 import { progressBar } from '../progress.ts';
 
@@ -62,7 +62,7 @@ async function certifyDesigns(options: CertifyOptions): Promise<ExitCode> {
   const dir = directoryOption('dir', options.dir, CERTIFICATE_DIR);
   const outDir = directoryOption('out', options.out, join('reports', 'out'));
   const designs = await resolveDesigns(options.design);
-  const codes: ExitCode[] = [];
+  const verdicts: { readonly design: Design; readonly verdict: string }[] = [];
   // Certificates and traces are written together once every design is done, or none of them
   // (reports/output-files.ts); what each design wrote is printed after that.
   const files = new OutputFiles();
@@ -76,7 +76,7 @@ async function certifyDesigns(options: CertifyOptions): Promise<ExitCode> {
       const file = join(dir, `${design.name}.json`);
       files.add(file, certificateText(buildCertificate(design, sourceOf(given, design), DEFAULT_PLAN, c)));
       written.push(`${design.name}: certificate written to ${file}`);
-      codes.push(EXIT.holds);
+      verdicts.push({ design, verdict: c.verdict });
       continue;
     }
     const traces = [
@@ -85,11 +85,12 @@ async function certifyDesigns(options: CertifyOptions): Promise<ExitCode> {
       ...c.conformance.flatMap((e) => [...addConformanceTraces(files, e.gaps, design, e.plan.config, { plantedBug: null }, (id) => conformanceTraceFile(outDir, design.name, id, e.plan.config))]),
     ];
     written.push([`${design.name}: no certificate written`, ...traces.map(([id, f]) => `  ${id}: npx slotcheck replay ${f}`)].join('\n'));
-    codes.push(c.verdict === 'counterexample' ? EXIT.failed : EXIT.inconclusive);
+    verdicts.push({ design, verdict: c.verdict });
   }
   files.commit();
-  process.stdout.write(`${written.join('\n')}\n`);
-  return codes.includes(EXIT.failed) ? EXIT.failed : codes.includes(EXIT.inconclusive) ? EXIT.inconclusive : EXIT.holds;
+  const exitCode = exitCodeOf(verdicts.map((v) => (v.verdict === 'certified' ? 'pass' : v.verdict === 'counterexample' ? 'counterexample' : 'inconclusive')));
+  process.stdout.write(`${written.join('\n')}\n${exitLine(exitCode, verdicts)}\n`);
+  return exitCode;
 }
 
 const certificateHead = z.object({
@@ -140,6 +141,7 @@ async function checkCertificates(options: CertifyOptions): Promise<ExitCode> {
       stale += 1;
     }
   }
+  process.stdout.write(stale === 0 ? `exit code 0: all ${files.length} certificate(s) match their designs and this tool\n` : `exit code 1: ${stale} of ${files.length} certificate(s) are STALE (above: which, and what differs)\n`);
   return stale === 0 ? EXIT.holds : EXIT.failed;
 }
 

@@ -64,7 +64,17 @@ export async function sweepCommand(options: SweepCliOptions): Promise<ExitCode> 
   files.add(join(dir, 'sweep.json'), canonicalJson(summary));
   files.add(join(dir, 'sweep.md'), table);
   files.commit();
+  const stopped = rows.filter((r) => r.verdict === 'inconclusive').map((r) => r.index);
+  const exitCode = stopped.length > 0 ? EXIT.inconclusive : EXIT.holds;
   if (options.json) process.stdout.write(canonicalJson(summary));
-  else process.stdout.write(`${table}\ntable: ${join(dir, 'sweep.md')}; data and traces: ${dir}\n`);
-  return rows.some((r) => r.verdict === 'inconclusive') ? EXIT.inconclusive : EXIT.holds;
+  else process.stdout.write(`${table}\ntable: ${join(dir, 'sweep.md')}; data and traces: ${dir}\n${sweepExitLine(exitCode, rows, stopped)}\n`);
+  return exitCode;
+}
+
+/** The closing line: the exit code, and what decided it (a failing ordering is a result of the sweep, not its failure). */
+function sweepExitLine(exitCode: ExitCode, rows: readonly { readonly verdict: string }[], stopped: readonly number[]): string {
+  const failing = rows.filter((r) => r.verdict === 'counterexample').length;
+  const found = `${failing} of ${rows.length} ordering(s) break a property (the table says which)`;
+  if (exitCode === EXIT.holds) return `exit code 0: every ordering explored to the end; ${found}`;
+  return `exit code 3: a bound stopped ordering(s) ${stopped.join(', ')} before the end (the table marks them); ${found}`;
 }
