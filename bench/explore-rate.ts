@@ -1,12 +1,13 @@
 // Transitions per second of the packed explorer, as a user meets it: `slotcheck explore` runs one
 // design on one system in one process. Measurement only: never asserted in a test.
-// Run: npx tsx bench/explore-rate.ts
+// Run: npx tsx bench/explore-rate.ts [--faults K]   (default 3; 2 is the issue's default configuration)
 //
 // Each row runs in its own process (bench/explore.ts runs every system in one process, where the
 // search's code sees reference, packed and portable states and the heap holds earlier rows; its
-// packed rates come out lower), warms up on fault budget 1, then times the search three times and
-// prints the median: distinct states per second (wall) for the rows that store states, and
-// transitions per second. Rows, on 2 LPARs × 1 slot, fault budget 3, write budget 2:
+// packed rates come out lower), warms up on fault budget 1, then times the search three times (15
+// at fault budget 2, whose searches take a tenth of a second) and prints the median: distinct
+// states per second (wall) for the rows that store states, and transitions per second. Rows, on
+// 2 LPARs × 1 slot, fault budget 3 (or --faults), write budget 2:
 //   explorer            exploreWith(FastSystem): every invariant, witness and liveness property
 //   explorer, no liveness  the same, `only` the invariants and witnesses
 //   dense bfs           bench/dense-bfs.ts: ids as BFS order, no liveness (the packed system's own search)
@@ -97,25 +98,30 @@ function rowWork(kind: RowKind, name: string, config: Config): () => Counts {
   }
 }
 
-/** One row in this process: warm up on fault budget 1, then three timings. */
-function measureRow(kind: RowKind, name: string): Timing {
+/** Timings per row: enough that a search of a tenth of a second runs warm and its median is steady. */
+const timingsAt = (faultBudget: number) => (faultBudget >= 3 ? 3 : 15);
+
+/** One row in this process: warm up on fault budget 1, then the timings. */
+function measureRow(kind: RowKind, name: string, faultBudget: number): Timing {
   rowWork(kind, name, configFor(1))();
-  const work = rowWork(kind, name, configFor(3));
-  const timings = [0, 1, 2].map(() => timed(work));
+  const work = rowWork(kind, name, configFor(faultBudget));
+  const timings = Array.from({ length: timingsAt(faultBudget) }, () => timed(work));
   return { states: timings[0]!.states, transitions: timings[0]!.transitions, cpuSeconds: median(timings.map((t) => t.cpuSeconds)), wallSeconds: median(timings.map((t) => t.wallSeconds)) };
 }
 
-const [flag, kindArg, nameArg] = process.argv.slice(2);
+const [flag, kindArg, nameArg, faultsArg] = process.argv.slice(2);
 if (flag === '--row') {
-  process.stdout.write(JSON.stringify(measureRow(kindArg as RowKind, nameArg!)));
+  process.stdout.write(JSON.stringify(measureRow(kindArg as RowKind, nameArg!, Number(faultsArg))));
 } else {
   const self = fileURLToPath(import.meta.url);
-  console.log('packed explorer, 2 LPARs × 1 slot, fault budget 3, write budget 2; each row in its own process, median of 3');
+  const faultBudget = flag === '--faults' ? Number(kindArg) : 3;
+  if (!Number.isInteger(faultBudget) || faultBudget < 1 || faultBudget > 4) throw new Error(`--faults takes 1 to 4, not ${kindArg}`);
+  console.log(`packed explorer, 2 LPARs × 1 slot, fault budget ${faultBudget}, write budget 2; each row in its own process, median of ${timingsAt(faultBudget)}`);
   for (const name of DESIGNS) {
     const design = builtInDesign(name)!;
     console.log(`${design.id} ${name}`);
     for (const kind of ROWS) {
-      const out = execFileSync(process.execPath, ['--import', 'tsx', self, '--row', kind, name], { encoding: 'utf8', maxBuffer: 1 << 20 });
+      const out = execFileSync(process.execPath, ['--import', 'tsx', self, '--row', kind, name, String(faultBudget)], { encoding: 'utf8', maxBuffer: 1 << 20 });
       const t = JSON.parse(out) as Timing;
       const cpuRate = t.transitions / t.cpuSeconds;
       const wallRate = t.transitions / t.wallSeconds;
