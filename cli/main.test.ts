@@ -208,7 +208,7 @@ describe('a trace whose #meta was edited is refused, never replayed into a verdi
     ['a property id no counterexample is for', (t) => { t['#meta'].property.id = 'INV-99'; }, /field #meta\.property\.id: "INV-99" is not a property/],
     ['another property\'s id', (t) => { t['#meta'].property.id = 'LIV-01'; }, /field #meta\.property\.name: does not name LIV-01/],
     ['a configuration the model cannot build', (t) => { t['#meta'].config.lparCount = 9; }, /field #meta\.config\.lparCount: lparCount must be an integer from 2 to 4, got 9/],
-  ])('%s: SC005 naming the field, exit 2, nothing on stdout', async (_what, edit, message) => {
+  ])('%s: SC005 naming the field, exit 2, and with --json no verdict, only the error', async (_what, edit, message) => {
     const out = tempDir();
     await runCli(['explore', '--design', 'patent-lpar-a', '--faults', '1', '--only', 'INV-03', '--out', out]);
     const file = join(out, 'traces', 'patent-lpar-a', 'INV-03-explore-2x1-f1-w2.itf.json');
@@ -219,7 +219,8 @@ describe('a trace whose #meta was edited is refused, never replayed into a verdi
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/error SC005: /);
     expect(r.stderr).toMatch(message);
-    expect(r.stdout).toBe('');
+    const json = JSON.parse(r.stdout);
+    expect(json).toEqual({ error: { code: 'SC005', message: expect.stringMatching(message), fix: expect.any(String) }, exitCode: 2 });
   });
 });
 

@@ -1,4 +1,5 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { canonicalJson } from '../reports/canonical-json.ts';
 import { TOOL_VERSION } from '../reports/version.ts';
 import { certifyCommand } from './commands/certify.ts';
 import { exploreCommand } from './commands/explore.ts';
@@ -106,20 +107,20 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.holds;
       const message = error.message.replace(/^error: /, '');
-      process.stderr.write(`${new CliError('SC001', message, 'run `npx slotcheck --help` (or `npx slotcheck <command> --help`) for the commands and options').render()}\n`);
-      return EXIT.badInput;
+      return badInput(new CliError('SC001', message, 'run `npx slotcheck --help` (or `npx slotcheck <command> --help`) for the commands and options'), argv);
     }
-    if (error instanceof CliError) {
-      process.stderr.write(`${error.render()}\n`);
-      return EXIT.badInput;
-    }
+    if (error instanceof CliError) return badInput(error, argv);
     const written = writeFailure(error);
-    if (written !== null) {
-      process.stderr.write(`${written.render()}\n`);
-      return EXIT.badInput;
-    }
+    if (written !== null) return badInput(written, argv);
     throw error;
   }
+}
+
+/** Report bad input on stderr; with --json, also as JSON on stdout, where a script reads the result (nothing else was printed there yet). */
+function badInput(error: CliError, argv: readonly string[]): ExitCode {
+  process.stderr.write(`${error.render()}\n`);
+  if (argv.includes('--json')) process.stdout.write(canonicalJson({ error: { code: error.code, message: error.message, fix: error.fix }, exitCode: EXIT.badInput }));
+  return EXIT.badInput;
 }
 
 /** A file or directory that could not be written (a file where a directory must go, no permission, a full disk): SC008. */
