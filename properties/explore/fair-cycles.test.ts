@@ -165,6 +165,12 @@ describe('fair cycles on toy graphs (LIV-02 open in the listed states)', () => {
     const edges = { 0: [[TICK, 1]], 1: [[TICK, 1]] } as Record<number, [Command, number][]>;
     expect(liv02(toySystem(edges, [1]))).toEqual({ verdict: 'counterexample', commands: ['tick()', 'tick()'], loopStart: 1, fair: ['tick()'] });
   });
+
+  it('… and a fault that could leave that state does not rescue it: weak fairness never forces a fault', () => {
+    // A mutation study (2026-11-26) let any edge out of a lone state end its lasso; only one pinned length noticed.
+    const edges = { 0: [[TICK, 1]], 1: [[TICK, 1], [CRASH, 2]], 2: [[TICK, 2]] } as Record<number, [Command, number][]>;
+    expect(liv02(toySystem(edges, [1]))).toEqual({ verdict: 'counterexample', commands: ['tick()', 'tick()'], loopStart: 1, fair: ['tick()'] });
+  });
 });
 
 describe('the toy system stands in for a model step', () => {
