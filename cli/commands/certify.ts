@@ -72,11 +72,11 @@ async function certifyDesigns(options: CertifyOptions): Promise<ExitCode> {
     const c = certify(design, DEFAULT_PLAN, { onProgress: (what) => progress.update(0, `${design.name}: ${what}`) });
     progress.stop();
     process.stdout.write(`${summarize(design, c)}\n`);
+    verdicts.push({ design, verdict: c.verdict });
     if (c.verdict === 'certified') {
       const file = join(dir, `${design.name}.json`);
       files.add(file, certificateText(buildCertificate(design, sourceOf(given, design), DEFAULT_PLAN, c)));
       written.push(`${design.name}: certificate written to ${file}`);
-      verdicts.push({ design, verdict: c.verdict });
       continue;
     }
     const traces = [
@@ -85,7 +85,6 @@ async function certifyDesigns(options: CertifyOptions): Promise<ExitCode> {
       ...c.conformance.flatMap((e) => [...addConformanceTraces(files, e.gaps, design, e.plan.config, { plantedBug: null }, (id) => conformanceTraceFile(outDir, design.name, id, e.plan.config))]),
     ];
     written.push([`${design.name}: no certificate written`, ...traces.map(([id, f]) => `  ${id}: npx slotcheck replay ${f}`)].join('\n'));
-    verdicts.push({ design, verdict: c.verdict });
   }
   files.commit();
   const exitCode = exitCodeOf(verdicts.map((v) => (v.verdict === 'certified' ? 'pass' : v.verdict === 'counterexample' ? 'counterexample' : 'inconclusive')));
