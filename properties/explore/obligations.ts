@@ -1,6 +1,7 @@
 import type { Design, ModelState } from '../../model/index.ts';
 import type { Liveness } from '../catalogue-types.ts';
 import { GrowableInt32 } from './state-store.ts';
+import type { LivenessView } from './system.ts';
 
 /** Obligations one property can name at most: a bit each in an Int32 mask. */
 const MAX_OBLIGATIONS = 31;
@@ -15,6 +16,8 @@ export class ObligationTable {
   readonly names: string[] = [];
   private readonly bitByName = new Map<string, number>();
   readonly masks = new GrowableInt32();
+  /** Per bit of the liveness view's own numbering (LivenessView.pendingBits): this table's bit, or -1 until met. */
+  private readonly bitByViewBit = new Int32Array(32).fill(-1);
 
   constructor(readonly property: Liveness) {}
 
@@ -34,7 +37,25 @@ export class ObligationTable {
     return this.maskOfNames(this.property.pending(state, design));
   }
 
-  /** Record the obligations open in the next expanded state (states are expanded in index order). */
+  /** Record the obligations `view` finds open in the next expanded state (states are expanded in index order). */
+  record(view: LivenessView): void {
+    const bits = view.pendingBits?.(this.property) ?? -1;
+    if (bits < 0) {
+      this.recordNames(view.pending(this.property));
+      return;
+    }
+    let mask = 0;
+    // Ascending view bits are `pending`'s order: new names get this table's bits in the same order as by name.
+    for (let rest = bits; rest !== 0; rest &= rest - 1) {
+      const viewBit = 31 - Math.clz32(rest & -rest);
+      let bit = this.bitByViewBit[viewBit]!;
+      if (bit < 0) this.bitByViewBit[viewBit] = bit = this.bitOf(view.obligationName!(this.property, viewBit));
+      mask |= 1 << bit;
+    }
+    this.masks.push(mask);
+  }
+
+  /** Record the obligations open in the next expanded state, by name. */
   recordNames(names: readonly string[]): void {
     this.masks.push(this.maskOfNames(names));
   }

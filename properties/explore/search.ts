@@ -152,7 +152,7 @@ export function searchSequential<S>(
         break search;
       }
       const live = graph === null ? null : livenessOf(system, state);
-      if (live !== null) for (const table of obligations) table.recordNames(live.pending(table.property));
+      if (live !== null) for (const table of obligations) table.record(live);
       const orbit = t.orbitAt(index);
       let ordinal = 0;
       let cut = false;

@@ -67,6 +67,13 @@ export interface TransitionSystem<S> {
 
 export interface LivenessView {
   pending(property: Liveness): readonly string[];
+  /**
+   * Optional, for speed: the obligations `pending` names, as bits of the view's own fixed
+   * numbering, ascending in `pending`'s order; -1 for a property it does not number (ask
+   * `pending`). `obligationName` names a bit.
+   */
+  pendingBits?(property: Liveness): number;
+  obligationName?(property: Liveness, bit: number): string;
   isFair(command: Command): boolean;
 }
 

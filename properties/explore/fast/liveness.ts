@@ -15,27 +15,29 @@ import * as R from './registers.ts';
 // (the explorer numbers obligations in order of first appearance); agreement.ts compares them
 // with the reference on every state the exhaustive and random-walk agreement tests reach.
 
-const NOTHING: readonly string[] = Object.freeze([]);
+// Each property's obligations as bits of a fixed numbering: LIV-01 and LIV-04 an LPAR l (bit l),
+// LIV-03 an (LPAR, slot) pair (bit 4l + s), LIV-02 and LIV-05 a slot and its owner (bit 4s + l).
+// Ascending bits are the order in which properties/liveness.ts names them (the explorer numbers
+// obligations in order of first appearance), so a state's names are its bits' names in order.
+// The explorer records a state's bits, not its names: no string is built or looked up per state.
 
-// Obligation names, built once per LPAR or slot: the explorer looks each one up in a Map for
-// every state it expands, and a string seen before has its hash already.
-const names = (make: (i: number) => string) => {
+/** Obligation names, built once per code. */
+const names = (make: (code: number) => string) => {
   const cache: string[] = [];
-  return (i: number) => (cache[i] ??= make(i));
+  return (code: number) => (cache[code] ??= make(code));
 };
-const TAKING_OVER = names((l) => `LPAR${l} is taking over but does not serve yet`);
-const NOT_MOUNTED = names((ls) => `LPAR${ls >> 2} owns slot ${ls & 3} but has not mounted it`);
-const STILL_USES = names((ls) => `LPAR${ls >> 2} still uses slot ${ls & 3}, which it can no longer reach`);
-const NOT_BACK = names((l) => `LPAR${l} was declared failed and is not back as a standby`);
-const USES_FAILED = names((ls) => `LPAR${ls >> 2} still uses the failed card in slot ${ls & 3}`);
-/** An (LPAR, slot) pair as one small index (slots < 4). */
-const pair = (l: number, s: number) => (l << 2) | s;
+const NAMES: Record<string, (code: number) => string> = {
+  'LIV-01': names((l) => `LPAR${l} is taking over but does not serve yet`),
+  'LIV-02': names((sl) => `LPAR${sl & 3} owns slot ${sl >> 2} but has not mounted it`),
+  'LIV-03': names((ls) => `LPAR${ls >> 2} still uses slot ${ls & 3}, which it can no longer reach`),
+  'LIV-04': names((l) => `LPAR${l} was declared failed and is not back as a standby`),
+  'LIV-05': names((sl) => `LPAR${sl & 3} still uses the failed card in slot ${sl >> 2}`),
+};
+/** Codes of an LPAR and a slot (both < 4). */
+const lparSlot = (l: number, s: number) => 1 << ((l << 2) | s);
+const slotLpar = (s: number, l: number) => 1 << ((s << 2) | l);
 
-/** The obligations found open, in a buffer reused by the next call (the explorer reads them at once). */
-const open: string[] = [];
-const found = (): readonly string[] => (open.length === 0 ? NOTHING : open);
-
-/** The LPAR serves: active, service running, enabled owner of the service slot, disk mounted. */
+/** The serve condition: active, service running, enabled owner of the service slot, disk mounted. */
 function serves(r: Int32Array, d: DesignCode, l: number): boolean {
   const base = R.lparBase(l);
   return r[base + R.OS] === R.OS_RUNNING && r[base + R.ROLE] === R.ROLE_ACTIVE && r[base + R.SERVICE] === R.SVC_RUNNING
@@ -44,60 +46,60 @@ function serves(r: Int32Array, d: DesignCode, l: number): boolean {
 
 const running = (r: Int32Array, l: number) => r[R.lparBase(l) + R.OS] === R.OS_RUNNING;
 
-function liv01(r: Int32Array, config: Config, d: DesignCode): readonly string[] {
+function liv01(r: Int32Array, config: Config, d: DesignCode): number {
   const slot = R.slotBase(SERVICE_SLOT);
-  open.length = 0;
-  if (r[slot + R.CARD] === R.CARD_FAILED || (r[slot + R.CARD] === R.CARD_ABSENT && r[slot + R.PENDING_ADD] === R.NONE)) return NOTHING;
+  if (r[slot + R.CARD] === R.CARD_FAILED || (r[slot + R.CARD] === R.CARD_ABSENT && r[slot + R.PENDING_ADD] === R.NONE)) return 0;
+  let open = 0;
   for (let l = 0; l < config.lparCount; l += 1) {
     const base = R.lparBase(l);
     const takingOver = r[base + R.ROLE] === R.ROLE_TAKEOVER || r[base + R.SCRIPT_VICTIM] !== R.NONE;
-    if (running(r, l) && takingOver && !serves(r, d, l)) open.push(TAKING_OVER(l));
+    if (running(r, l) && takingOver && !serves(r, d, l)) open |= 1 << l;
   }
-  return found();
+  return open;
 }
 
-function liv02(r: Int32Array, config: Config): readonly string[] {
-  open.length = 0;
+function liv02(r: Int32Array, config: Config): number {
+  let open = 0;
   for (let s = 0; s < config.slotCount; s += 1) {
     const owner = enabledOwner(r, s);
     if (owner === R.NONE || r[R.slotBase(s) + R.CARD] !== R.CARD_PRESENT) continue;
-    if (running(r, owner) && r[R.lparBase(owner) + R.DEV + s] !== R.DEV_MOUNTED) open.push(NOT_MOUNTED(pair(owner, s)));
+    if (running(r, owner) && r[R.lparBase(owner) + R.DEV + s] !== R.DEV_MOUNTED) open |= slotLpar(s, owner);
   }
-  return found();
+  return open;
 }
 
-function liv03(r: Int32Array, config: Config, d: DesignCode): readonly string[] {
-  open.length = 0;
+function liv03(r: Int32Array, config: Config, d: DesignCode): number {
+  let open = 0;
   for (let l = 0; l < config.lparCount; l += 1) {
     if (!running(r, l)) continue;
     for (let s = 0; s < config.slotCount; s += 1) {
-      if (r[R.lparBase(l) + R.DEV + s] !== R.DEV_NONE && !selectorAllows(r, d.multiPort, l, s)) open.push(STILL_USES(pair(l, s)));
+      if (r[R.lparBase(l) + R.DEV + s] !== R.DEV_NONE && !selectorAllows(r, d.multiPort, l, s)) open |= lparSlot(l, s);
     }
   }
-  return found();
+  return open;
 }
 
-function liv04(r: Int32Array, config: Config, d: DesignCode): readonly string[] {
-  open.length = 0;
+function liv04(r: Int32Array, config: Config, d: DesignCode): number {
+  let open = 0;
   for (let l = 0; l < config.lparCount; l += 1) {
     const base = R.lparBase(l);
     if (r[base + R.DETECTED_FAILED] === 0) continue;
     if (running(r, l) && (r[base + R.ROLE] === R.ROLE_STANDBY || serves(r, d, l))) continue;
     let someoneElse = false;
     for (let o = 0; o < config.lparCount && !someoneElse; o += 1) someoneElse = o !== l && running(r, o);
-    if (someoneElse) open.push(NOT_BACK(l));
+    if (someoneElse) open |= 1 << l;
   }
-  return found();
+  return open;
 }
 
-function liv05(r: Int32Array, config: Config): readonly string[] {
-  open.length = 0;
+function liv05(r: Int32Array, config: Config): number {
+  let open = 0;
   for (let s = 0; s < config.slotCount; s += 1) {
     const owner = enabledOwner(r, s);
     if (r[R.slotBase(s) + R.CARD] !== R.CARD_FAILED || owner === R.NONE) continue;
-    if (running(r, owner) && r[R.lparBase(owner) + R.DEV + s] !== R.DEV_NONE) open.push(USES_FAILED(pair(owner, s)));
+    if (running(r, owner) && r[R.lparBase(owner) + R.DEV + s] !== R.DEV_NONE) open |= slotLpar(s, owner);
   }
-  return found();
+  return open;
 }
 
 /** How weak fairness (random/drain.ts `isFairAction`) treats a command, decided once per command. */
@@ -122,8 +124,8 @@ export function isFairIn(regs: Int32Array, code: number, slot: number): boolean 
  * does not know is asked of the reference on the decoded state.
  */
 export class RegisterLivenessView implements LivenessView {
+  /** Per command: its fairness code × 4 + its slot (card insertions), in one lookup per edge. */
   private readonly fairness = new Map<Command, number>();
-  private readonly slotOf = new Map<Command, number>();
 
   constructor(
     readonly regs: Int32Array,
@@ -134,13 +136,10 @@ export class RegisterLivenessView implements LivenessView {
     private readonly decode: () => ModelState,
   ) {
     const codes = fairnessCodes(commands, config, design);
-    commands.forEach((c, i) => {
-      this.fairness.set(c, codes[i]!);
-      if (c.kind === 'card_insert') this.slotOf.set(c, c.slot);
-    });
+    commands.forEach((c, i) => this.fairness.set(c, codes[i]! * 4 + (c.kind === 'card_insert' ? c.slot : 0)));
   }
 
-  pending(property: Liveness): readonly string[] {
+  pendingBits(property: Liveness): number {
     const { regs, config, code } = this;
     switch (property.id) {
       case 'LIV-01': return liv01(regs, config, code);
@@ -148,13 +147,27 @@ export class RegisterLivenessView implements LivenessView {
       case 'LIV-03': return liv03(regs, config, code);
       case 'LIV-04': return liv04(regs, config, code);
       case 'LIV-05': return liv05(regs, config);
-      default: return property.pending(this.decode(), this.design);
+      default: return -1;
     }
+  }
+
+  obligationName(property: Liveness, bit: number): string {
+    const name = NAMES[property.id];
+    if (name === undefined) throw new RangeError(`${property.id} has no obligations numbered here`);
+    return name(bit);
+  }
+
+  pending(property: Liveness): readonly string[] {
+    const bits = this.pendingBits(property);
+    if (bits < 0) return property.pending(this.decode(), this.design);
+    const out: string[] = [];
+    for (let rest = bits; rest !== 0; rest &= rest - 1) out.push(this.obligationName(property, 31 - Math.clz32(rest & -rest)));
+    return out;
   }
 
   isFair(command: Command): boolean {
     const fairness = this.fairness.get(command);
     if (fairness === undefined) return isFairAction(command, this.decode());
-    return isFairIn(this.regs, fairness, this.slotOf.get(command) ?? 0);
+    return isFairIn(this.regs, fairness >> 2, fairness & 3);
   }
 }
