@@ -21,23 +21,23 @@ import * as R from './registers.ts';
 // obligations in order of first appearance), so a state's names are its bits' names in order.
 // The explorer records a state's bits, not its names: no string is built or looked up per state.
 
-/** Obligation names, built once per code. */
-const names = (make: (code: number) => string) => {
+/** Obligation names by bit, each built once. */
+const names = (make: (bit: number) => string) => {
   const cache: string[] = [];
-  return (code: number) => (cache[code] ??= make(code));
+  return (bit: number) => (cache[bit] ??= make(bit));
 };
-const NAMES: Record<string, (code: number) => string> = {
+const NAMES: Record<string, (bit: number) => string> = {
   'LIV-01': names((l) => `LPAR${l} is taking over but does not serve yet`),
   'LIV-02': names((sl) => `LPAR${sl & 3} owns slot ${sl >> 2} but has not mounted it`),
   'LIV-03': names((ls) => `LPAR${ls >> 2} still uses slot ${ls & 3}, which it can no longer reach`),
   'LIV-04': names((l) => `LPAR${l} was declared failed and is not back as a standby`),
   'LIV-05': names((sl) => `LPAR${sl & 3} still uses the failed card in slot ${sl >> 2}`),
 };
-/** Codes of an LPAR and a slot (both < 4). */
+/** The bit of an (LPAR, slot) pair, and of a (slot, LPAR) pair (LPARs and slots < 4, so bits < 16). */
 const lparSlot = (l: number, s: number) => 1 << ((l << 2) | s);
 const slotLpar = (s: number, l: number) => 1 << ((s << 2) | l);
 
-/** The serve condition: active, service running, enabled owner of the service slot, disk mounted. */
+/** The LPAR serves: active, service running, enabled owner of the service slot, disk mounted. */
 function serves(r: Int32Array, d: DesignCode, l: number): boolean {
   const base = R.lparBase(l);
   return r[base + R.OS] === R.OS_RUNNING && r[base + R.ROLE] === R.ROLE_ACTIVE && r[base + R.SERVICE] === R.SVC_RUNNING
