@@ -5,7 +5,7 @@ import { boundProblems, type ExploreBounds, type ExploreOptions, type ExploreRun
 import { invariantReport, livenessReport, witnessReport, type VerdictContext } from './property-reports.ts';
 import { FastSystem } from './fast/system.ts';
 import { referenceSystem } from './reference-system.ts';
-import type { ExplorePropertyReport, ExploreReport, ExploreVerdict } from './report.ts';
+import { nothingChecked, type ExplorePropertyReport, type ExploreReport, type ExploreVerdict } from './report.ts';
 import { searchSequential, type SearchOutcome, type SearchPlan } from './search.ts';
 import type { TransitionSystem } from './system.ts';
 
@@ -81,7 +81,7 @@ export function reportOf<S>(system: TransitionSystem<S>, options: ExploreRunOpti
 function overallVerdict(properties: readonly ExplorePropertyReport[]): ExploreVerdict {
   if (properties.some((p) => p.verdict === 'counterexample')) return 'counterexample';
   if (properties.some((p) => p.verdict === 'inconclusive' || p.verdict === 'unreached')) return 'inconclusive';
-  // `only` may name just properties the design cannot exhibit: then nothing was checked, which is no pass.
-  if (properties.every((p) => p.verdict === 'not-applicable')) return 'inconclusive';
+  // `only` may name just properties the design cannot exhibit.
+  if (nothingChecked(properties)) return 'inconclusive';
   return 'pass';
 }

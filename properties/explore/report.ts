@@ -121,3 +121,8 @@ export interface ExploreReport {
   /** Measurement only: not deterministic. */
   readonly timing: { readonly elapsedMs: number; readonly transitionsPerSecond: number; readonly workers: number };
 }
+
+/** Every property asked about is one the design cannot exhibit (or none was asked): nothing was checked, which is no pass. */
+export function nothingChecked(properties: readonly ExplorePropertyReport[]): boolean {
+  return properties.every((p) => p.verdict === 'not-applicable');
+}

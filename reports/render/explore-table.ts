@@ -1,4 +1,5 @@
 import type { ExplorePropertyReport, ExploreReport } from '../../properties/explore/index.ts';
+import { nothingChecked } from '../../properties/explore/report.ts';
 
 const MARK: Record<ExplorePropertyReport['verdict'], string> = {
   pass: 'pass', counterexample: 'FAIL', inconclusive: 'INCONCLUSIVE', reached: 'reached', unreached: 'UNREACHED', 'not-applicable': 'n/a',
@@ -27,7 +28,7 @@ export function renderExploreTable(r: ExploreReport, traces: ReadonlyMap<string,
     `  ${r.states} states, ${r.transitions} transitions, depth ${r.maxDepth}${r.unreduced === null ? '' : ` (unreduced: ${r.unreduced.states} states, ${r.unreduced.transitions} transitions)`} — verdict: ${r.verdict.toUpperCase()}`,
   ];
   if (r.boundHit !== null) lines.push(`  bound hit: ${r.boundHit.bound} = ${r.boundHit.limit} (${r.boundHit.detail}): nothing below is proven beyond it`);
-  if (r.properties.every((p) => p.verdict === 'not-applicable')) lines.push(`  nothing checked: ${r.properties.length === 0 ? 'no property was asked for' : 'every property asked for (--only) is n/a on this design'}, so the verdict is inconclusive`);
+  if (nothingChecked(r.properties)) lines.push(`  nothing checked: ${r.properties.length === 0 ? 'no property was asked for' : 'every property asked for (--only) is n/a on this design'}, so the verdict is inconclusive`);
   else if (r.only !== null && !r.properties.some((p) => p.expect === 'sometimes')) lines.push('  no witness asked for (--only): nothing here shows that the search reached the hard cases');
   lines.push(`  ${pad('property', 13)}${pad('verdict', 14)}detail`);
   for (const p of r.properties) lines.push(`  ${pad(p.id, 13)}${pad(MARK[p.verdict], 14)}${detail(p, traces)}`);
