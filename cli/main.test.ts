@@ -60,10 +60,24 @@ describe('slotcheck run', () => {
       expect(readdirSync(join(other, 'traces', 'patent-lpar-b')).sort()).toEqual(files);
       for (const f of files) expect(readFileSync(join(other, 'traces', 'patent-lpar-b', f), 'utf8')).toBe(readFileSync(join(a, 'traces', 'patent-lpar-b', f), 'utf8'));
     }
-    // The summaries name their own output directories; apart from that they are the same bytes.
-    const summary = (dir: string) => readFileSync(join(dir, 'run-summary.json'), 'utf8').replaceAll(relative(process.cwd(), dir), '<out>');
+    // The summaries name their own output directories (absolute here, as --out was); apart from that they are the same bytes.
+    const summary = (dir: string) => readFileSync(join(dir, 'run-summary.json'), 'utf8').replaceAll(dir, '<out>');
+    expect(summary(a)).toContain('"npx slotcheck replay <out>/traces/patent-lpar-b/');
     expect(summary(b)).toBe(summary(a));
     expect(summary(c)).toBe(summary(a));
+  });
+
+  test('trace paths are shown as --out was given: absolute stays absolute, relative stays relative to the working directory', async () => {
+    const absolute = tempDir();
+    const given = relative(process.cwd(), tempDir());
+    expect(given.startsWith('..')).toBe(true);
+    for (const out of [absolute, given]) {
+      const r = await runCli(['explore', '--design', 'patent-lpar-a', '--faults', '1', '--only', 'INV-01', '--out', out]);
+      expect(r.code).toBe(1);
+      const shown = join(out, 'traces', 'patent-lpar-a', 'INV-01-explore-2x1-f1-w2.itf.json');
+      expect(r.stdout).toContain(`npx slotcheck replay ${shown}\n`);
+      expect(existsSync(shown)).toBe(true);
+    }
   });
 
   test('an unreached witness exits 3 (inconclusive), never 0', async () => {
