@@ -1,4 +1,4 @@
-import { isAbsolute, join, normalize, relative } from 'node:path';
+import { join } from 'node:path';
 import { initialState, step, type Config, type Design } from '../model/index.ts';
 import type { ConformanceGap } from '../properties/conformance/exhaustive.ts';
 import type { ExecutedStep } from '../properties/executed-step.ts';
@@ -49,16 +49,10 @@ export function conformanceTraceFile(outDir: string, designName: string, propert
   return traceFile(outDir, designName, propertyId, `every-transition-${configTag(config)}`);
 }
 
-/**
- * A written file's path as the tables, summaries and replay lines show it: relative to the working
- * directory when --out was relative, absolute when it was absolute (`--out /tmp/x` shows
- * `/tmp/x/traces/…`, not `../../tmp/x/traces/…`).
- */
-export function shownPath(file: string): string {
-  return isAbsolute(file) ? normalize(file) : relative(process.cwd(), file);
-}
+// A trace's path is shown as `join` built it from --out: relative to the working directory when
+// --out was relative, absolute when it was absolute (`/tmp/x/traces/…`, not `../../tmp/x/traces/…`).
 
-/** A trace for every counterexample of a suite, added to `out`; returns property id → path as shown (`shownPath`). */
+/** A trace for every counterexample of a suite, added to `out`; returns property id → path (as --out gave it). */
 export function addSuiteTraces(out: OutputFiles, report: SuiteReport, outDir: string, emulator: { readonly plantedBug: string | null } | null): Map<string, string> {
   const written = new Map<string, string>();
   for (const p of report.properties) {
@@ -71,12 +65,12 @@ export function addSuiteTraces(out: OutputFiles, report: SuiteReport, outDir: st
     });
     const file = suiteTraceFile(outDir, report.design.name, p.id, report.config, cx.seed, { maxCommands: report.maxCommands, emulator });
     out.add(file, canonicalJson(trace));
-    written.set(p.id, shownPath(file));
+    written.set(p.id, file);
   }
   return written;
 }
 
-/** A trace per counterexample of an exploration, added to `out` as `fileFor(propertyId)`; returns property id → path as shown (`shownPath`). */
+/** A trace per counterexample of an exploration, added to `out` as `fileFor(propertyId)`; returns property id → path (as --out gave it). */
 export function addExploreTraces(out: OutputFiles, report: ExploreReport, design: Design, fileFor: (propertyId: string) => string): Map<string, string> {
   const written = new Map<string, string>();
   for (const p of report.properties) {
@@ -90,7 +84,7 @@ export function addExploreTraces(out: OutputFiles, report: ExploreReport, design
     });
     const file = fileFor(p.id);
     out.add(file, canonicalJson(trace));
-    written.set(p.id, shownPath(file));
+    written.set(p.id, file);
   }
   return written;
 }
@@ -98,7 +92,7 @@ export function addExploreTraces(out: OutputFiles, report: ExploreReport, design
 /**
  * A trace per gap of an every-transition comparison that a replay finds again (the first problem
  * of its step), added to `out` as `fileFor(id)`: the model's path to the state, then the command.
- * Returns id → path as shown (`shownPath`).
+ * Returns id → path (as --out gave it).
  */
 export function addConformanceTraces(
   out: OutputFiles, gaps: readonly ConformanceGap[], design: Design, config: Config, emulator: { readonly plantedBug: string | null }, fileFor: (id: string) => string,
@@ -120,7 +114,7 @@ export function addConformanceTraces(
     });
     const file = fileFor(gap.id);
     out.add(file, canonicalJson(trace));
-    written.set(gap.id, shownPath(file));
+    written.set(gap.id, file);
   }
   return written;
 }
