@@ -1,6 +1,6 @@
 import type { Command } from '../model/index.ts';
-import type { Violation } from '../properties/check.ts';
-import type { TransitionSystem } from '../properties/explore/system.ts';
+import type { Violation } from '../properties/violations.ts';
+import type { TransitionSystem } from '../check/explore/system.ts';
 
 /**
  * A minimal breadth-first explorer for the benchmarks, generic over any TransitionSystem. It

@@ -1,7 +1,7 @@
 import type { Command } from '../model/index.ts';
-import type { Violation } from '../properties/check.ts';
-import { INVARIANT_SHIFT, WITNESS_BITS } from '../properties/explore/fast/step-flags.ts';
-import type { FastSystem } from '../properties/explore/fast/system.ts';
+import type { Violation } from '../properties/violations.ts';
+import { INVARIANT_SHIFT, WITNESS_BITS } from '../model/packed/step-flags.ts';
+import type { PackedSystem } from '../check/explore/packed/system.ts';
 import type { BfsResult, BfsViolation } from './bfs.ts';
 
 export type DenseBfsResult = BfsResult;
@@ -13,7 +13,7 @@ export type DenseBfsResult = BfsResult;
  * set or queue is needed: per state only its parent, the command that reached it and its depth.
  * Same checks and result as ./bfs.ts (every state's state checks, every transition's step checks
  * and witnesses). No liveness: this is the packed system's own
- * ceiling, next to the explorer (properties/explore), which also checks liveness.
+ * ceiling, next to the explorer (check/explore), which also checks liveness.
  */
 export class DenseSearch {
   private capacity = 1 << 16;
@@ -27,8 +27,8 @@ export class DenseSearch {
   /** States admitted so far: ids 0 .. count - 1. */
   count = 1;
 
-  constructor(private readonly system: FastSystem, private readonly maxStates: number) {
-    if (system.initial() !== 0 || system.stateCount !== 1) throw new Error('a dense search needs a fresh FastSystem: its initial state must be id 0');
+  constructor(private readonly system: PackedSystem, private readonly maxStates: number) {
+    if (system.initial() !== 0 || system.stateCount !== 1) throw new Error('a dense search needs a fresh PackedSystem: its initial state must be id 0');
     this.stateChecks(0, null);
   }
 
@@ -95,7 +95,7 @@ export class DenseSearch {
 }
 
 /** Breadth-first search over the packed system on this thread. */
-export function denseBfs(system: FastSystem, maxStates: number): DenseBfsResult {
+export function denseBfs(system: PackedSystem, maxStates: number): DenseBfsResult {
   const search = new DenseSearch(system, maxStates);
   for (let head = 0; head < search.count; head += 1) {
     system.successors(head, (command, next, info) => search.transition(head, command, next, 'packed' in info ? info.packed : 0));

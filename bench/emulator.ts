@@ -5,9 +5,9 @@
 // and `abstract()` alone. The model's steps are precomputed so they are not timed.
 import { BUILT_IN_DESIGNS, initialState, step, type ModelState, type StepResult } from '../model/index.ts';
 import { Emulator } from '../impl/index.ts';
-import { ConformanceChecker } from '../properties/conformance/checker.ts';
-import { commandStream } from '../properties/conformance/command-stream.ts';
-import { referenceModelStep } from '../properties/conformance/model-step.ts';
+import { ConformanceChecker } from '../check/conformance/checker.ts';
+import { commandStream } from '../check/conformance/command-stream.ts';
+import { referenceModelStep } from '../check/conformance/model-step.ts';
 
 const total = Number(process.argv[2] ?? 200_000);
 const config = { lparCount: 4, slotCount: 3, faultBudget: 40, writeBudget: 40 };

@@ -1,10 +1,10 @@
-// The emulator against the model on every transition (properties/conformance/exhaustive.ts): how
+// The emulator against the model on every transition (check/conformance/exhaustive.ts): how
 // long it takes as the space grows, along shortest paths only and from every edge into a state.
 // Measurement only: never asserted in a test.
 // Run: npx tsx bench/every-transition.ts   (--all: every built-in design at 2 × 2 with one fault
 // and at 2 × 1 with two faults, every edge only: 38 M pairs, about ten minutes)
 import { BUILT_IN_DESIGNS, builtInDesign, type Config } from '../model/index.ts';
-import { checkEveryTransition } from '../properties/conformance/exhaustive.ts';
+import { checkEveryTransition } from '../check/conformance/exhaustive.ts';
 
 const all = process.argv.includes('--all');
 const cases: [string, Config][] = all

@@ -3,12 +3,12 @@
 // Run: npx tsx bench/explore-rate.ts [--faults K]   (default 3; 2 is the issue's default configuration)
 //
 // Each row runs in its own process (bench/explore.ts runs every system in one process, where the
-// search's code sees reference, packed and portable states and the heap holds earlier rows; its
+// search's code sees reference and packed states and the heap holds earlier rows; its
 // packed rates come out lower), warms up on fault budget 1, then times the search three times (15
 // at fault budget 2, whose searches take a tenth of a second) and prints the median: distinct
 // states per second (wall) for the rows that store states, and transitions per second. Rows, on
 // 2 LPARs × 1 slot, fault budget 3 (or --faults), write budget 2:
-//   explorer            exploreWith(FastSystem): every invariant, witness and liveness property
+//   explorer            exploreWith(PackedSystem): every invariant, witness and liveness property
 //   explorer, no liveness  the same, `only` the invariants and witnesses
 //   dense bfs           bench/dense-bfs.ts: ids as BFS order, no liveness (the packed system's own search)
 //   generation only     successor generation over the explored states, no visited set, no checks
@@ -19,9 +19,9 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { builtInDesign, type Config } from '../model/index.ts';
 import { CATALOGUE } from '../properties/catalogue.ts';
-import { exploreWith } from '../properties/explore/index.ts';
-import { StateStore } from '../properties/explore/fast/store.ts';
-import { FastSystem } from '../properties/explore/fast/system.ts';
+import { exploreWith } from '../check/explore/index.ts';
+import { StateStore } from '../check/explore/packed/store.ts';
+import { PackedSystem } from '../check/explore/packed/system.ts';
 import { denseBfs } from './dense-bfs.ts';
 import { exploredSpace, successorsByLevel } from './successors.ts';
 
@@ -59,7 +59,7 @@ interface Counts {
 
 /** The explored system's states (and depths), for the rows that replay them. */
 function explored(name: string, config: Config) {
-  return exploredSpace(new FastSystem(builtInDesign(name)!, config), BOUNDS.statesMax);
+  return exploredSpace(new PackedSystem(builtInDesign(name)!, config), BOUNDS.statesMax);
 }
 
 /** The work of one row, returning what it counted; what it needs first is built untimed. */
@@ -67,9 +67,9 @@ function rowWork(kind: RowKind, name: string, config: Config): () => Counts {
   const design = builtInDesign(name)!;
   const counts = (r: Counts): Counts => ({ states: r.states, transitions: r.transitions });
   switch (kind) {
-    case 'explorer': return () => counts(exploreWith(new FastSystem(design, config), BOUNDS));
-    case 'explorer, no liveness': return () => counts(exploreWith(new FastSystem(design, config), { ...BOUNDS, only: SAFETY }));
-    case 'dense bfs': return () => counts(denseBfs(new FastSystem(design, config), BOUNDS.statesMax));
+    case 'explorer': return () => counts(exploreWith(new PackedSystem(design, config), BOUNDS));
+    case 'explorer, no liveness': return () => counts(exploreWith(new PackedSystem(design, config), { ...BOUNDS, only: SAFETY }));
+    case 'dense bfs': return () => counts(denseBfs(new PackedSystem(design, config), BOUNDS.statesMax));
     case 'generation only': {
       const { system } = explored(name, config);
       const words = system.store.readRange(0, system.stateCount);

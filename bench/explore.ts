@@ -1,13 +1,12 @@
-// Benchmark: the exhaustive explorer (properties/explore) over the reference (immer) system and
-// over the packed ones (properties/explore/fast), on fixed configurations.
+// Benchmark: the exhaustive explorer (check/explore) over the reference (immer) system and
+// over the packed one (check/explore/packed), on fixed configurations.
 // Run: `npx tsx bench/explore.ts [--quick]` (--quick skips the reference at fault budget 3, minutes).
 //
 // Rows, per design and fault budget:
 //   explorer · reference           exploreWith(referenceSystem): every property, liveness included
-//   explorer · packed              exploreWith(FastSystem): the same report (tests show it is equal)
+//   explorer · packed              exploreWith(PackedSystem): the same report (tests show it is equal)
 //   explorer · packed, no liveness the same with `only` the invariants and witnesses
-//   explorer · portable, N workers exploreWithWorkers(PortableFastSystem), 1 and 2 worker threads
-//   dense bfs · packed             this folder's BFS on FastSystem's dense ids (invariants and
+//   dense bfs · packed             this folder's BFS on PackedSystem's dense ids (invariants and
 //                                  witnesses; it holds every state: its B/state is the packed cost)
 //   bfs · reference                the generic BFS holding every reference state (its B/state)
 //   generation only                successor generation alone, no visited set: one ceiling
@@ -16,19 +15,17 @@
 // against `bfs · reference`.
 import { builtInDesign, type Config, type Design } from '../model/index.ts';
 import { CATALOGUE } from '../properties/catalogue.ts';
-import { exploreWith, exploreWithWorkers, referenceSystem, type ExploreReport } from '../properties/explore/index.ts';
-import { PortableFastSystem } from '../properties/explore/fast/portable-system.ts';
-import { FastSystem } from '../properties/explore/fast/system.ts';
+import { exploreWith, referenceSystem, type ExploreReport } from '../check/explore/index.ts';
+import { PackedSystem } from '../check/explore/packed/system.ts';
 import { bfs, type BfsResult } from './bfs.ts';
 import { denseBfs } from './dense-bfs.ts';
-import { calibrateNanosPerOp, measure, measureAsync, settleMemory, type Measured } from './measure.ts';
+import { calibrateNanosPerOp, measure, settleMemory, type Measured } from './measure.ts';
 
 const BOUNDS = { depthMax: 10_000, statesMax: 5_000_000, timeLimitMs: 60 * 60_000 };
 const SAFETY = CATALOGUE.filter((p) => p.expect !== 'eventually').map((p) => p.id);
 const DESIGNS = ['patent-lpar-a', 'patent-lpar-b', 'hardened'] as const;
 const FAULTS = [2, 3] as const;
 const configFor = (faultBudget: number): Config => ({ lparCount: 2, slotCount: 1, faultBudget, writeBudget: 2 });
-const PORTABLE = new URL('../properties/explore/fast/portable-system.ts', import.meta.url).href;
 
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
@@ -72,7 +69,7 @@ function bfsRow(label: string, run: Measured<BfsResult>): Row {
 }
 
 /** Successor generation alone over every state of an explored space: unpack, guards, apply, pack, flags. */
-function generationOnly(system: FastSystem): { transitions: number; cpuSeconds: number } {
+function generationOnly(system: PackedSystem): { transitions: number; cpuSeconds: number } {
   const words = system.store.readRange(0, system.stateCount);
   const width = system.layout.words;
   let transitions = 0;
@@ -89,27 +86,21 @@ function generationOnly(system: FastSystem): { transitions: number; cpuSeconds: 
   return { transitions, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
 }
 
-function withWorkers(design: Design, config: Config, workers: number): Promise<ExploreReport> {
-  const factory = { module: PORTABLE, exportName: 'portableFastSystemFromSpec', spec: { design, config } };
-  return exploreWithWorkers(new PortableFastSystem(design, config), factory, { ...BOUNDS, workers });
-}
-
 /** Run every search once on a small space first, so that no row pays for compiling the code. */
-async function warmUp(): Promise<void> {
+function warmUp(): void {
   const design = builtInDesign('hardened')!;
   const config = configFor(1);
   exploreWith(referenceSystem(design, config, { symmetry: false }), BOUNDS);
-  exploreWith(new FastSystem(design, config), BOUNDS);
-  denseBfs(new FastSystem(design, config), BOUNDS.statesMax);
+  exploreWith(new PackedSystem(design, config), BOUNDS);
+  denseBfs(new PackedSystem(design, config), BOUNDS.statesMax);
   bfs(referenceSystem(design, config, { symmetry: false }), BOUNDS.statesMax);
-  await withWorkers(design, config, 2);
 }
 
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
-  await warmUp();
+  warmUp();
   console.log(`slotcheck exhaustive-search benchmark. Machine: ${fmt(calibrateNanosPerOp(), 2)} ns per trivial typed-array op (lower is faster; the machine is shared, so numbers vary).`);
-  console.log('Rates use CPU time of this thread (steadier on a shared machine); with worker threads compare wall times. Time to proof: wall time of the search with every check.');
+  console.log('Rates use CPU time of this thread (steadier on a shared machine). Time to proof: wall time of the search with every check.');
   const proof = new Map<string, number>();
   for (const faults of FAULTS) {
     const config = configFor(faults);
@@ -121,14 +112,10 @@ async function main(): Promise<void> {
       const skipReference = quick && faults === 3;
       const reference = skipReference ? null : explorerRow('explorer · reference', measure(() => exploreWith(referenceSystem(design, config, { symmetry: false }), BOUNDS)));
       await settleMemory();
-      const packed = explorerRow('explorer · packed', measure(() => exploreWith(new FastSystem(design, config), BOUNDS)));
-      const safety = explorerRow('explorer · packed, no liveness', measure(() => exploreWith(new FastSystem(design, config), { ...BOUNDS, only: SAFETY })));
+      const packed = explorerRow('explorer · packed', measure(() => exploreWith(new PackedSystem(design, config), BOUNDS)));
+      const safety = explorerRow('explorer · packed, no liveness', measure(() => exploreWith(new PackedSystem(design, config), { ...BOUNDS, only: SAFETY })));
       await settleMemory();
-      const one = explorerRow('explorer · portable, 1 worker', await measureAsync(() => withWorkers(design, config, 1)));
-      await settleMemory();
-      const two = explorerRow('explorer · portable, 2 workers', await measureAsync(() => withWorkers(design, config, 2)));
-      await settleMemory();
-      const ownSystem = new FastSystem(design, config);
+      const ownSystem = new PackedSystem(design, config);
       const denseRun = measure(() => denseBfs(ownSystem, BOUNDS.statesMax));
       const dense = bfsRow('dense bfs · packed, no liveness', denseRun);
       const generated = generationOnly(ownSystem);
@@ -138,13 +125,13 @@ async function main(): Promise<void> {
       const holding = holdingRun === null ? null : bfsRow('bfs · reference, no liveness', holdingRun);
       if (holdingRun !== null) holdingRun.result.held = null;
       await settleMemory();
-      rows.push(...[reference, packed, safety, one, two, dense, holding].filter((r): r is Row => r !== null));
+      rows.push(...[reference, packed, safety, dense, holding].filter((r): r is Row => r !== null));
       if (reference === null) console.log(`  ${'explorer · reference'.padEnd(34)} skipped (--quick)`);
       // Ratios: every property against the explorer on the reference system; no liveness against the reference BFS.
       for (const row of rows) printRow(row, row === reference || row === holding ? null : row.label.includes('no liveness') ? holding : reference);
       console.log(`  ${'generation only · packed'.padEnd(34)} ${fmt(generated.transitions).padStart(28)} transitions  cpu ${fmt(generated.cpuSeconds, 2).padStart(6)} s  ${fmt(generated.transitions / generated.cpuSeconds).padStart(10)} transitions/s (no visited set, no checks)`);
       console.log(`  packed state: ${ownSystem.layout.words} words (${ownSystem.layout.words * 4} B), ${fmt(ownSystem.store.bytesPerState)} B with its hash-table share`);
-      const reports = [reference, packed, one, two].filter((r): r is Row => r !== null).map((r) => comparable(r.run.result as ExploreReport));
+      const reports = [reference, packed].filter((r): r is Row => r !== null).map((r) => comparable(r.run.result as ExploreReport));
       const agree = reports.every((r) => r === reports[0]);
       const report = packed.run.result as ExploreReport;
       console.log(`  verdict ${report.verdict}; violated (shortest counterexample length): ${violatedIn(report)}; depth ${report.maxDepth}`);
@@ -153,12 +140,11 @@ async function main(): Promise<void> {
       if (faults === 2 && name !== 'hardened') {
         proof.set(`reference ${name}`, reference?.run.wallSeconds ?? NaN);
         proof.set(`packed ${name}`, packed.run.wallSeconds);
-        proof.set(`two ${name}`, two.run.wallSeconds);
       }
     }
   }
   const total = (prefix: string) => [...proof].filter(([k]) => k.startsWith(prefix)).reduce((s, [, v]) => s + v, 0);
-  console.log(`\nDefault configuration (DSN-01 and DSN-02, fault budget 2, every property): time to proof ${fmt(total('reference'), 2)} s on the reference system, ${fmt(total('packed'), 2)} s packed, ${fmt(total('two'), 2)} s packed with 2 workers (wall).`);
+  console.log(`\nDefault configuration (DSN-01 and DSN-02, fault budget 2, every property): time to proof ${fmt(total('reference'), 2)} s on the reference system, ${fmt(total('packed'), 2)} s packed (wall).`);
 }
 
 await main();

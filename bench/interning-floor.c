@@ -1,5 +1,5 @@
 // The explorer's interning in C: the floor for any implementation of the same search on this
-// machine. The same table as properties/explore/fast/store.ts (open addressing, slots of
+// machine. The same table as check/explore/packed/store.ts (open addressing, slots of
 // (id + 1, words...) inline, home slot from the hash's top bits, doubling at half full, the same
 // hash), fed the same successor sequence. bench/interning.ts writes the sequence, compiles this
 // with gcc -O2 and runs it.

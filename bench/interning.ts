@@ -19,8 +19,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { builtInDesign } from '../model/index.ts';
-import { hashWords, StateStore } from '../properties/explore/fast/store.ts';
-import { FastSystem } from '../properties/explore/fast/system.ts';
+import { hashWords, StateStore } from '../check/explore/packed/store.ts';
+import { PackedSystem } from '../check/explore/packed/system.ts';
 import { exploredSpace, successorsByLevel } from './successors.ts';
 
 const PARTITION_BITS = 8;
@@ -94,7 +94,7 @@ function inC(levels: readonly Int32Array[], width: number): { ns: number; distin
   }
 }
 
-const { system, depthOf } = exploredSpace(new FastSystem(builtInDesign('patent-lpar-b')!, { lparCount: 2, slotCount: 1, faultBudget: 3, writeBudget: 2 }), 5_000_000);
+const { system, depthOf } = exploredSpace(new PackedSystem(builtInDesign('patent-lpar-b')!, { lparCount: 2, slotCount: 1, faultBudget: 3, writeBudget: 2 }), 5_000_000);
 const levels = successorsByLevel(system, depthOf);
 const width = system.layout.words;
 const transitions = levels.reduce((sum, level) => sum + level.length / width, 0);

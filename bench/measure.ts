@@ -46,21 +46,9 @@ export function calibrateNanosPerOp(): number {
   return ((cpu.user + cpu.system) * 1000) / (500 * a.length);
 }
 
-/** `measure` for asynchronous work (a search with worker threads); CPU time is this thread's only. */
-export async function measureAsync<T>(work: () => Promise<T>): Promise<Measured<T>> {
-  const before = heldBytes();
-  const wall0 = process.hrtime.bigint();
-  const cpu0 = process.cpuUsage();
-  const result = await work();
-  const cpu = process.cpuUsage(cpu0);
-  const wallSeconds = Number(process.hrtime.bigint() - wall0) / 1e9;
-  const retainedBytes = heldBytes() - before;
-  return { result, wallSeconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, retainedBytes };
-}
-
 /**
- * Let memory released by the previous search settle before the next is measured: buffers that
- * worker threads transferred are freed only after a collection and a turn of the event loop.
+ * Let memory released by the previous search settle before the next is measured: typed arrays
+ * are freed only after a collection and a turn of the event loop.
  */
 export async function settleMemory(): Promise<void> {
   collect();

@@ -10,8 +10,9 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { builtInDesign, type Config } from '../model/index.ts';
-import { emulatorSubject } from '../properties/conformance/subject.ts';
-import { DEFAULT_SUITE, runSuite, type SuiteOptions } from '../properties/random/suite.ts';
+import { emulatorSubject } from '../check/conformance/subject.ts';
+import { runSuite, type SuiteOptions } from '../check/random/suite.ts';
+import { DEFAULT_SUITE } from '../check/random/suite-report.ts';
 
 const config: Config = { lparCount: 2, slotCount: 1, faultBudget: 4, writeBudget: 3 };
 

@@ -6,8 +6,8 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { builtInDesign, type Config } from '../model/index.ts';
-import { exploreWith, type ExploreReport } from '../properties/explore/index.ts';
-import { FastSystem } from '../properties/explore/fast/system.ts';
+import { exploreWith, type ExploreReport } from '../check/explore/index.ts';
+import { PackedSystem } from '../check/explore/packed/system.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const PROMELA_MODEL = path.join(HERE, 'promela', 'slotcheck.pml');
@@ -22,7 +22,7 @@ export const DESIGNS = [
 /** The explorer on the packed system, checking the invariants the Promela model checks. */
 export function exploreChecked(name: string, config: Config = CONFIG): ExploreReport {
   const design = builtInDesign(name)!;
-  return exploreWith(new FastSystem(design, config), { depthMax: 10_000, statesMax: 10_000_000, timeLimitMs: 600_000, only: CHECKED });
+  return exploreWith(new PackedSystem(design, config), { depthMax: 10_000, statesMax: 10_000_000, timeLimitMs: 600_000, only: CHECKED });
 }
 
 /** The invariants the explorer found a counterexample for. */

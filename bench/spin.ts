@@ -28,7 +28,7 @@ function main(): number {
   }
   exploreChecked('hardened'); // warm up the explorer, so that the first design's time is not compile time
   console.log(`SPIN (${execFileSync('spin', ['-V'], { encoding: 'utf8' }).trim()}) and the explorer on the packed system, 2 LPARs × 1 slot, fault budget 2, write budget 2.`);
-  console.log(`Checked on both sides: ${CHECKED.join(', ')} (state and step parts), each on its own. SPIN: DFS, full search (-c0); explorer: BFS, exploreWith(FastSystem, only those five).`);
+  console.log(`Checked on both sides: ${CHECKED.join(', ')} (state and step parts), each on its own. SPIN: DFS, full search (-c0); explorer: BFS, exploreWith(PackedSystem, only those five).`);
   let agreeAll = true;
   for (const { name, defines } of DESIGNS) {
     const design = builtInDesign(name)!;

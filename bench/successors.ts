@@ -1,16 +1,16 @@
-import type { FastSystem } from '../properties/explore/fast/system.ts';
+import type { PackedSystem } from '../check/explore/packed/system.ts';
 import { denseBfs } from './dense-bfs.ts';
 
 // The successor sequence a search interns, for the benchmarks that time parts of it alone.
 
 /** A packed system with its whole space explored breadth-first, and each state's depth. */
-export function exploredSpace(system: FastSystem, maxStates: number): { readonly system: FastSystem; readonly depthOf: Uint16Array } {
+export function exploredSpace(system: PackedSystem, maxStates: number): { readonly system: PackedSystem; readonly depthOf: Uint16Array } {
   const searched = denseBfs(system, maxStates);
   return { system, depthOf: (searched.held as { depth: Uint16Array }).depth };
 }
 
 /** Each BFS level's successors, as packed words back to back. */
-export function successorsByLevel(system: FastSystem, depthOf: Uint16Array): Int32Array[] {
+export function successorsByLevel(system: PackedSystem, depthOf: Uint16Array): Int32Array[] {
   const width = system.layout.words;
   const words = system.store.readRange(0, system.stateCount);
   const levels: Int32Array[] = [];

@@ -1,10 +1,10 @@
 // `explore --symmetry` on both engines: the reference (immer) system and the packed one
-// (properties/explore/fast/packed-symmetry.ts). Measurement only: never asserted in a test
+// (check/explore/packed/symmetry.ts). Measurement only: never asserted in a test
 // (packed-symmetry.test.ts shows the reports equal). Run: npx tsx bench/symmetry.ts
 // Prints, per configuration, the orbits explored and the full space they stand for, both wall
 // times, their ratio, and whether the two reports are identical (timing aside).
 import { BUILT_IN_DESIGNS, builtInDesign, type Config, type Design } from '../model/index.ts';
-import { explore, type ExploreReport } from '../properties/explore/index.ts';
+import { explore, type ExploreReport } from '../check/explore/index.ts';
 
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const withoutTiming = ({ timing: _timing, ...rest }: ExploreReport) => JSON.stringify(rest);

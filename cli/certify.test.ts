@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { builtInDesign } from '../model/index.ts';
-import { checkEveryTransition } from '../properties/conformance/exhaustive.ts';
+import { checkEveryTransition, replayGap } from '../check/conformance/exhaustive.ts';
 import { OutputFiles } from '../reports/output-files.ts';
 import { addConformanceTraces } from '../reports/write-traces.ts';
 import { runCli, tempDir } from './testing.ts';
@@ -80,7 +80,7 @@ describe('slotcheck certify', () => {
     const { gaps } = checkEveryTransition(design, config, { statesMax: 100_000, emulator: { plantedBug } });
     const dir = tempDir();
     const out = new OutputFiles();
-    const files = addConformanceTraces(out, gaps, design, config, { plantedBug }, (id) => join(dir, `${id}.itf.json`));
+    const files = addConformanceTraces(out, gaps.map((g) => replayGap(g, design, config)), design, config, { plantedBug }, (id) => join(dir, `${id}.itf.json`));
     out.commit();
     // INV-04 broke on the same step as CONFORMANCE, which a replay reports first: only CONFORMANCE gets a trace.
     expect([...files.keys()]).toEqual(['CONFORMANCE']);
@@ -96,7 +96,7 @@ describe('slotcheck certify', () => {
     const { gaps } = checkEveryTransition(design, config, { statesMax: 100_000, emulator: { plantedBug }, along: 'every-edge' });
     const dir = tempDir();
     const out = new OutputFiles();
-    const files = addConformanceTraces(out, gaps, design, config, { plantedBug }, (id) => join(dir, `${id}.itf.json`));
+    const files = addConformanceTraces(out, gaps.map((g) => replayGap(g, design, config)), design, config, { plantedBug }, (id) => join(dir, `${id}.itf.json`));
     out.commit();
     const replay = await runCli(['replay', files.get('CONFORMANCE')!, '--json']);
     expect(replay.code).toBe(1);

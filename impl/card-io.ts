@@ -5,7 +5,7 @@ import { acknowledge, SERVICE_SLOT } from './guest-driver.ts';
 import { abortQueuedIo, completeHotAdd, deliverHotplugEvent } from './hot-plug.ts';
 import { HOST_ALIAS_BASE, PAYLOAD_BYTES, SCRATCH_GPA } from './layout.ts';
 import type { Machine } from './machine.ts';
-import { notEnabled, type Refusal } from './refusal.ts';
+import { notEnabled, type Refusal } from '../model/handler.ts';
 import { OS_RUNNING, SERVICE_RUNNING } from './codes.ts';
 import { selectorAllows } from './selector.ts';
 

@@ -4,7 +4,7 @@ import { controlRefusal, executeControl } from './control-routine.ts';
 import { SERVICE_SLOT } from './guest-driver.ts';
 import { silencePeriods } from './heartbeat.ts';
 import type { Machine } from './machine.ts';
-import { notEnabled, refuse, type Refusal } from './refusal.ts';
+import { notEnabled, refusal, type Refusal } from '../model/handler.ts';
 
 // The clustering program's fail-over (Fig. 9a / 9b, Fig. 10 / 11): detection, then the design's
 // script, one step per `cluster_step`. A step whose goal already holds is skipped, so a repeated
@@ -113,7 +113,7 @@ export function clusterStepRefusal(m: Machine, self: number): Refusal | null {
   if (isRefusal(p)) return p;
   if (p.kind !== 'control') return null;
   const problem = controlRefusal(m, p.command);
-  return problem === null ? null : refuse('script-step-refused', `${p.step}: ${problem.message}`);
+  return problem === null ? null : refusal('script-step-refused', `${p.step}: ${problem.message}`);
 }
 
 /** Steps 1100 / 1106: declare the active failed and start the script against it. */

@@ -14,7 +14,7 @@ import {
   lparFaultRefusal, runLparFault, runStaleEjectAck, runStrayMmio, staleEjectAckRefusal, strayMmioRefusal, type LparFaultKind,
 } from './lpar-faults.ts';
 import type { Machine } from './machine.ts';
-import type { Refusal } from './refusal.ts';
+import type { Refusal } from '../model/handler.ts';
 
 /** How the emulator takes one kind of command: check first (nothing changes on refusal), then run. */
 interface CommandRoute<C> {

@@ -3,7 +3,7 @@ import { CARD_ABSENT, EVENT_EJECT, NONE, OS_OFF } from './codes.ts';
 import { completeHotAdd, disableSlot, raiseHotplugSci } from './hot-plug.ts';
 import type { Machine } from './machine.ts';
 import { boot, powerOff } from './power.ts';
-import { refuse, type Refusal } from './refusal.ts';
+import { refusal, type Refusal } from '../model/handler.ts';
 
 // The command control routine [124] of the control program: Fig. 3 commands from a guest,
 // checked (issuer, authorization, the command's own conditions) and then executed.
@@ -14,15 +14,15 @@ function subjectOf(c: ControlCommand): number {
 
 function issuerRefusal(m: Machine, c: ControlCommand): Refusal | null {
   const issuer = m.guests[c.issuer]!;
-  if (!issuer.up) return refuse('issuer-not-running', `LPAR${c.issuer} cannot send ${c.kind}: it is ${issuer.paused ? 'paused' : 'not running'}`);
+  if (!issuer.up) return refusal('issuer-not-running', `LPAR${c.issuer} cannot send ${c.kind}: it is ${issuer.paused ? 'paused' : 'not running'}`);
   const auth = m.design.authorization;
   if (auth === 'any') return null;
   if (m.cluster[c.issuer]!.scriptVictim !== subjectOf(c)) {
-    return refuse('unauthorized', `LPAR${c.issuer} is not failing over LPAR${subjectOf(c)}, so it may not send ${c.kind} against it`);
+    return refusal('unauthorized', `LPAR${c.issuer} is not failing over LPAR${subjectOf(c)}, so it may not send ${c.kind} against it`);
   }
   if (auth === 'takeover-fenced' && c.kind === 'act') {
     for (let s = 0; s < m.slotCount; s += 1) {
-      if (m.enabledOwner(s) === c.target) return refuse('unauthorized', `LPAR${c.target} still owns the enabled slot ${s}; remove it before act`);
+      if (m.enabledOwner(s) === c.target) return refusal('unauthorized', `LPAR${c.target} still owns the enabled slot ${s}; remove it before act`);
     }
   }
   return null;
@@ -31,19 +31,19 @@ function issuerRefusal(m: Machine, c: ControlCommand): Refusal | null {
 function commandRefusal(m: Machine, c: ControlCommand): Refusal | null {
   switch (c.kind) {
     case 'deact':
-      return m.guests[c.target]!.os === OS_OFF ? refuse('already-off', `LPAR${c.target} is already deactivated`) : null;
+      return m.guests[c.target]!.os === OS_OFF ? refusal('already-off', `LPAR${c.target} is already deactivated`) : null;
     case 'act':
-      return m.guests[c.target]!.os !== OS_OFF ? refuse('already-on', `LPAR${c.target} is already active`) : null;
+      return m.guests[c.target]!.os !== OS_OFF ? refusal('already-on', `LPAR${c.target} is already active`) : null;
     case 'rem_pci':
-      if (m.owner[c.slot] !== c.target) return refuse('not-owner', `the table gives slot ${c.slot} to LPAR${m.owner[c.slot]}, not LPAR${c.target}`);
-      if (m.enabled[c.slot] === 0) return refuse('already-removed', `slot ${c.slot} has enable flag 0 already (state 401)`);
+      if (m.owner[c.slot] !== c.target) return refusal('not-owner', `the table gives slot ${c.slot} to LPAR${m.owner[c.slot]}, not LPAR${c.target}`);
+      if (m.enabled[c.slot] === 0) return refusal('already-removed', `slot ${c.slot} has enable flag 0 already (state 401)`);
       return null;
     case 'add_pci':
-      if (c.issuer === c.from) return refuse('same-lpar', `add_pci from LPAR${c.from} to itself`);
-      if (m.owner[c.slot] !== c.from) return refuse('not-owner', `the table gives slot ${c.slot} to LPAR${m.owner[c.slot]}, not LPAR${c.from}`);
-      if (m.pendingAdd[c.slot] !== NONE) return refuse('add-pending', `slot ${c.slot} waits at step 502 for a card for LPAR${m.pendingAdd[c.slot]}`);
-      if (m.ejectAckAwaited[c.slot] !== NONE) return refuse('eject-not-acknowledged', `slot ${c.slot} waits for LPAR${m.ejectAckAwaited[c.slot]}'s eject acknowledge`);
-      if (m.enabled[c.slot] === 1 && m.design.addWhileEnabled === 'reject') return refuse('slot-enabled-elsewhere', `slot ${c.slot} is still enabled for LPAR${c.from}`);
+      if (c.issuer === c.from) return refusal('same-lpar', `add_pci from LPAR${c.from} to itself`);
+      if (m.owner[c.slot] !== c.from) return refusal('not-owner', `the table gives slot ${c.slot} to LPAR${m.owner[c.slot]}, not LPAR${c.from}`);
+      if (m.pendingAdd[c.slot] !== NONE) return refusal('add-pending', `slot ${c.slot} waits at step 502 for a card for LPAR${m.pendingAdd[c.slot]}`);
+      if (m.ejectAckAwaited[c.slot] !== NONE) return refusal('eject-not-acknowledged', `slot ${c.slot} waits for LPAR${m.ejectAckAwaited[c.slot]}'s eject acknowledge`);
+      if (m.enabled[c.slot] === 1 && m.design.addWhileEnabled === 'reject') return refusal('slot-enabled-elsewhere', `slot ${c.slot} is still enabled for LPAR${c.from}`);
       return null;
   }
 }
@@ -51,7 +51,7 @@ function commandRefusal(m: Machine, c: ControlCommand): Refusal | null {
 /** Why the command routine refuses `c` now, or null. */
 export function controlRefusal(m: Machine, c: ControlCommand): Refusal | null {
   if (m.design.ports === 'multi' && (c.kind === 'add_pci' || c.kind === 'rem_pci')) {
-    return refuse('unsupported', `${c.kind}: the multi-port disk is wired to every partition; there is nothing to hot-plug logically`);
+    return refusal('unsupported', `${c.kind}: the multi-port disk is wired to every partition; there is nothing to hot-plug logically`);
   }
   return issuerRefusal(m, c) ?? commandRefusal(m, c);
 }

@@ -3,7 +3,7 @@
 // a malformed command — independent of whether it agrees with the model.
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_DESIGNS, builtInDesign, type Command } from '../model/index.ts';
-import { commandStream } from '../properties/conformance/command-stream.ts';
+import { commandStream } from '../check/conformance/command-stream.ts';
 import { Emulator } from './emulator.ts';
 
 const config = { lparCount: 3, slotCount: 2, faultBudget: 8, writeBudget: 4 };

@@ -1,12 +1,12 @@
-import { categoryOf, type Command, type Config, type Design, type ModelState, type Outcome } from '../model/index.ts';
+import { isPerturbation, type Command, type Config, type Design, type ModelState, type Outcome } from '../model/index.ts';
+import { argumentProblem, budgetRefusal } from '../model/validate.ts';
 import { abstractState } from './abstract.ts';
-import { argumentRefusal } from './arguments.ts';
 import { ROUTES } from './commands.ts';
 import { EV_GK_REWRITE } from './event-queue.ts';
 import { rewriteGateKeeper } from './hot-plug.ts';
 import { Machine, type PlantedBug } from './machine.ts';
 import type { Observation } from './observations.ts';
-import { refuse, type Refusal } from './refusal.ts';
+import type { Refusal } from '../model/handler.ts';
 
 export interface EmulatorOptions {
   readonly plantedBug?: PlantedBug | null;
@@ -19,12 +19,6 @@ export interface EmulatorStep {
 
 const OK: Outcome = Object.freeze({ kind: 'ok' });
 const NOTHING: readonly Observation[] = Object.freeze([]);
-
-/** Faults and directly issued control commands draw on the run's fault budget. */
-function isPerturbation(command: Command): boolean {
-  const category = categoryOf(command.kind);
-  return category === 'fault' || category === 'control';
-}
 
 /**
  * The machine at register level, driven by the model's command union: each command is a
@@ -47,7 +41,7 @@ export class Emulator {
     const problem = this.refusal(command);
     if (problem === null) {
       this.route(command).run(m, command);
-      if (isPerturbation(command)) m.faultsUsed += 1;
+      if (isPerturbation(command.kind)) m.faultsUsed += 1;
     }
     if (lateRewrites !== 0) this.deliverLateRewrites(lateRewrites);
     const observations = m.log.length === 0 ? NOTHING : m.log;
@@ -57,12 +51,9 @@ export class Emulator {
   /** Why `command` would be refused now, or null. */
   refusal(command: Command): Refusal | null {
     const m = this.machine;
-    const bad = argumentRefusal(this.config, command);
-    if (bad !== null) return bad;
-    if (isPerturbation(command) && m.faultsUsed >= this.config.faultBudget) {
-      return refuse('fault-budget-spent', `the ${this.config.faultBudget} faults and direct control commands of this run are spent`);
-    }
-    return this.route(command).refusal(m, command);
+    // Decoding a command and counting the fault budget are input handling, not semantics: shared with the model.
+    const problem = argumentProblem(this.config, command) ?? (isPerturbation(command.kind) ? budgetRefusal(m.faultsUsed, this.config) : null);
+    return problem ?? this.route(command).refusal(m, command);
   }
 
   abstract(): ModelState {

@@ -1,6 +1,6 @@
 import { DRIVER_EJECTING, DRIVER_INSERTING, DRIVER_NONE } from './codes.ts';
 import type { Machine } from './machine.ts';
-import { notEnabled, type Refusal } from './refusal.ts';
+import { notEnabled, type Refusal } from '../model/handler.ts';
 
 /**
  * Insertions the OS cannot take in this pass: into a slot it is still ejecting, or ejects in this

@@ -5,7 +5,7 @@ import {
 import { EV_DMA } from './event-queue.ts';
 import { bufferGpa, PAYLOAD_BYTES, payloadByte } from './layout.ts';
 import type { Machine } from './machine.ts';
-import { notEnabled, refuse, type Refusal } from './refusal.ts';
+import { notEnabled, refusal, type Refusal } from '../model/handler.ts';
 import { outboundAccess, selectorAllows } from './selector.ts';
 
 /** The service's disk hangs off slot 0. */
@@ -78,13 +78,13 @@ export function runShutdown(m: Machine, lpar: number): void {
 }
 
 export function clientWriteRefusal(m: Machine, lpar: number): Refusal | null {
-  if (m.writesIssued >= m.config.writeBudget) return refuse('write-budget-spent', `all ${m.config.writeBudget} client writes of this run are spent`);
+  if (m.writesIssued >= m.config.writeBudget) return refusal('write-budget-spent', `all ${m.config.writeBudget} client writes of this run are spent`);
   const g = m.guests[lpar]!;
   if (!g.up || g.service !== SERVICE_RUNNING) return notEnabled(`LPAR${lpar} runs no service to take a client write`);
   const card = m.cards[SERVICE_SLOT]!;
   // The driver reads the card's busy bit first; a full queue of depth 1 turns the client away.
   if (selectorAllows(m, lpar, SERVICE_SLOT) && card.state === CARD_PRESENT && card.queued) {
-    return refuse('device-busy', `the card in slot ${SERVICE_SLOT} still holds write ${card.queuedWriteId}`);
+    return refusal('device-busy', `the card in slot ${SERVICE_SLOT} still holds write ${card.queuedWriteId}`);
   }
   return null;
 }

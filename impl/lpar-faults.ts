@@ -2,7 +2,7 @@ import { OS_CRASHED, OS_RUNNING, ROLE_STANDBY, ROLE_TAKEOVER, SERVICE_FAILED, SE
 import { SERVICE_SLOT, writeEjectAck } from './guest-driver.ts';
 import type { Machine } from './machine.ts';
 import { boot } from './power.ts';
-import { notEnabled, type Refusal } from './refusal.ts';
+import { notEnabled, type Refusal } from '../model/handler.ts';
 import { outboundAccess } from './selector.ts';
 
 // Faults that strike one LPAR (FLT-01…FLT-16) and the environment's ways back from them.

@@ -5,7 +5,7 @@ import type { Design } from './design.ts';
 import type { Handler, Refusal } from './handler.ts';
 import type { StepResult } from './outcome.ts';
 import type { ModelState } from './state.ts';
-import { argumentProblem } from './validate.ts';
+import { argumentProblem, budgetRefusal } from './validate.ts';
 import { cardInsert, cardPull, deviceError } from './handlers/card.ts';
 import { clientWrite } from './handlers/client-write.ts';
 import { clusterStep } from './handlers/cluster-step.ts';
@@ -48,12 +48,6 @@ function handlerFor(command: Command): Handler<Command> {
  */
 export function guardOfCandidate(state: ModelState, command: Command, perturbation: boolean, design: Design): Refusal | null {
   return (perturbation ? budgetRefusal(state.faultsUsed, state.config) : null) ?? handlerFor(command).guard(state, command, design);
-}
-
-/** Why a fault or directly issued control command is refused with `faultsUsed` spent, or null. */
-export function budgetRefusal(faultsUsed: number, config: Config): Refusal | null {
-  if (faultsUsed < config.faultBudget) return null;
-  return { code: 'fault-budget-spent', message: `all ${config.faultBudget} faults and direct control commands of this run are spent` };
 }
 
 /**

@@ -5,9 +5,9 @@ import { describe, expect, test } from 'vitest';
 import { builtInDesign, initialState, step, type Design, type ModelState } from '../model/index.ts';
 import { scenarioConfig } from '../model/testing.ts';
 import { INVARIANTS, LIVENESS } from './catalogue.ts';
-import { initialViolation, stepViolation } from './check.ts';
+import { initialViolation, stepViolation } from './violations.ts';
 import { FINDINGS, type Finding } from './findings.ts';
-import { drainFairly } from './random/drain.ts';
+import { drainFairly } from '../check/random/drain.ts';
 
 /** The 1-based step at which the finding's property first breaks (0: the initial state), or null. */
 function firstFailure(f: Finding, design: Design): number | null {

@@ -1,6 +1,6 @@
 import type { Design } from '../model/index.ts';
-import type { Certification } from '../properties/certify/certify.ts';
-import type { CertificationPlan } from '../properties/certify/plan.ts';
+import type { Certification } from '../check/certify/certify-report.ts';
+import type { CertificationPlan } from '../check/certify/plan.ts';
 import { canonicalJson } from './canonical-json.ts';
 import { designHash } from './design-hash.ts';
 import { TOOL_VERSION } from './version.ts';

@@ -1,8 +1,8 @@
-import type { PropertyReport, SuiteReport } from '../properties/random/suite-report.ts';
+import type { PropertyReport, SuiteReport } from '../check/random/suite-report.ts';
 import { designHash } from './design-hash.ts';
 
 /** What `slotcheck run` reports for one design: the suite's verdicts, without the states. */
-export interface DesignRunSummary extends Omit<SuiteReport, 'design' | 'properties'> {
+export interface DesignRunSummary extends Omit<SuiteReport, 'design' | 'initialState' | 'properties'> {
   readonly design: { readonly name: string; readonly id: string; readonly hash: string };
   readonly properties: readonly PropertySummary[];
   /** The command line that reruns exactly this. */

@@ -1,26 +1,20 @@
 import { z } from 'zod';
-import { COMMAND_FIELDS, COMMAND_KINDS, configProblems, type Command, type Config, type Design } from '../model/index.ts';
+import { configProblems, type Command, type Config, type Design } from '../model/index.ts';
+import { commandShapeProblems } from '../model/validate.ts';
 import { designSchema } from '../model/design-schema.ts';
 import { PLANTED_BUGS } from '../impl/index.ts';
 import { INVARIANTS, LIVENESS } from '../properties/catalogue.ts';
-import { CONFORMANCE } from '../properties/random/suite.ts';
+import { CONFORMANCE } from '../properties/conformance.ts';
 
 // Parsing a trace file: every field a replay relies on is checked, and a problem names the field.
 
 const int = z.number().int();
 const configSchema = z.object({ lparCount: int, slotCount: int, faultBudget: int, writeBudget: int }).strict();
 
-/** A command as JSON: a known kind with exactly its integer arguments. */
-export const commandSchema = z.object({ kind: z.enum(COMMAND_KINDS as [string, ...string[]]) }).passthrough().superRefine((value, ctx) => {
-  const fields = COMMAND_FIELDS[value.kind as Command['kind']];
-  const record = value as Record<string, unknown>;
-  for (const field of fields) {
-    if (!Number.isInteger(record[field])) ctx.addIssue({ code: 'custom', path: [field], message: `${value.kind} needs an integer "${field}"` });
-  }
-  for (const key of Object.keys(record)) {
-    if (key !== 'kind' && !(fields as readonly string[]).includes(key)) ctx.addIssue({ code: 'custom', path: [key], message: `${value.kind} takes no "${key}" (it takes ${fields.join(', ') || 'no arguments'})` });
-  }
-});
+/** A command as JSON: a known kind with exactly its integer arguments (model/validate.ts decides). */
+export const commandSchema = z.unknown().superRefine((value, ctx) => {
+  for (const problem of commandShapeProblems(value)) ctx.addIssue({ code: 'custom', path: problem.field === '' ? [] : [problem.field], message: problem.message });
+}).transform((value) => value as Command);
 
 const outcomeSchema = z.union([
   z.object({ kind: z.literal('ok') }).strict(),

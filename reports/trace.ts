@@ -1,5 +1,5 @@
 import type { Config, Design } from '../model/index.ts';
-import type { ExecutedStep } from '../properties/executed-step.ts';
+import type { ExecutedStep } from '../check/executed-step.ts';
 import { designHash } from './design-hash.ts';
 import { stateToItf, TRACE_VARS, type ItfValue } from './itf.ts';
 import { TOOL_VERSION } from './version.ts';

@@ -1,11 +1,10 @@
 import { join } from 'node:path';
-import { initialState, step, type Config, type Design } from '../model/index.ts';
-import type { ConformanceGap } from '../properties/conformance/exhaustive.ts';
-import type { ExecutedStep } from '../properties/executed-step.ts';
-import type { ExploreReport } from '../properties/explore/index.ts';
+import type { Config, Design } from '../model/index.ts';
+import type { ReplayedGap } from '../check/conformance/conformance-report.ts';
+import type { ExploreReport } from '../check/explore/report.ts';
+import { DEFAULT_SUITE, type SuiteReport } from '../check/random/suite-report.ts';
 import { propertyById } from '../properties/catalogue.ts';
-import type { SuiteReport } from '../properties/random/suite-report.ts';
-import { CONFORMANCE, DEFAULT_SUITE } from '../properties/random/suite.ts';
+import { CONFORMANCE } from '../properties/conformance.ts';
 import { canonicalJson } from './canonical-json.ts';
 import { buildTrace } from './trace.ts';
 import type { OutputFiles } from './output-files.ts';
@@ -61,7 +60,7 @@ export function addSuiteTraces(out: OutputFiles, report: SuiteReport, outDir: st
     const trace = buildTrace({
       design: report.design, config: report.config, method: 'random', seed: cx.seed, path: cx.path, replayPath: cx.replayPath,
       property: { id: p.id, name: propertyById(p.id)?.name ?? p.name, why: cx.why }, violationStep: cx.stepIndex,
-      loop: cx.loopStart, emulator, initial: initialState(report.config, report.design), steps: cx.steps,
+      loop: cx.loopStart, emulator, initial: report.initialState, steps: cx.steps,
     });
     const file = suiteTraceFile(outDir, report.design.name, p.id, report.config, cx.seed, { maxCommands: report.maxCommands, emulator });
     out.add(file, canonicalJson(trace));
@@ -95,22 +94,15 @@ export function addExploreTraces(out: OutputFiles, report: ExploreReport, design
  * Returns id → path (as --out gave it).
  */
 export function addConformanceTraces(
-  out: OutputFiles, gaps: readonly ConformanceGap[], design: Design, config: Config, emulator: { readonly plantedBug: string | null }, fileFor: (id: string) => string,
+  out: OutputFiles, gaps: readonly ReplayedGap[], design: Design, config: Config, emulator: { readonly plantedBug: string | null }, fileFor: (id: string) => string,
 ): Map<string, string> {
   const written = new Map<string, string>();
   for (const gap of gaps) {
     if (!gap.firstOfStep) continue;
-    const initial = initialState(config, design);
-    let state = initial;
-    const steps: ExecutedStep[] = [...gap.path, gap.command].map((command) => {
-      const result = step(state, command, design);
-      state = result.state;
-      return { command, outcome: result.outcome, state: result.state, phase: 'explored' };
-    });
     const trace = buildTrace({
       design, config, method: 'every-transition', seed: null, path: null, replayPath: null,
       property: { id: gap.id, name: gap.id === CONFORMANCE.id ? CONFORMANCE.name : propertyById(gap.id)?.name ?? gap.id, why: gap.why },
-      violationStep: steps.length, loop: null, emulator, initial, steps,
+      violationStep: gap.steps.length, loop: null, emulator, initial: gap.initial, steps: gap.steps,
     });
     const file = fileFor(gap.id);
     out.add(file, canonicalJson(trace));

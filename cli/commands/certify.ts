@@ -2,20 +2,21 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { z } from 'zod';
 import { builtInDesign, type Config, type Design } from '../../model/index.ts';
-import { certify, type Certification } from '../../properties/certify/certify.ts';
-import { DEFAULT_PLAN, type CertificationPlan } from '../../properties/certify/plan.ts';
+import { certify, type Certification } from '../../check/certify/certify.ts';
+import { DEFAULT_PLAN, type CertificationPlan } from '../../check/certify/plan.ts';
 import { buildCertificate, CERTIFICATE_FORMAT, certificateText } from '../../reports/certificate.ts';
 import { designHash } from '../../reports/design-hash.ts';
 import { diffJson } from '../../reports/state-diff.ts';
 import { TOOL_VERSION } from '../../reports/version.ts';
 import { OutputFiles } from '../../reports/output-files.ts';
 import { addConformanceTraces, addExploreTraces, addSuiteTraces, conformanceTraceFile, exploreTraceFile } from '../../reports/write-traces.ts';
+import { replayGap } from '../../check/conformance/exhaustive.ts';
 import { loadDesignFile, resolveDesigns } from '../design-loader.ts';
 import { CliError, EXIT, exitCodeOf, exitLine, type ExitCode } from '../errors.ts';
 import { directoryOption } from '../options.ts';
 import { progressBar } from '../progress.ts';
 
-export interface CertifyOptions {
+export interface CertifyCliOptions {
   readonly design?: string[];
   readonly check?: boolean;
   readonly dir?: string;
@@ -58,7 +59,7 @@ function summarize(design: Design, c: Certification): string {
 }
 
 /** `slotcheck certify --design X`: write a certificate if every property holds, or the counterexamples. */
-async function certifyDesigns(options: CertifyOptions): Promise<ExitCode> {
+async function certifyDesigns(options: CertifyCliOptions): Promise<ExitCode> {
   const dir = directoryOption('dir', options.dir, CERTIFICATE_DIR);
   const outDir = directoryOption('out', options.out, join('reports', 'out'));
   const designs = await resolveDesigns(options.design);
@@ -82,7 +83,7 @@ async function certifyDesigns(options: CertifyOptions): Promise<ExitCode> {
     const traces = [
       ...c.exploreReports.flatMap((r) => [...addExploreTraces(files, r, design, (pid) => exploreTraceFile(outDir, design.name, pid, r.config, r.symmetry.applied))]),
       ...c.suiteReports.flatMap((r) => [...addSuiteTraces(files, r, outDir, { plantedBug: null })]),
-      ...c.conformance.flatMap((e) => [...addConformanceTraces(files, e.gaps, design, e.plan.config, { plantedBug: null }, (id) => conformanceTraceFile(outDir, design.name, id, e.plan.config))]),
+      ...c.conformance.flatMap((e) => [...addConformanceTraces(files, e.gaps.map((g) => replayGap(g, design, e.plan.config)), design, e.plan.config, { plantedBug: null }, (id) => conformanceTraceFile(outDir, design.name, id, e.plan.config))]),
     ];
     written.push([`${design.name}: no certificate written`, ...traces.map(([id, f]) => `  ${id}: npx slotcheck replay ${f}`)].join('\n'));
   }
@@ -100,7 +101,7 @@ const certificateHead = z.object({
 }).passthrough();
 
 /** `slotcheck certify --check`: recompute every committed certificate; fail when one no longer matches. */
-async function checkCertificates(options: CertifyOptions): Promise<ExitCode> {
+async function checkCertificates(options: CertifyCliOptions): Promise<ExitCode> {
   const dir = directoryOption('dir', options.dir, CERTIFICATE_DIR);
   const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')).sort() : [];
   if (files.length === 0) throw new CliError('SC009', `there are no certificates in "${dir}"`, 'certify a design first: npx slotcheck certify --design <name>');
@@ -144,7 +145,7 @@ async function checkCertificates(options: CertifyOptions): Promise<ExitCode> {
   return stale === 0 ? EXIT.holds : EXIT.failed;
 }
 
-export async function certifyCommand(options: CertifyOptions): Promise<ExitCode> {
+export async function certifyCommand(options: CertifyCliOptions): Promise<ExitCode> {
   if (options.check && options.design !== undefined) throw new CliError('SC001', '--check recomputes every committed certificate and takes no --design', 'run either `certify --design <name>` or `certify --check`');
   return options.check ? checkCertificates(options) : certifyDesigns(options);
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Config } from '../../model/index.ts';
 import { propertyById } from '../../properties/catalogue.ts';
-import { engineFor, exploreMany, type ExploreReport } from '../../properties/explore/index.ts';
+import { engineFor, exploreMany, type ExploreReport } from '../../check/explore/index.ts';
 import { canonicalJson } from '../../reports/canonical-json.ts';
 import { designHash } from '../../reports/design-hash.ts';
 import { renderExploreTable } from '../../reports/render/explore-table.ts';

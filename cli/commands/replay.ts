@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { replayCommands, type Replay } from '../../properties/replay.ts';
+import { replayCommands, type Replay } from '../../check/replay.ts';
 import { canonicalJson } from '../../reports/canonical-json.ts';
 import { designHash } from '../../reports/design-hash.ts';
 import { stateToItf } from '../../reports/itf.ts';
@@ -8,7 +8,7 @@ import { parseTrace } from '../../reports/trace-schema.ts';
 import { traceDescription } from '../../reports/trace.ts';
 import { TOOL_VERSION } from '../../reports/version.ts';
 import type { PlantedBug } from '../../impl/index.ts';
-import { emulatorSubject } from '../../properties/conformance/subject.ts';
+import { emulatorSubject } from '../../check/conformance/subject.ts';
 import { resolveDesign } from '../design-loader.ts';
 import { CliError, EXIT, type ExitCode } from '../errors.ts';
 

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import type { Config } from '../../model/index.ts';
 import { PLANTED_BUGS, type PlantedBug } from '../../impl/index.ts';
-import { runSuite, DEFAULT_SUITE } from '../../properties/random/suite.ts';
+import { runSuite } from '../../check/random/suite.ts';
+import { DEFAULT_SUITE } from '../../check/random/suite-report.ts';
 import { canonicalJson } from '../../reports/canonical-json.ts';
 import { renderRunTable } from '../../reports/render/run-table.ts';
 import { summarizeSuite, type DesignRunSummary } from '../../reports/run-summary.ts';
@@ -9,7 +10,7 @@ import { TOOL_VERSION } from '../../reports/version.ts';
 import { OutputFiles } from '../../reports/output-files.ts';
 import { addSuiteTraces } from '../../reports/write-traces.ts';
 import { CliError, exitCodeOf, exitLine, type ExitCode } from '../errors.ts';
-import { emulatorSubject } from '../../properties/conformance/subject.ts';
+import { emulatorSubject } from '../../check/conformance/subject.ts';
 import { resolveDesigns } from '../design-loader.ts';
 import { configFromOptions, directoryOption, intOption } from '../options.ts';
 import { progressBar } from '../progress.ts';

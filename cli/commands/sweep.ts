@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Config } from '../../model/index.ts';
-import { sweep } from '../../properties/sweep/sweep.ts';
+import { sweep } from '../../check/sweep/sweep.ts';
 import { canonicalJson } from '../../reports/canonical-json.ts';
 import { designHash } from '../../reports/design-hash.ts';
 import { renderSweepTable } from '../../reports/render/sweep-table.ts';

@@ -7,8 +7,8 @@ import { hardened } from '../designs/hardened.ts';
 import type { Command } from '../commands.ts';
 import { lpar, slot } from '../ids.ts';
 import { play, scenarioConfig } from '../testing.ts';
-import { ConformanceChecker } from '../../properties/conformance/checker.ts';
-import { referenceModelStep } from '../../properties/conformance/model-step.ts';
+import { ConformanceChecker } from '../../check/conformance/checker.ts';
+import { referenceModelStep } from '../../check/conformance/model-step.ts';
 
 const [L0, L1, L2] = [lpar(0), lpar(1), lpar(2)];
 const cs = (l: typeof L0): Command => ({ kind: 'cluster_step', lpar: l });

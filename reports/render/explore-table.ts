@@ -1,5 +1,5 @@
-import type { ExplorePropertyReport, ExploreReport } from '../../properties/explore/index.ts';
-import { nothingChecked } from '../../properties/explore/report.ts';
+import type { ExplorePropertyReport, ExploreReport } from '../../check/explore/report.ts';
+import { nothingChecked } from '../../check/explore/report.ts';
 
 const MARK: Record<ExplorePropertyReport['verdict'], string> = {
   pass: 'pass', counterexample: 'FAIL', inconclusive: 'INCONCLUSIVE', reached: 'reached', unreached: 'UNREACHED', 'not-applicable': 'n/a',

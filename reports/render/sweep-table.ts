@@ -1,4 +1,4 @@
-import type { Sweep, SweepRow } from '../../properties/sweep/sweep.ts';
+import type { Sweep, SweepRow } from '../../check/sweep/sweep-report.ts';
 
 function cell(row: SweepRow, id: string): string {
   const p = row.report.properties.find((q) => q.id === id);

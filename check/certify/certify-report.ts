@@ -1,0 +1,39 @@
+import type { CommandKind } from '../../model/index.ts';
+import type { ConformanceGap } from '../conformance/conformance-report.ts';
+import type { ExploreReport } from '../explore/report.ts';
+import type { SuiteReport } from '../random/suite-report.ts';
+import type { ConformancePlanItem, ExplorePlanItem, RandomPlanItem } from './plan.ts';
+
+/** One method's verdict on one property. */
+export type Evidence =
+  | { readonly method: 'exhaustive'; readonly plan: number; readonly verdict: string }
+  | { readonly method: 'random'; readonly plan: number; readonly verdict: string }
+  | { readonly method: 'every-transition'; readonly plan: number; readonly verdict: string };
+
+export interface CertifiedProperty {
+  readonly id: string;
+  readonly name: string;
+  readonly expect: string;
+  /** `holds` / `reached` / `not-applicable` when certified; otherwise what stopped it. */
+  readonly verdict: 'holds' | 'reached' | 'not-applicable' | 'counterexample' | 'inconclusive' | 'unreached';
+  readonly evidence: readonly Evidence[];
+}
+
+export type CertificationVerdict = 'certified' | 'counterexample' | 'inconclusive';
+
+/** What certifying a design found: the data of a certificate, and the reports behind it. */
+export interface Certification {
+  readonly verdict: CertificationVerdict;
+  readonly properties: readonly CertifiedProperty[];
+  /** Per exploration its counts, and the command kinds no explored transition took: what it says nothing about. */
+  readonly explored: readonly {
+    readonly plan: ExplorePlanItem; readonly states: number; readonly transitions: number; readonly maxDepth: number;
+    readonly unreduced: { states: number; transitions: number } | null; readonly boundHit: string | null; readonly neverTaken: readonly CommandKind[];
+  }[];
+  /** Per random suite its counts, and the command kinds no run had accepted. */
+  readonly randomRuns: readonly { readonly plan: RandomPlanItem; readonly commandsExecuted: number; readonly acceptedCommands: number; readonly neverAccepted: readonly CommandKind[] }[];
+  /** Per every-transition comparison of emulator and model: its counts, and where they parted (first per id). */
+  readonly conformance: readonly { readonly plan: ConformancePlanItem; readonly states: number; readonly pairs: number; readonly otherEdges: number; readonly boundHit: boolean; readonly gaps: readonly ConformanceGap[] }[];
+  readonly exploreReports: readonly ExploreReport[];
+  readonly suiteReports: readonly SuiteReport[];
+}

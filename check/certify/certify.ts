@@ -1,0 +1,83 @@
+import type { EmulatorOptions } from '../../impl/index.ts';
+import type { CommandKind, Design } from '../../model/index.ts';
+import { CATALOGUE } from '../../properties/catalogue.ts';
+import { checkEveryTransition, type ExhaustiveConformance } from '../conformance/exhaustive.ts';
+import { emulatorSubject } from '../conformance/subject.ts';
+import { explore, type ExploreReport } from '../explore/index.ts';
+import { runSuite } from '../random/suite.ts';
+import { DEFAULT_SUITE } from '../random/suite-report.ts';
+import { CONFORMANCE } from '../../properties/conformance.ts';
+import type { SuiteReport } from '../random/suite-report.ts';
+import type { CertificationPlan, ConformancePlanItem, ExplorePlanItem, RandomPlanItem } from './plan.ts';
+import type { Certification, CertifiedProperty, Evidence } from './certify-report.ts';
+
+export type * from './certify-report.ts';
+
+const GOOD = new Set(['pass', 'reached', 'not-applicable']);
+
+/** Combine several methods' verdicts on one property: any failure wins, then any doubt. */
+function combine(expect: string, verdicts: readonly string[]): CertifiedProperty['verdict'] {
+  if (verdicts.includes('counterexample')) return 'counterexample';
+  if (verdicts.includes('inconclusive')) return 'inconclusive';
+  if (verdicts.every((v) => v === 'not-applicable')) return 'not-applicable';
+  if (expect === 'sometimes') return verdicts.includes('reached') ? 'reached' : 'unreached';
+  return verdicts.every((v) => GOOD.has(v)) ? 'holds' : 'inconclusive';
+}
+
+export interface CertifyOptions {
+  readonly onProgress?: (what: string) => void;
+  /** The emulator's options (a planted bug, in tests that show a certificate refused). */
+  readonly emulator?: EmulatorOptions;
+}
+
+/**
+ * Certify a design: every exploration, random suite and every-transition comparison of the plan.
+ * A property is certified when no method found it broken and none was stopped by a bound; a
+ * witness when some method reached it. The design is certified when every property is.
+ */
+export function certify(design: Design, plan: CertificationPlan, options: CertifyOptions = {}): Certification {
+  const { onProgress, emulator } = options;
+  const exploreReports = plan.explore.map((p, i) => {
+    onProgress?.(`explore ${i + 1}/${plan.explore.length}`);
+    return explore({ design, config: p.config, symmetry: p.symmetry, engine: 'packed', statesMax: p.statesMax, depthMax: p.depthMax, timeLimitMs: 3_600_000 });
+  });
+  const suiteReports = plan.random.map((p, i) => {
+    onProgress?.(`random ${i + 1}/${plan.random.length}`);
+    return runSuite({ ...DEFAULT_SUITE, design, config: p.config, seed: p.seed, runs: p.runs, maxCommands: p.maxCommands, subject: () => emulatorSubject(p.config, design, emulator) });
+  });
+  const conformanceChecks = plan.conformance.map((p, i) => {
+    onProgress?.(`every transition ${i + 1}/${plan.conformance.length}`);
+    return checkEveryTransition(design, p.config, { statesMax: p.statesMax, along: p.along, ...(emulator === undefined ? {} : { emulator }) });
+  });
+  const ids = [CONFORMANCE.id, ...CATALOGUE.map((p) => p.id)];
+  const properties: CertifiedProperty[] = ids.map((id) => {
+    const evidence: Evidence[] = [
+      ...exploreReports.flatMap((r, i) => r.properties.filter((p) => p.id === id).map((p) => ({ method: 'exhaustive' as const, plan: i, verdict: p.verdict }))),
+      ...suiteReports.flatMap((r, i) => r.properties.filter((p) => p.id === id).map((p) => ({ method: 'random' as const, plan: i, verdict: p.verdict }))),
+      // Conformance itself on every transition; an invariant only where the emulator found it broken and the model did not.
+      ...conformanceChecks.flatMap((r, i) => {
+        const broken = r.gaps.some((g) => g.id === id);
+        if (id !== CONFORMANCE.id && !broken) return [];
+        return [{ method: 'every-transition' as const, plan: i, verdict: broken ? 'counterexample' : r.boundHit ? 'inconclusive' : 'pass' }];
+      }),
+    ];
+    const entry = id === CONFORMANCE.id ? CONFORMANCE : CATALOGUE.find((p) => p.id === id)!;
+    return { id, name: entry.name, expect: entry.expect, verdict: combine(entry.expect, evidence.map((e) => e.verdict)), evidence };
+  });
+  const failed = properties.some((p) => p.verdict === 'counterexample') || suiteReports.some((r) => r.verdict === 'error');
+  const doubtful = properties.some((p) => p.verdict === 'inconclusive' || p.verdict === 'unreached');
+  return {
+    verdict: failed ? 'counterexample' : doubtful ? 'inconclusive' : 'certified',
+    properties,
+    explored: exploreReports.map((r, i) => ({
+      plan: plan.explore[i]!, states: r.states, transitions: r.transitions, maxDepth: r.maxDepth, unreduced: r.unreduced,
+      boundHit: r.boundHit === null ? null : `${r.boundHit.bound} = ${r.boundHit.limit}`, neverTaken: r.coverage.neverTaken,
+    })),
+    randomRuns: suiteReports.map((r, i) => ({
+      plan: plan.random[i]!, commandsExecuted: r.commandsExecuted, acceptedCommands: r.acceptedCommands, neverAccepted: r.commandCoverage.neverAccepted,
+    })),
+    conformance: conformanceChecks.map((r, i) => ({ plan: plan.conformance[i]!, states: r.states, pairs: r.pairs, otherEdges: r.otherEdges, boundHit: r.boundHit, gaps: r.gaps })),
+    exploreReports,
+    suiteReports,
+  };
+}

@@ -1,0 +1,185 @@
+import * as C from './control.ts';
+import {
+  STEP_ACT, STEP_ADD_PCI, STEP_AWAIT_FENCED, STEP_DEACT, STEP_REM_PCI, STEP_REQUEST_SHUTDOWN, STEP_START,
+} from './design-code.ts';
+import type { PackedMachine } from './machine.ts';
+import { clearScript } from './mutators.ts';
+import { bit, isUp } from './queries.ts';
+import * as R from './registers.ts';
+import { failoverCompleted, serviceStarted } from './step-flags.ts';
+
+// One step of a clustering program [103, 104] (model/handlers/cluster-plan.ts, cluster-step.ts):
+// detect a failure (1100 / 1106), abandon a takeover someone else completed, or run the next open
+// step of the design's fail-over script.
+
+function slotToRemove(m: PackedMachine, victim: number, mask: number): number {
+  for (let s = 0; s < m.config.slotCount; s += 1) {
+    const base = R.slotBase(s);
+    if ((mask & bit(s)) !== 0 && m.r[base + R.OWNER] === victim && m.r[base + R.ENABLED] === 1) return s;
+  }
+  return R.NONE;
+}
+
+function slotToAdd(m: PackedMachine, mask: number, self: number): number {
+  for (let s = 0; s < m.config.slotCount; s += 1) {
+    const base = R.slotBase(s);
+    if ((mask & bit(s)) === 0) continue;
+    const held = m.r[base + R.OWNER] === self && m.r[base + R.ENABLED] === 1;
+    if (!held && m.r[base + R.PENDING_ADD] !== self) return s;
+  }
+  return R.NONE;
+}
+
+/** Whether the script step's goal already holds, so that it is skipped. */
+function satisfied(m: PackedMachine, step: number, victim: number, mask: number, self: number): boolean {
+  const r = m.r;
+  const v = R.lparBase(victim);
+  const os = r[v + R.OS];
+  switch (step) {
+    case STEP_DEACT: return os === R.OS_OFF;
+    case STEP_AWAIT_FENCED: return os === R.OS_OFF || os === R.OS_SHUTDOWN;
+    case STEP_REM_PCI: return slotToRemove(m, victim, mask) === R.NONE;
+    case STEP_ADD_PCI: return slotToAdd(m, mask, self) === R.NONE;
+    case STEP_REQUEST_SHUTDOWN: return r[v + R.SHUTDOWN_REQUESTED] === 1 || os === R.OS_OFF || os === R.OS_SHUTDOWN;
+    case STEP_START: return r[R.lparBase(self) + R.SERVICE] === R.SVC_RUNNING;
+    case STEP_ACT: return os !== R.OS_OFF;
+    default: throw new RangeError(`unknown script step code ${step}`);
+  }
+}
+
+function nextOpenStep(m: PackedMachine, victim: number, mask: number, self: number, from: number): number {
+  const script = m.d.script;
+  let at = from;
+  while (at < script.length && satisfied(m, script[at]!, victim, mask, self)) at += 1;
+  return at;
+}
+
+/** After a step, move past every step whose goal now holds; finish the script if none is left. */
+function advance(m: PackedMachine, self: number, victim: number, mask: number, falsePositive: boolean, from: number): void {
+  const base = R.lparBase(self);
+  const at = nextOpenStep(m, victim, mask, self, from);
+  if (at < m.d.script.length) {
+    if (m.r[base + R.SCRIPT_VICTIM] !== R.NONE) m.set(base + R.SCRIPT_STEP, at);
+    return;
+  }
+  clearScript(m, self);
+  if (m.r[base + R.ROLE] === R.ROLE_TAKEOVER) m.set(base + R.ROLE, m.r[base + R.SERVICE] === R.SVC_RUNNING ? R.ROLE_ACTIVE : R.ROLE_STANDBY);
+  failoverCompleted(m, falsePositive);
+}
+
+/** Steps 1100 / 1106: declare the LPAR that last started the service failed. */
+function detect(m: PackedMachine, self: number): void {
+  const r = m.r;
+  const victim = r[R.SERVICE_OWNER]!;
+  const v = R.lparBase(victim);
+  const falsePositive = r[v + R.OS] === R.OS_RUNNING && r[v + R.SERVICE] === R.SVC_RUNNING;
+  let mask = 0;
+  for (let s = 0; s < m.config.slotCount; s += 1) if (r[R.slotBase(s) + R.OWNER] === victim) mask |= bit(s);
+  const base = R.lparBase(self);
+  m.set(base + R.ROLE, R.ROLE_TAKEOVER);
+  m.set(base + R.SILENCE, 0);
+  m.set(base + R.PEER_FAILED, 0);
+  m.set(base + R.SCRIPT_VICTIM, victim);
+  m.set(base + R.SCRIPT_STEP, 0);
+  m.set(base + R.SCRIPT_MASK, mask);
+  m.set(base + R.SCRIPT_FALSE_POSITIVE, falsePositive ? 1 : 0);
+  m.set(v + R.DETECTED_FAILED, 1);
+}
+
+/** Step 1104: the disk is mounted here, so the service starts; CPU rates are reassigned. */
+function startService(m: PackedMachine, self: number): void {
+  const r = m.r;
+  const failback = self === r[R.PREV_OWNER];
+  m.set(R.PREV_OWNER, r[R.SERVICE_OWNER]!);
+  m.set(R.SERVICE_OWNER, self);
+  for (let l = 0; l < m.config.lparCount; l += 1) {
+    const base = R.lparBase(l);
+    m.set(base + R.CPU, l === self ? m.d.cpuActiveCode : r[base + R.OS] === R.OS_OFF ? R.CPU_OFF : m.d.cpuStandbyCode);
+  }
+  const base = R.lparBase(self);
+  m.set(base + R.SERVICE, R.SVC_RUNNING);
+  m.set(base + R.ROLE, R.ROLE_ACTIVE);
+  serviceStarted(m, self, failback);
+}
+
+/** No fail-over running yet: may this standby declare the active failed now? */
+function mayDetect(m: PackedMachine, self: number): boolean {
+  const r = m.r;
+  const base = R.lparBase(self);
+  if (r[base + R.ROLE] !== R.ROLE_STANDBY || self === r[R.SERVICE_OWNER]) return false;
+  if (r[base + R.SILENCE]! < m.d.timeoutPeriods && r[base + R.PEER_FAILED] === 0) return false;
+  if (!m.d.exclusiveTakeover) return true;
+  for (let o = 0; o < m.config.lparCount; o += 1) {
+    const ob = R.lparBase(o);
+    if (o !== self && r[ob + R.OS] === R.OS_RUNNING && r[ob + R.ROLE] === R.ROLE_TAKEOVER) return false;
+  }
+  return true;
+}
+
+/** The script step issues a control command against the victim: guard, then flow; false if refused. */
+function runControl(m: PackedMachine, step: number, self: number, victim: number, mask: number): boolean {
+  switch (step) {
+    case STEP_DEACT:
+    case STEP_AWAIT_FENCED:
+      if (!C.controlAllowed(m, C.CONTROL_DEACT, self, victim) || !C.deactAllowed(m, victim)) return false;
+      C.deactApply(m, victim);
+      return true;
+    case STEP_ACT:
+      if (!C.controlAllowed(m, C.CONTROL_ACT, self, victim) || !C.actAllowed(m, victim)) return false;
+      C.actApply(m, victim);
+      return true;
+    case STEP_REM_PCI: {
+      const s = slotToRemove(m, victim, mask);
+      if (!C.controlAllowed(m, C.CONTROL_REM_PCI, self, victim) || !C.remAllowed(m, victim, s)) return false;
+      C.remApply(m, victim, s);
+      return true;
+    }
+    case STEP_ADD_PCI: {
+      const s = slotToAdd(m, mask, self);
+      if (!C.controlAllowed(m, C.CONTROL_ADD_PCI, self, victim) || !C.addAllowed(m, self, victim, s)) return false;
+      C.addApply(m, self, s);
+      return true;
+    }
+    default: throw new RangeError(`script step code ${step} issues no control command`);
+  }
+}
+
+/** `cluster_step`: false when the reference guard refuses it (nothing is written then). */
+export function clusterStep(m: PackedMachine, self: number): boolean {
+  const r = m.r;
+  const base = R.lparBase(self);
+  if (!isUp(r, self) || r[base + R.ALIVE] === 0) return false;
+  const victim = r[base + R.SCRIPT_VICTIM]!;
+  if (victim === R.NONE) {
+    if (!mayDetect(m, self)) return false;
+    detect(m, self);
+    return true;
+  }
+  // Under exclusive arbitration a takeover that another LPAR already completed (it started the
+  // service and runs it) is abandoned: e.g. a journaled script resumed after a reset, too late.
+  const other = r[R.SERVICE_OWNER]!;
+  if (m.d.exclusiveTakeover && other !== victim && other !== self && r[R.lparBase(other) + R.SERVICE] === R.SVC_RUNNING) {
+    clearScript(m, self);
+    if (r[base + R.ROLE] === R.ROLE_TAKEOVER) m.set(base + R.ROLE, R.ROLE_STANDBY);
+    return true;
+  }
+  const mask = r[base + R.SCRIPT_MASK]!;
+  const falsePositive = r[base + R.SCRIPT_FALSE_POSITIVE] === 1;
+  const at = nextOpenStep(m, victim, mask, self, r[base + R.SCRIPT_STEP]!);
+  if (at >= m.d.script.length) {
+    advance(m, self, victim, mask, falsePositive, at);
+    return true;
+  }
+  const step = m.d.script[at]!;
+  if (step === STEP_START) {
+    if (r[base + R.DEV + 0] !== R.DEV_MOUNTED) return false;
+    startService(m, self);
+  } else if (step === STEP_REQUEST_SHUTDOWN) {
+    m.set(R.lparBase(victim) + R.SHUTDOWN_REQUESTED, 1);
+  } else if (!runControl(m, step, self, victim, mask)) {
+    return false;
+  }
+  // deact (1101 / 1109) is issued once and the script goes on; await-fenced waits for the fence.
+  advance(m, self, victim, mask, falsePositive, step === STEP_DEACT ? at + 1 : at);
+  return true;
+}

@@ -1,0 +1,96 @@
+import { failoverCase, hasGateKeeper, timeoutPeriods, type Design, type ScriptStep } from '../design.ts';
+import { CPU_ACTIVE, CPU_OFF, CPU_STANDBY } from './registers.ts';
+
+// A Design compiled to plain numbers and booleans, read by the packed successor generator. Every
+// field of model/design.ts is either compiled here or named in UNUSED_FIELDS with the reason the
+// model's reducer does not read it; `satisfies` below makes a new Design field a compile error
+// until it is placed in one or the other.
+
+export const STEP_DEACT = 0;
+export const STEP_REM_PCI = 1;
+export const STEP_REQUEST_SHUTDOWN = 2;
+export const STEP_AWAIT_FENCED = 3;
+export const STEP_ADD_PCI = 4;
+export const STEP_START = 5;
+export const STEP_ACT = 6;
+
+const STEP_CODES: Record<ScriptStep, number> = {
+  deact: STEP_DEACT, rem_pci: STEP_REM_PCI, 'request-shutdown': STEP_REQUEST_SHUTDOWN, 'await-fenced': STEP_AWAIT_FENCED,
+  add_pci: STEP_ADD_PCI, start: STEP_START, act: STEP_ACT,
+};
+
+export const AUTH_ANY = 0;
+export const AUTH_TAKEOVER_ONLY = 1;
+export const AUTH_TAKEOVER_FENCED = 2;
+
+export const INFLIGHT_NONE = 0;
+export const INFLIGHT_QUIESCE = 1;
+export const INFLIGHT_EPOCH = 2;
+
+export interface DesignCode {
+  readonly multiPort: boolean;
+  readonly gateKeeper: boolean; // embodiment 'lpar'
+  readonly sciFromRom: boolean;
+  readonly deviceErrorHotRemove: boolean;
+  readonly addRejectWhileEnabled: boolean;
+  readonly inflight: number;
+  readonly cacheUntilFlush: boolean; // gateKeeperCache 'invalidate-after-enable'
+  readonly disableBlocksDma: boolean;
+  readonly authorization: number;
+  readonly sciLatch: boolean;
+  readonly ejectAckRequired: boolean;
+  readonly ackBeforeDurable: boolean;
+  readonly script: Int32Array;
+  readonly scriptHasShutdown: boolean;
+  readonly scriptSurvivesRestart: boolean;
+  readonly exclusiveTakeover: boolean;
+  readonly timeoutPeriods: number;
+  readonly caseA: boolean;
+  /** Canonical CPU codes: equal rates share the lowest code, so equal states pack equally. */
+  readonly cpuActiveCode: number;
+  readonly cpuStandbyCode: number;
+  /** cpuPercent of each code. */
+  readonly cpuPercent: readonly [number, number, number];
+}
+
+/** Design fields the reducer never reads (labels), so the packed model has nothing to compile. */
+const UNUSED_FIELDS = ['name', 'id', 'title', 'heartbeatPeriodTicks', 'heartbeatTimeoutTicks'] as const;
+// heartbeatPeriodTicks / heartbeatTimeoutTicks are read through timeoutPeriods().
+
+const COMPILED = {
+  embodiment: true, ports: true, sciSource: true, deviceErrorHotRemove: true, addWhileEnabled: true,
+  inflightDmaOnReassign: true, gateKeeperCache: true, disableBlocksDma: true, authorization: true,
+  sciWhenGpeDisabled: true, ejectAck: true, clientAck: true, failoverScript: true, scriptSurvivesRestart: true,
+  takeoverArbitration: true, cpuActivePercent: true, cpuStandbyPercent: true,
+} as const;
+void (COMPILED satisfies Record<Exclude<keyof Design, (typeof UNUSED_FIELDS)[number]>, true>);
+
+export function compileDesign(design: Design): DesignCode {
+  const standby = design.cpuStandbyPercent;
+  const active = design.cpuActivePercent;
+  const cpuStandbyCode = standby === 0 ? CPU_OFF : CPU_STANDBY;
+  const cpuActiveCode = active === 0 ? CPU_OFF : active === standby ? cpuStandbyCode : CPU_ACTIVE;
+  return Object.freeze({
+    multiPort: design.ports === 'multi',
+    gateKeeper: hasGateKeeper(design),
+    sciFromRom: design.sciSource === 'card-rom',
+    deviceErrorHotRemove: design.deviceErrorHotRemove,
+    addRejectWhileEnabled: design.addWhileEnabled === 'reject',
+    inflight: design.inflightDmaOnReassign === 'quiesce' ? INFLIGHT_QUIESCE : design.inflightDmaOnReassign === 'epoch' ? INFLIGHT_EPOCH : INFLIGHT_NONE,
+    cacheUntilFlush: design.gateKeeperCache === 'invalidate-after-enable',
+    disableBlocksDma: design.disableBlocksDma,
+    authorization: design.authorization === 'any' ? AUTH_ANY : design.authorization === 'takeover-only' ? AUTH_TAKEOVER_ONLY : AUTH_TAKEOVER_FENCED,
+    sciLatch: design.sciWhenGpeDisabled === 'latch',
+    ejectAckRequired: design.ejectAck === 'required',
+    ackBeforeDurable: design.clientAck === 'before-durable',
+    script: Int32Array.from(design.failoverScript, (s) => STEP_CODES[s]),
+    scriptHasShutdown: design.failoverScript.includes('request-shutdown'),
+    scriptSurvivesRestart: design.scriptSurvivesRestart,
+    exclusiveTakeover: design.takeoverArbitration === 'exclusive',
+    timeoutPeriods: timeoutPeriods(design),
+    caseA: failoverCase(design) === 'a',
+    cpuActiveCode,
+    cpuStandbyCode,
+    cpuPercent: [0, standby, active] as const,
+  });
+}
