@@ -5,6 +5,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { loadDesignFile } from './design-loader.ts';
 import { builtInDesign } from '../model/index.ts';
 import { runCli, tempDir } from './testing.ts';
 
@@ -57,7 +58,7 @@ describe('a bad design file exits 2 naming the field', () => {
     // The compiler puts the location and the message on the lines after "Transform failed with 1 error:".
     ['a module with a syntax error, with where it is', designFile('syntax.ts', `export default {\n  extends: 'hardened'\n  name: 'x',\n};\n`), /does not load: Transform failed with 1 error:\n[^]*syntax\.ts:3:/],
     ['an "id" in a design that extends another', designFile('d.json', JSON.stringify({ extends: 'hardened', name: 'foo', id: 'DSN-01', title: 't' })), /id: a design that extends another gets the id "user"; leave "id" out \(it was "DSN-01"\)/],
-    ['a module without a default export', designFile('empty.ts', `export const x = 1;\n`), /default export/],
+    ['a module without a default export', designFile('empty.ts', `export const x = 1;\n`), /default export: missing: it exports "x" but no default/],
     ['JSON with a bad field', designFile('d.json', JSON.stringify({ extends: 'hardened', name: 'x', title: 't', heartbeatPeriodTicks: 0 })), /heartbeatPeriodTicks/],
     ['JSON that is not an object', designFile('d.json', '["hardened"]'), /a design is a JSON object/],
     ['JSON with neither "extends" nor a whole design', designFile('d.json', JSON.stringify({ name: 'x', title: 't', ejectAck: 'required' })), /extends: missing/],
@@ -90,4 +91,56 @@ describe('a bad design file exits 2 naming the field', () => {
     expect(r.stderr).toMatch(/error SC004: design file ".*d\.json" is not JSON: .*JSON/);
     expect(r.stderr).toContain('fix: fix the JSON syntax');
   });
+});
+
+// Why (issue 17, tried as a new user would): a design file is a user's code, and it ran in the
+// thread that prints verdicts. A non-Error throw or a throwing getter gave a stack trace and exit 1;
+// a top-level await that never settles gave exit 13 and no output; process.exit(0) gave a silent
+// exit 0 that looked like a pass. Each must be SC007, exit 2, nothing written.
+describe('a design file that misbehaves while loading is SC007, never a verdict', () => {
+  test.each([
+    ['throws a string', designFile('boom.ts', 'throw "boom";\nexport default {};\n'), /\(the module\): does not load: boom/],
+    ['throws null', designFile('null.ts', 'throw null;\nexport default {};\n'), /\(the module\): does not load: a thrown null: null/],
+    ['has a default export whose getter throws', designFile('getter.ts', `export default { extends: 'hardened', name: 'g', get title(): string { throw new Error('no title today'); } };\n`), /default export: cannot be read as a design: no title today/],
+    ['exports a function', designFile('fn.ts', 'export default () => 1;\n'), /default export: cannot be read as a design: a design holds data only, not a function/],
+    ['has a top-level await that never settles', designFile('await.mts', 'await new Promise(() => {});\nexport default {};\n'), /\(the module\): never finished loading: its top-level await never settled/],
+    ['calls process.exit(0)', designFile('exit.ts', 'process.exit(0);\nexport default {};\n'), /\(the module\): called process.exit\(0\) while loading/],
+  ])('one that %s', async (_what, file, message) => {
+    const out = tempDir();
+    const r = await runCli(['run', '--design', file, '--out', join(out, 'o')]);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).toContain('error SC007');
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(r.code).toBe(2);
+    expect(existsSync(join(out, 'o'))).toBe(false);
+  });
+
+  test('one that never finishes (a timer keeps it alive) is stopped at the load time limit', async () => {
+    const file = designFile('forever.mts', 'setInterval(() => {}, 1000);\nawait new Promise(() => {});\nexport default {};\n');
+    await expect(loadDesignFile(file, 1500)).rejects.toThrow(/did not finish loading within 1.5 s/);
+  });
+
+  test('the installed command: process.exit(0) in a design file exits 2, not 0', () => {
+    const file = designFile('exit.ts', 'process.exit(0);\nexport default {};\n');
+    const out = join(tempDir(), 'o');
+    const r = spawnSync(process.execPath, [resolve('bin/slotcheck.js'), 'run', '--design', file, '--out', out], { encoding: 'utf8' });
+    expect(r.stderr).toContain('called process.exit(0) while loading');
+    expect(r.status).toBe(2);
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
+// Why: two design files with the same name in one command used to drop the second silently, so
+// its failures went unseen and the exit code spoke for the first alone.
+test('two different designs of one name in one command are SC007', async () => {
+  const a = designFile('a.json', JSON.stringify({ extends: 'hardened', name: 'mine', title: 'one', cpuStandbyPercent: 2 }));
+  const b = designFile('b.json', JSON.stringify({ extends: 'patent-lpar-a', name: 'mine', title: 'two' }));
+  const out = join(tempDir(), 'o');
+  const r = await runCli(['run', '--design', a, '--design', b, '--out', out]);
+  expect(r.stderr).toMatch(/error SC007: ".*a\.json" and ".*b\.json" are two different designs named "mine"/);
+  expect(r.code).toBe(2);
+  expect(existsSync(out)).toBe(false);
+  // The same file twice is one design, as a built-in named by name and by id is.
+  const twice = await runCli(['explore', '--design', a, '--design', a, '--faults', '0', '--out', tempDir(), '--json']);
+  expect(JSON.parse(twice.stdout).designs).toHaveLength(1);
 });

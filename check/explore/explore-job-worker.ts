@@ -8,7 +8,7 @@ import type { SearchProgress } from './options.ts';
 
 const port = parentPort;
 if (port === null) throw new Error('explore-job-worker.ts runs only as a worker thread');
-const { jobs, next, progress } = workerData as ExploreJobs;
+const { jobs, next, progress } = (workerData as { data: ExploreJobs }).data;
 const counter = new Int32Array(next);
 for (let index = claimJob(counter, jobs.length); index >= 0; index = claimJob(counter, jobs.length)) {
   port.postMessage({ kind: 'claimed', index } satisfies ExploreJobReply);

@@ -1,4 +1,5 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { siblingModule, startWorkerThread } from '../worker.ts';
 import { explore } from './explore.ts';
 import type { ExploreOptions, SearchProgress } from './options.ts';
 import type { ExploreReport } from './report.ts';
@@ -8,12 +9,10 @@ import type { ExploreReport } from './report.ts';
 // Each report is the one `explore` gives in one thread, timing aside: threads change when a report
 // is ready, never what it says, and reports come back in the order of the jobs.
 
-const BOOT = new URL('./worker-boot.mjs', import.meta.url);
-const ENTRY = new URL('./explore-job-worker.ts', import.meta.url).href;
+const ENTRY = siblingModule(import.meta.url, 'explore-job-worker');
 
 /** What a worker is started with: every job, and the shared counter each taker claims the next job from. */
 export interface ExploreJobs {
-  readonly entry: string;
   readonly jobs: readonly ExploreOptions[];
   /** One Int32: the index of the next job not yet claimed (Atomics.add). */
   readonly next: SharedArrayBuffer;
@@ -75,7 +74,7 @@ export function exploreMany(jobs: readonly ExploreOptions[], threads: number, op
   };
 
   const startWorker = (): void => {
-    const worker = new Worker(BOOT, { workerData: { entry: ENTRY, jobs, next: shared, progress: options.onProgress !== undefined } satisfies ExploreJobs });
+    const worker = startWorkerThread(ENTRY, { jobs, next: shared, progress: options.onProgress !== undefined } satisfies ExploreJobs);
     workers.push(worker);
     liveWorkers += 1;
     const inHand = new Set<number>();

@@ -1,0 +1,9 @@
+// The library API: what the CLI does, from code. Each checker returns what its command prints
+// with --json, typed; bad input throws a SlotcheckError with the CLI's code (SC001…SC009).
+export { explore, EXPLORE_DEFAULTS, type ExploreApiOptions, type ExploreResult } from './explore.ts';
+export { run, RUN_DEFAULTS, type RunApiOptions, type RunResult } from './run.ts';
+export { replay, readTrace, type ReplayApiOptions, type ReplayResult } from './replay.ts';
+export { configWith, resolveDesignInputs, type DesignInput, type GivenDesign } from './designs.ts';
+export { ERROR_CODES, EXIT, SlotcheckError, type ErrorCode, type ExitCode } from './errors.ts';
+export type { ExploreSummary } from '../reports/explore-summary.ts';
+export type { DesignRunSummary, PropertySummary } from '../reports/run-summary.ts';

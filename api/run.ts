@@ -1,0 +1,84 @@
+import { join } from 'node:path';
+import type { Config } from '../model/index.ts';
+import type { PlantedBug } from '../impl/index.ts';
+import { emulatorSubject } from '../check/conformance/subject.ts';
+import { runSuite } from '../check/random/suite.ts';
+import { DEFAULT_SUITE, type SuiteReport } from '../check/random/suite-report.ts';
+import { canonicalJson } from '../reports/canonical-json.ts';
+import { OutputFiles } from '../reports/output-files.ts';
+import { summarizeSuite, type DesignRunSummary } from '../reports/run-summary.ts';
+import { TOOL_VERSION } from '../reports/version.ts';
+import { addSuiteTraces } from '../reports/write-traces.ts';
+import { configWith, resolveDesignInputs, type DesignInput } from './designs.ts';
+import { exitCodeOf, SlotcheckError, type ExitCode } from './errors.ts';
+
+export interface RunApiOptions {
+  /** Default: every built-in design. */
+  readonly designs?: readonly DesignInput[];
+  /** Default: 2 LPARs × 1 slot, fault budget 4, write budget 3 (as `slotcheck run`). */
+  readonly config?: Partial<Config>;
+  /** Random runs per design (default 200). */
+  readonly runs?: number;
+  /** Default 1. The same seed and version give the same result, byte for byte. */
+  readonly seed?: number;
+  /** Generated commands per run, at most (default 60). */
+  readonly maxCommands?: number;
+  /** Run the model alone, without the emulator and the CONFORMANCE check. */
+  readonly modelOnly?: boolean;
+  readonly engine?: 'packed' | 'reference';
+  /** Test-only: an emulator defect the suite must catch. */
+  readonly plantedBug?: PlantedBug | null;
+  /** Write `run-summary.json` and a trace per counterexample here, as the CLI does; without it nothing is written and trace paths are null. */
+  readonly out?: string;
+  readonly onRun?: (design: string, runsDone: number) => void;
+  /** Each design's suite report as it is ready. */
+  readonly onReport?: (report: SuiteReport, summary: DesignRunSummary) => void;
+}
+
+/** What `slotcheck run --json` prints. */
+export interface RunResult {
+  readonly tool: 'slotcheck';
+  readonly toolVersion: string;
+  readonly command: 'run';
+  readonly exitCode: ExitCode;
+  readonly designs: readonly DesignRunSummary[];
+}
+
+export const RUN_DEFAULTS = { config: { faultBudget: 4, writeBudget: 3 }, seed: 1 } as const;
+
+const wholeIn = (name: string, value: number, min: number, max: number): number => {
+  if (!Number.isSafeInteger(value) || value < min || value > max) throw new SlotcheckError('SC002', `${name} is ${String(value)}`, `give ${name} a whole number from ${min} to ${max}`);
+  return value;
+};
+
+/** Random model-based runs of every design, model against emulator (`slotcheck run`). */
+export async function run(options: RunApiOptions = {}): Promise<RunResult> {
+  const designs = resolveDesignInputs(options.designs);
+  const config = configWith(options.config, RUN_DEFAULTS.config);
+  const runs = wholeIn('runs', options.runs ?? DEFAULT_SUITE.runs, 1, 1_000_000);
+  const seed = wholeIn('seed', options.seed ?? RUN_DEFAULTS.seed, 0, 2 ** 31 - 1);
+  const maxCommands = wholeIn('maxCommands', options.maxCommands ?? DEFAULT_SUITE.maxCommands, 1, 10_000);
+  const plantedBug = options.plantedBug ?? null;
+  const emulator = options.modelOnly === true ? null : { plantedBug };
+  const files = new OutputFiles();
+  const summaries: DesignRunSummary[] = [];
+  for (const { given, design } of designs) {
+    const report = runSuite({
+      ...DEFAULT_SUITE, design, config, seed, runs, maxCommands, engine: options.engine ?? 'packed',
+      ...(options.onRun === undefined ? {} : { onRun: (done: number) => options.onRun!(design.name, done) }),
+      ...(emulator === null ? {} : { subject: () => emulatorSubject(config, design, { plantedBug }) }),
+    });
+    const traces = options.out === undefined ? new Map<string, string>() : addSuiteTraces(files, report, options.out, emulator);
+    const flags = `${options.modelOnly === true ? ' --model-only' : ''}${plantedBug === null ? '' : ` --planted-bug ${plantedBug}`}`;
+    const reproduce = `npx slotcheck run --design ${given} --seed ${seed} --runs ${runs} --lpars ${config.lparCount} --slots ${config.slotCount} --faults ${config.faultBudget} --writes ${config.writeBudget} --max-commands ${maxCommands}${flags}`;
+    const summary = summarizeSuite(report, reproduce, traces);
+    summaries.push(summary);
+    options.onReport?.(report, summary);
+  }
+  const result: RunResult = { tool: 'slotcheck', toolVersion: TOOL_VERSION, command: 'run', exitCode: exitCodeOf(summaries.map((s) => s.verdict)), designs: summaries };
+  if (options.out !== undefined) {
+    files.add(join(options.out, 'run-summary.json'), canonicalJson(result));
+    files.commit();
+  }
+  return result;
+}
