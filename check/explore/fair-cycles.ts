@@ -70,9 +70,9 @@ export class FairLassoFinder<S> {
     // once for every property; each property cuts them down to where its obligations are open.
     const { rows, whole } = (this.fairGraph ??= this.fairGraphOf());
     let best = null as Candidate | null; // assigned in the visitor: no narrowing to null here
-    inOrder(cyclicSplitWithin(rows, whole, table.masks.view()), (component) => {
+    inOrder(cyclicSplitWithin(rows, whole, table.region()), (component) => {
       const least = typeof component === 'number' ? component : component[0]!;
-      if (best !== null && this.search.store.depth.at(least) >= best.prefix.length) return;
+      if (best !== null && this.search.store.depthAt(least) >= best.prefix.length) return;
       const found = this.checkComponent(typeof component === 'number' ? [component] : component, table);
       if (found !== null && (best === null || found.prefix.length < best.prefix.length)) best = found;
     });

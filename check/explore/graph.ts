@@ -1,4 +1,4 @@
-import { GrowableInt32 } from './visited-states.ts';
+import { ChunkedArray } from './chunked.ts';
 
 /**
  * The explored transition graph in compressed sparse rows, kept for liveness. States are expanded
@@ -8,10 +8,10 @@ import { GrowableInt32 } from './visited-states.ts';
  * step returned the very same state.
  */
 export class ExploredGraph {
-  private readonly rowStart = new GrowableInt32();
-  private readonly target = new GrowableInt32();
-  /** command id × 4 + (same state object ? 2 : 0) + (fair ? 1 : 0) */
-  private readonly action = new GrowableInt32();
+  private readonly rowStart = new ChunkedArray('int32');
+  private readonly target = new ChunkedArray('int32');
+  /** command id × 4 + (same state object ? 2 : 0) + (fair ? 1 : 0): 16 bits while command ids stay below 16,384 */
+  private readonly action = new ChunkedArray('uint16');
 
   constructor() {
     this.rowStart.push(0);
@@ -39,8 +39,8 @@ export class ExploredGraph {
 
   /** Drop edges added after the last `endRow` (a state whose expansion a bound cut short). */
   dropOpenRow(): void {
-    this.target.length = this.rowStart.at(this.rowStart.length - 1);
-    this.action.length = this.target.length;
+    this.target.truncate(this.rowStart.at(this.rowStart.length - 1));
+    this.action.truncate(this.target.length);
   }
 
   start(state: number): number {
@@ -67,11 +67,27 @@ export class ExploredGraph {
     return (this.action.at(edge) & 1) === 1;
   }
 
-  /** Row starts (one more than rows) and per edge its target if the action is fair, else -1: what a fair-cycle search follows. */
+  /**
+   * The fair edges alone, in rows: row starts (one more than rows) and the target of each fair
+   * edge, what a fair-cycle search follows (an unfair edge is never on a violating cycle).
+   */
   fairRows(): { readonly rowStart: Int32Array; readonly fairTarget: Int32Array } {
-    const action = this.action.view();
-    const fairTarget = this.target.view().slice();
-    for (let e = 0; e < fairTarget.length; e += 1) if ((action[e]! & 1) === 0) fairTarget[e] = -1;
-    return { rowStart: this.rowStart.view(), fairTarget };
+    const rows = this.rows;
+    let fair = 0;
+    for (let e = 0; e < this.action.length; e += 1) fair += this.action.at(e) & 1;
+    const rowStart = new Int32Array(rows + 1);
+    const fairTarget = new Int32Array(fair);
+    let k = 0;
+    for (let v = 0; v < rows; v += 1) {
+      rowStart[v] = k;
+      for (let e = this.rowStart.at(v); e < this.rowStart.at(v + 1); e += 1) if ((this.action.at(e) & 1) === 1) fairTarget[k++] = this.target.at(e);
+    }
+    rowStart[rows] = k;
+    return { rowStart, fairTarget };
+  }
+
+  /** Bytes held per stored row (measurement). */
+  get bytesPerRow(): number {
+    return this.rows === 0 ? 0 : (this.rowStart.bytes + this.target.bytes + this.action.bytes) / this.rows;
   }
 }

@@ -1,6 +1,6 @@
 import type { Design, ModelState } from '../../model/index.ts';
 import type { Liveness } from '../../properties/catalogue-types.ts';
-import { GrowableInt32 } from './visited-states.ts';
+import { ChunkedArray } from './chunked.ts';
 import type { LivenessView } from './system.ts';
 
 /** Obligations one property can name at most: a bit each in an Int32 mask. */
@@ -15,7 +15,8 @@ const MAX_OBLIGATIONS = 31;
 export class ObligationTable {
   readonly names: string[] = [];
   private readonly bitByName = new Map<string, number>();
-  readonly masks = new GrowableInt32();
+  /** Per expanded state: the mask (8 bits per state while every mask fits, wider after). */
+  readonly masks = new ChunkedArray('uint8');
   /** Per bit of the liveness view's own numbering (LivenessView.pendingBits): this table's bit, or -1 until met. */
   private readonly bitByViewBit = new Int32Array(32).fill(-1);
 
@@ -68,5 +69,12 @@ export class ObligationTable {
 
   maskAt(index: number): number {
     return this.masks.at(index);
+  }
+
+  /** Per expanded state, 1 where some obligation is open: the region its fair cycles lie in. */
+  region(): Uint8Array {
+    const out = new Uint8Array(this.masks.length);
+    for (let i = 0; i < out.length; i += 1) out[i] = this.masks.at(i) === 0 ? 0 : 1;
+    return out;
   }
 }

@@ -8,7 +8,8 @@ import { ExploredGraph } from './graph.ts';
 import { ObligationTable } from './obligations.ts';
 import { PROGRESS_INTERVAL_MS, type ExploreBounds, type SearchProgress } from './options.ts';
 import type { BoundHit } from './report.ts';
-import { GrowableInt32, ROOT, VisitedStates } from './visited-states.ts';
+import { ChunkedArray } from './chunked.ts';
+import { ROOT, VisitedStates } from './visited-states.ts';
 import type { StateKey, TransitionSystem } from './system.ts';
 
 /** What to look for, decided once from `only` and the design. */
@@ -45,7 +46,7 @@ export class SearchTables<S> {
   readonly graph: ExploredGraph | null;
   readonly obligations: ObligationTable[];
   /** Orbit size per stored state, with symmetry reduction. */
-  readonly orbits: GrowableInt32 | null;
+  readonly orbits: ChunkedArray | null;
   transitions = 0;
   /** Per command id (commandIds): transitions that took the command. */
   private takenByCommand = new Int32Array(64);
@@ -56,7 +57,7 @@ export class SearchTables<S> {
     this.findings = new Findings(INVARIANTS.map((i) => i.id), plan.wanted);
     this.graph = plan.liveness.length > 0 ? new ExploredGraph() : null;
     this.obligations = plan.liveness.map((p) => new ObligationTable(p));
-    this.orbits = system.symmetry === undefined ? null : new GrowableInt32();
+    this.orbits = system.symmetry === undefined ? null : new ChunkedArray('uint8');
   }
 
   /** Store a state met for the first time and check its invariants; returns its index. */
@@ -98,11 +99,10 @@ export class SearchTables<S> {
   }
 
   outcome(boundHit: BoundHit | null, expanded: number, elapsedMs: number): SearchOutcome {
-    const depths = this.store.depth;
     return {
       store: this.store, graph: this.graph, commandIds: this.commandIds, taken: this.takenByCommand.slice(0, this.commandIds.count), findings: this.findings, obligations: this.obligations,
       boundHit, transitions: this.transitions, expanded,
-      maxDepth: depths.length === 0 ? 0 : depths.at(depths.length - 1),
+      maxDepth: this.store.maxDepth,
       unreduced: this.orbits === null ? null : { states: this.unreducedStates, transitions: this.unreducedTransitions },
       elapsedMs,
     };

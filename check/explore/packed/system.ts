@@ -8,13 +8,14 @@ import { PackedSymmetry } from './symmetry.ts';
 import { PackedSystemBase, packedStepInfo } from './system-base.ts';
 import { stateViolationMask } from '../../../properties/packed/state-checks.ts';
 import { StateStore } from './store.ts';
+import { PackedMachine } from '../../../model/packed/machine.ts';
 
 const CHECKED = 0x80; // a state's verdict byte: 0 until checked, then CHECKED | the mask of state invariants it breaks
 
 /**
  * The packed transition system. A state is a dense id in an interning store of packed words
  * (./store.ts), so `key` is the id itself and equal states have equal ids (with symmetry
- * reduction, the id of the orbit's least packed form in a second store: ./packed-symmetry.ts);
+ * reduction, a state's id is its orbit's canonical form's id × 8 + its renaming: see below);
  * ids are given in order of first generation, so visiting them in increasing order is
  * breadth-first. Successors
  * are computed on registers without immer (./generator.ts), in the order of `enabledCommands`;
@@ -34,25 +35,34 @@ export class PackedSystem extends PackedSystemBase<number> {
   private depth = 0;
   private verdicts = new Uint8Array(1 << 12);
 
-  /** With symmetry reduction: the renamings, and a store of canonical forms whose ids are the keys. */
+  /**
+   * With symmetry reduction: the renamings, and a store of canonical forms whose ids are the keys.
+   * A state is then not interned itself: its id is (canonical id) × 8 + the renaming that maps it
+   * to its canonical form (`PackedSymmetry.perm`, a function of the state), so equal states have
+   * equal ids and a state is decoded from its orbit's stored form. The only state stored per orbit
+   * is its canonical form.
+   */
   readonly symmetry?: SymmetryReduction<number>;
   private readonly reduction: PackedSymmetry | null = null;
   private readonly canonicalStore: StateStore | null = null;
-  private readonly keyWords: Int32Array;
   private readonly canonicalWords: Int32Array;
-  private memoState = -1;
-  private memo = { key: 0, orbit: 1 };
+  /** Orbit size per canonical id. */
+  private orbits = new Uint8Array(0);
+  private readonly decoder: PackedMachine;
 
   constructor(design: Design, config: Config, options: { readonly symmetry?: boolean } = {}) {
     super(design, config);
-    this.store = new StateStore(this.layout.words);
-    this.keyWords = new Int32Array(this.layout.words);
     this.canonicalWords = new Int32Array(this.layout.words);
+    this.decoder = new PackedMachine(config, this.code, this.layout);
     const reduction = options.symmetry === true ? new PackedSymmetry(config, this.layout) : null;
     if (reduction !== null && reduction.order > 1) {
       this.reduction = reduction;
       this.canonicalStore = new StateStore(this.layout.words);
-      this.symmetry = { groups: reduction.groups, order: reduction.order, exactKey: (s) => s, orbitSize: (s) => this.canonical(s).orbit };
+      this.store = this.canonicalStore;
+      this.orbits = new Uint8Array(1 << 12);
+      this.symmetry = { groups: reduction.groups, order: reduction.order, exactKey: (s) => s, orbitSize: (s) => this.orbits[s >>> 3]! };
+    } else {
+      this.store = new StateStore(this.layout.words);
     }
   }
 
@@ -62,16 +72,22 @@ export class PackedSystem extends PackedSystemBase<number> {
 
   /** Intern a reference model state (throws if the layout cannot hold it). */
   fromModel(state: ModelState): number {
-    return this.store.intern(this.packModel(state));
+    const words = this.packModel(state);
+    if (this.reduction === null) return this.store.intern(words);
+    return this.reduced(this.registersOf(words), words);
   }
 
   successors(state: number, visit: (command: Command, next: number, info: StepInfo) => void): void {
     const words = (this.readBuffers[this.depth] ??= new Int32Array(this.layout.words));
-    this.store.read(state, words);
+    this.readWords(state, words);
     const { store, config, code } = this;
     const commands = this.generator.table.commands;
     this.depth += 1;
     try {
+      if (this.reduction !== null) {
+        this.generator.expand(words, 0, (i, m) => visit(commands[i]!, this.reduced(m.r, m.w), packedStepInfo(m.flags)));
+        return;
+      }
       this.generator.expand(words, 0, (i, m) => {
         const next = store.intern(m.w);
         if (store.lastWasNew) this.recordVerdict(next, stateViolationMask(m.r, config, code));
@@ -82,21 +98,29 @@ export class PackedSystem extends PackedSystemBase<number> {
     }
   }
 
-  /** The state's id; with symmetry reduction, the id of its orbit's least packed form. */
+  /** The state's id; with symmetry reduction, the id of its orbit's canonical form. */
   key(state: number): number {
-    return this.reduction === null ? state : this.canonical(state).key;
+    return this.reduction === null ? state : state >>> 3;
   }
 
-  /** The explorer asks for a new state's key and then its orbit size: one pass over the group gives both. */
-  private canonical(state: number): { key: number; orbit: number } {
-    if (state !== this.memoState) {
-      this.store.read(state, this.keyWords);
-      const regs = this.registersOf(this.keyWords);
-      const orbit = this.reduction!.canonical(regs, this.keyWords, this.canonicalWords);
-      this.memo = { key: this.canonicalStore!.intern(this.canonicalWords), orbit };
-      this.memoState = state;
+  /** The id of a state given by registers and words, with symmetry reduction: its canonical form interned, and its renaming. */
+  private reduced(regs: Int32Array, words: Int32Array): number {
+    const reduction = this.reduction!;
+    const store = this.canonicalStore!;
+    reduction.canonicalize(regs, words, this.canonicalWords);
+    const id = store.intern(this.canonicalWords);
+    if (id >= 1 << 28) throw new RangeError('more than 2^28 orbits: a state id keeps 3 bits for its renaming');
+    if (store.lastWasNew) {
+      if (id >= this.orbits.length) {
+        const grown = new Uint8Array(this.orbits.length * 2);
+        grown.set(this.orbits);
+        this.orbits = grown;
+      }
+      this.orbits[id] = reduction.orbit;
+      // The first state met of an orbit is the one the explorer stores: its verdict, by orbit.
+      this.recordVerdict(id, stateViolationMask(regs, this.config, this.code));
     }
-    return this.memo;
+    return id * 8 + reduction.perm;
   }
 
   /** Distinct states interned so far (every state generated, not only those explored). */
@@ -105,13 +129,22 @@ export class PackedSystem extends PackedSystemBase<number> {
   }
 
   protected readWords(state: number, out: Int32Array): void {
-    this.store.read(state, out);
+    if (this.reduction === null) {
+      this.store.read(state, out);
+      return;
+    }
+    this.store.read(state >>> 3, out);
+    const perm = state & 7;
+    if (perm === 0) return;
+    this.decoder.load(out, 0);
+    this.reduction.uncanonicalize(this.decoder.b, out, perm, out);
   }
 
   protected override stateMask(state: number): number {
+    if (this.reduction !== null) state >>>= 3; // verdicts by orbit: recorded for the state the explorer stores
     const verdict = state < this.verdicts.length ? this.verdicts[state]! : 0;
     if (verdict !== 0) return verdict & ~CHECKED;
-    const mask = super.stateMask(state);
+    const mask = super.stateMask(this.reduction === null ? state : state * 8);
     this.recordVerdict(state, mask);
     return mask;
   }
