@@ -7,3 +7,6 @@ export { configWith, resolveDesignInputs, type DesignInput, type GivenDesign } f
 export { ERROR_CODES, EXIT, SlotcheckError, type ErrorCode, type ExitCode } from './errors.ts';
 export type { ExploreSummary } from '../reports/explore-summary.ts';
 export type { DesignRunSummary, PropertySummary } from '../reports/run-summary.ts';
+export { addReports, writeReports, junitXml, reportFromDirectory, fig10Chart, type ReportSources } from './reports.ts';
+export { chartFromTrace, chartFromCommands, FIG10_SCENARIO } from './chart.ts';
+export type { ChartTrace } from '../reports/chart-trace.ts';
