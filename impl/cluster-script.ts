@@ -1,10 +1,11 @@
-import { failoverCase, timeoutPeriods, type ControlCommand, type LparId, type ScriptStep, type SlotId } from '../model/index.ts';
-import { DRIVER_MOUNTED, OS_OFF, OS_RUNNING, OS_SHUTDOWN, ROLE_ACTIVE, ROLE_STANDBY, ROLE_TAKEOVER, SERVICE_RUNNING } from './codes.ts';
+import { failoverCase, failoverVictims, timeoutPeriods, type ControlCommand, type LparId, type ScriptStep, type SlotId } from '../model/index.ts';
+import { DRIVER_MOUNTED, NONE, OS_OFF, OS_RUNNING, OS_SHUTDOWN, ROLE_ACTIVE, ROLE_STANDBY, ROLE_TAKEOVER, SERVICE_RUNNING } from './codes.ts';
 import { controlRefusal, executeControl } from './control-routine.ts';
 import { SERVICE_SLOT } from './guest-driver.ts';
 import { silencePeriods } from './heartbeat.ts';
 import type { Machine } from './machine.ts';
 import { notEnabled, refusal, type Refusal } from '../model/handler.ts';
+import { scriptSlotMask, scriptSubjectMask, victimAtDetection } from './script-victims.ts';
 
 // The clustering program's fail-over (Fig. 9a / 9b, Fig. 10 / 11): detection, then the design's
 // script, one step per `cluster_step`. A step whose goal already holds is skipped, so a repeated
@@ -14,16 +15,20 @@ type Plan =
   | { readonly kind: 'detect' }
   | { readonly kind: 'abandon' }
   | { readonly kind: 'complete' | 'start' | 'request-shutdown'; readonly at: number }
-  | { readonly kind: 'control'; readonly at: number; readonly step: ScriptStep; readonly command: ControlCommand };
+  | { readonly kind: 'control'; readonly at: number; readonly step: ScriptStep; readonly commands: readonly ControlCommand[] };
 
 function slotToRemove(m: Machine, self: number): number {
-  const { scriptVictim: victim, scriptSlotMask: mask } = m.cluster[self]!;
-  for (let s = 0; s < m.slotCount; s += 1) if ((mask & (1 << s)) !== 0 && m.owner[s] === victim && m.enabled[s] === 1) return s;
+  const mask = scriptSlotMask(m, self);
+  const subjects = scriptSubjectMask(m, self);
+  for (let s = 0; s < m.slotCount; s += 1) {
+    const owner = m.owner[s]!;
+    if ((mask & (1 << s)) !== 0 && owner !== NONE && (subjects & (1 << owner)) !== 0 && m.enabled[s] === 1) return s;
+  }
   return -1;
 }
 
 function slotToAdd(m: Machine, self: number): number {
-  const mask = m.cluster[self]!.scriptSlotMask;
+  const mask = scriptSlotMask(m, self);
   for (let s = 0; s < m.slotCount; s += 1) {
     if ((mask & (1 << s)) === 0) continue;
     if (!(m.owner[s] === self && m.enabled[s] === 1) && m.pendingAdd[s] !== self) return s;
@@ -31,16 +36,36 @@ function slotToAdd(m: Machine, self: number): number {
   return -1;
 }
 
-function goalHolds(m: Machine, self: number, step: ScriptStep): boolean {
-  const victim = m.guests[m.cluster[self]!.scriptVictim]!;
+type PerLparStep = 'deact' | 'await-fenced' | 'request-shutdown' | 'act';
+
+/** Whether one LPAR the script commands already is where the step puts it. */
+function lparDone(m: Machine, l: number, step: PerLparStep): boolean {
+  const g = m.guests[l]!;
   switch (step) {
-    case 'deact': return victim.os === OS_OFF;
-    case 'await-fenced': return victim.os === OS_OFF || victim.os === OS_SHUTDOWN;
+    case 'deact': return g.os === OS_OFF;
+    case 'await-fenced': return g.os === OS_OFF || g.os === OS_SHUTDOWN;
+    case 'request-shutdown': return g.shutdownRequested || g.os === OS_OFF || g.os === OS_SHUTDOWN;
+    case 'act': return g.os !== OS_OFF;
+  }
+}
+
+/** The LPARs a per-LPAR step still has to act on, lowest id first. */
+function lparsToDo(m: Machine, self: number, step: PerLparStep): number[] {
+  const subjects = scriptSubjectMask(m, self);
+  const out: number[] = [];
+  for (let l = 0; l < m.lparCount; l += 1) if ((subjects & (1 << l)) !== 0 && !lparDone(m, l, step)) out.push(l);
+  return out;
+}
+
+function goalHolds(m: Machine, self: number, step: ScriptStep): boolean {
+  switch (step) {
+    case 'deact':
+    case 'await-fenced':
+    case 'request-shutdown':
+    case 'act': return lparsToDo(m, self, step).length === 0;
     case 'rem_pci': return slotToRemove(m, self) < 0;
     case 'add_pci': return slotToAdd(m, self) < 0;
-    case 'request-shutdown': return victim.shutdownRequested || victim.os === OS_OFF || victim.os === OS_SHUTDOWN;
     case 'start': return m.guests[self]!.service === SERVICE_RUNNING;
-    case 'act': return victim.os !== OS_OFF;
   }
 }
 
@@ -51,15 +76,22 @@ function firstOpenStep(m: Machine, self: number, from: number): number {
   return at;
 }
 
-function commandFor(m: Machine, self: number, step: ScriptStep): ControlCommand {
+function commandsFor(m: Machine, self: number, step: ScriptStep): ControlCommand[] {
   const issuer = self as LparId;
-  const victim = m.cluster[self]!.scriptVictim as LparId;
   switch (step) {
     case 'deact':
-    case 'await-fenced': return { kind: 'deact', issuer, target: victim };
-    case 'act': return { kind: 'act', issuer, target: victim };
-    case 'rem_pci': return { kind: 'rem_pci', issuer, target: victim, slot: slotToRemove(m, self) as SlotId };
-    case 'add_pci': return { kind: 'add_pci', issuer, from: victim, slot: slotToAdd(m, self) as SlotId };
+    case 'await-fenced': return lparsToDo(m, self, step).map((t) => ({ kind: 'deact', issuer, target: t as LparId }));
+    case 'act': return lparsToDo(m, self, step).map((t) => ({ kind: 'act', issuer, target: t as LparId }));
+    case 'rem_pci': {
+      const s = slotToRemove(m, self);
+      return [{ kind: 'rem_pci', issuer, target: m.owner[s]! as LparId, slot: s as SlotId }];
+    }
+    case 'add_pci': {
+      const s = slotToAdd(m, self);
+      const owner = m.owner[s]!;
+      const from = failoverVictims(m.design) === 'slot-holders' && owner !== NONE ? owner : m.cluster[self]!.scriptVictim;
+      return [{ kind: 'add_pci', issuer, from: from as LparId, slot: s as SlotId }];
+    }
     case 'request-shutdown':
     case 'start': throw new Error(`script step ${step} sends no control command`);
   }
@@ -95,7 +127,7 @@ function plan(m: Machine, self: number): Plan | Refusal {
     return g.drivers[SERVICE_SLOT] === DRIVER_MOUNTED ? { kind: 'start', at } : notEnabled(`LPAR${self} waits for the service's disk to be mounted (1104)`);
   }
   if (step === 'request-shutdown') return { kind: 'request-shutdown', at };
-  return { kind: 'control', at, step, command: commandFor(m, self, step) };
+  return { kind: 'control', at, step, commands: commandsFor(m, self, step) };
 }
 
 /** Patent step numbers of the script steps in case (a) and case (b); 0 where the patent has none. */
@@ -112,13 +144,16 @@ export function clusterStepRefusal(m: Machine, self: number): Refusal | null {
   const p = plan(m, self);
   if (isRefusal(p)) return p;
   if (p.kind !== 'control') return null;
-  const problem = controlRefusal(m, p.command);
-  return problem === null ? null : refusal('script-step-refused', `${p.step}: ${problem.message}`);
+  for (const command of p.commands) {
+    const problem = controlRefusal(m, command, true);
+    if (problem !== null) return refusal('script-step-refused', `${p.step}: ${problem.message}`);
+  }
+  return null;
 }
 
 /** Steps 1100 / 1106: declare the active failed and start the script against it. */
 function detect(m: Machine, self: number): void {
-  const victim = m.activeLpar;
+  const victim = victimAtDetection(m, self);
   const v = m.guests[victim]!;
   const c = m.cluster[self]!;
   let mask = 0;
@@ -178,14 +213,17 @@ export function runClusterStep(m: Machine, self: number): void {
       startService(m, self);
       return advance(m, self, p.at);
     case 'request-shutdown':
-      m.guests[m.cluster[self]!.scriptVictim]!.shutdownRequested = true;
+      for (const l of lparsToDo(m, self, 'request-shutdown')) m.guests[l]!.shutdownRequested = true;
       m.observe({ kind: 'patent-step', step: 1108 });
       return advance(m, self, p.at);
     case 'control': {
       const patentStep = PATENT_STEP[p.step][failoverCase(m.design) === 'a' ? 0 : 1];
       if (patentStep !== 0) m.observe({ kind: 'patent-step', step: patentStep });
-      executeControl(m, p.command);
-      m.observe({ kind: 'script-command', lpar: self, command: p.command, outcome: { kind: 'ok' } });
+      // deact and act go to every LPAR the script commands (one unless `slot-holders`).
+      for (const command of p.commands) {
+        executeControl(m, command);
+        m.observe({ kind: 'script-command', lpar: self, command, outcome: { kind: 'ok' } });
+      }
       // deact (1101 / 1109) is sent once and the script goes on; only await-fenced waits for it.
       return advance(m, self, p.step === 'deact' ? p.at + 1 : p.at);
     }

@@ -4,6 +4,7 @@ import { completeHotAdd, disableSlot, raiseHotplugSci } from './hot-plug.ts';
 import type { Machine } from './machine.ts';
 import { boot, powerOff } from './power.ts';
 import { refusal, type Refusal } from '../model/handler.ts';
+import { scriptSubjectMask } from './script-victims.ts';
 
 // The command control routine [124] of the control program: Fig. 3 commands from a guest,
 // checked (issuer, authorization, the command's own conditions) and then executed.
@@ -12,12 +13,15 @@ function subjectOf(c: ControlCommand): number {
   return c.kind === 'add_pci' ? c.from : c.target;
 }
 
-function issuerRefusal(m: Machine, c: ControlCommand): Refusal | null {
+function issuerRefusal(m: Machine, c: ControlCommand, viaScript: boolean): Refusal | null {
   const issuer = m.guests[c.issuer]!;
   if (!issuer.up) return refusal('issuer-not-running', `LPAR${c.issuer} cannot send ${c.kind}: it is ${issuer.paused ? 'paused' : 'not running'}`);
   const auth = m.design.authorization;
   if (auth === 'any') return null;
-  if (m.cluster[c.issuer]!.scriptVictim !== subjectOf(c)) {
+  // A script's own step may command every LPAR it fences; a command sent directly, only its victim.
+  const cluster = m.cluster[c.issuer]!;
+  const allowed = !cluster.hasScript ? 0 : viaScript ? scriptSubjectMask(m, c.issuer) : 1 << cluster.scriptVictim;
+  if ((allowed & (1 << subjectOf(c))) === 0) {
     return refusal('unauthorized', `LPAR${c.issuer} is not failing over LPAR${subjectOf(c)}, so it may not send ${c.kind} against it`);
   }
   if (auth === 'takeover-fenced' && c.kind === 'act') {
@@ -49,11 +53,11 @@ function commandRefusal(m: Machine, c: ControlCommand): Refusal | null {
 }
 
 /** Why the command routine refuses `c` now, or null. */
-export function controlRefusal(m: Machine, c: ControlCommand): Refusal | null {
+export function controlRefusal(m: Machine, c: ControlCommand, viaScript = false): Refusal | null {
   if (m.design.ports === 'multi' && (c.kind === 'add_pci' || c.kind === 'rem_pci')) {
     return refusal('unsupported', `${c.kind}: the multi-port disk is wired to every partition; there is nothing to hot-plug logically`);
   }
-  return issuerRefusal(m, c) ?? commandRefusal(m, c);
+  return issuerRefusal(m, c, viaScript) ?? commandRefusal(m, c);
 }
 
 /** Execute an accepted control command (its refusal was checked). */

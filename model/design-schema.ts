@@ -25,6 +25,8 @@ export const designSchema = z.object({
   failoverScript: z.array(z.enum(SCRIPT_STEPS as [string, ...string[]], { message: `a script step is one of: ${SCRIPT_STEPS.join(', ')}` })).min(1),
   scriptSurvivesRestart: z.boolean(),
   takeoverArbitration: z.enum(['none', 'exclusive']),
+  failoverVictims: z.enum(['service-owner', 'slot-holders']).optional(),
+  scriptSlots: z.enum(['at-detection', 'current']).optional(),
   heartbeatPeriodTicks: int.min(1).max(100),
   heartbeatTimeoutTicks: int.min(1).max(1000),
   cpuActivePercent: int.min(0).max(100),

@@ -60,6 +60,23 @@ export interface Design {
    * heartbeat network) that it is taking over.
    */
   readonly takeoverArbitration: 'none' | 'exclusive';
+  /**
+   * Fields added after DSN-06 are optional, and absent means the earlier behaviour, so that the
+   * designs certified before them keep their content hash.
+   *
+   * (8) whom a fail-over fences. `service-owner`: the LPAR that last started the service, alone.
+   * `slot-holders`: that LPAR — or, when it is a standby already restarted clean (a takeover died
+   * before 1104), the LPAR the service slot is allocated or promised to (502) — and, re-read at
+   * every step, every other LPAR that holds a slot in the table or waits for one at 502: the
+   * script powers each off (deact) and on again (act), and removes and adds its slots.
+   */
+  readonly failoverVictims?: 'service-owner' | 'slot-holders';
+  /**
+   * (8) the slots the script removes and adds: `at-detection`, those the victim held when it was
+   * declared failed; `current`, those the table gives the script's victims, re-read at every step
+   * (a slot a waiting add_pci hands the victim after detection is removed too).
+   */
+  readonly scriptSlots?: 'at-detection' | 'current';
   /** (9) heartbeat period and the silence after which the peer is declared failed. */
   readonly heartbeatPeriodTicks: number;
   readonly heartbeatTimeoutTicks: number;
@@ -81,3 +98,14 @@ export function failoverCase(design: Design): 'a' | 'b' {
 export function hasGateKeeper(design: Design): boolean {
   return design.embodiment === 'lpar';
 }
+
+/** The design's `failoverVictims`; designs written before the field have one victim. */
+export function failoverVictims(design: Design): 'service-owner' | 'slot-holders' {
+  return design.failoverVictims ?? 'service-owner';
+}
+
+/** The design's `scriptSlots`; designs written before the field record the slots at detection. */
+export function scriptSlots(design: Design): 'at-detection' | 'current' {
+  return design.scriptSlots ?? 'at-detection';
+}
+

@@ -13,6 +13,7 @@ export interface Finding {
   readonly property: string;
   readonly failsAt: number;
   readonly lparCount?: number;
+  readonly slotCount?: number;
   readonly title: string;
   /** Which open question of DESIGN.md §2 it comes from, and what closes it. */
   readonly cause: string;
@@ -23,6 +24,8 @@ const L0 = lpar(0);
 const L1 = lpar(1);
 const S0 = slot(0);
 const cs: Command = { kind: 'cluster_step', lpar: L1 };
+const cs0: Command = { kind: 'cluster_step', lpar: L0 };
+const cs2: Command = { kind: 'cluster_step', lpar: lpar(2) };
 const mountInLpar1: Command[] = [
   { kind: 'guest_sci', lpar: L1 }, { kind: 'guest_configure', lpar: L1, slot: S0 }, { kind: 'guest_mount', lpar: L1, slot: S0 },
 ];
@@ -97,9 +100,43 @@ export const FINDINGS: readonly Finding[] = [
   {
     id: 'F-12', designs: ['hardened'], property: 'LIV-01', failsAt: 11, lparCount: 3,
     title: 'hardened, three LPARs: if the new active dies during its takeover holding the slot (FLT-18), the next standby fences the old active, not the dead taker, and its takeover waits for the slot forever',
-    cause: 'Open question 8: a script has one victim. Not fixed: it needs a script that fences every LPAR holding the service slots; hardened is certified with one fault when there are three LPARs.',
+    cause: 'Open question 8: a script has one victim, the LPAR that last started the service. Fixed by failoverVictims: slot-holders (DSN-07): past a standby restarted clean, the victim is the LPAR the service slot is allocated to, and every slot holder is fenced.',
     commands: [{ kind: 'service_fail', lpar: L0 }, { kind: 'tick' }, cs, cs, cs, cs, cs, { kind: 'os_crash', lpar: L1 },
       { kind: 'cluster_step', lpar: lpar(2) }, { kind: 'cluster_step', lpar: lpar(2) }, { kind: 'cluster_step', lpar: lpar(2) }],
+  },
+  {
+    id: 'F-17', designs: ['hardened'], property: 'LIV-01', failsAt: 20, slotCount: 2,
+    title: "hardened, two slots: a fail-over's add_pci for slot 1 waits at 502 (card pulled); the next fail-over records the victim's slots at detection (slot 0 only); the card insert then completes the waiting add, slot 1 goes to the new victim, the script never removes it, and act (1105) is refused forever",
+    cause: 'Open question 8: the script keeps the slot list it read at detection. Fixed by scriptSlots: current (DSN-07): the slots are re-read from the table at every step.',
+    commands: [{ kind: 'service_fail', lpar: L0 }, { kind: 'tick' }, cs, cs, cs, cs, cs, cs, ...mountInLpar1, { kind: 'card_pull', slot: slot(1) },
+      cs, cs, { kind: 'service_fail', lpar: L1 }, { kind: 'tick' }, cs0, { kind: 'card_insert', slot: slot(1) }, cs0, cs0],
+  },
+  {
+    id: 'F-18', designs: ['hardened'], property: 'INV-06', failsAt: 12, lparCount: 3,
+    title: 'hardened, three LPARs: the taker LPAR1 dies (FLT-18) after fencing and restarting LPAR0; LPAR2 declares LPAR0, a clean standby, failed again; LPAR1 is reset (FLT-16), resumes its journaled script at 1104 and starts the service while LPAR0, declared failed and not fenced since, runs',
+    cause: 'Open question 8, the design and not the model: detection names the LPAR that last started the service, which the dead takeover had already fenced, and the resumed script does not look again. The disk is never reachable by two LPARs; the fence the cluster declared is not honoured. Fixed by failoverVictims: slot-holders (DSN-07): LPAR2 fences LPAR1, which holds the slot.',
+    commands: [{ kind: 'service_fail', lpar: L0 }, { kind: 'tick' }, cs, cs, cs, cs, cs, { kind: 'os_crash', lpar: L1 }, cs2,
+      { kind: 'os_reboot', lpar: L1 }, { kind: 'guest_mount', lpar: L1, slot: S0 }, cs],
+  },
+  {
+    id: 'F-19', designs: ['hardened-fence-all'], property: 'INV-06', failsAt: 14, lparCount: 3,
+    title: 'DSN-07, three LPARs, three faults: the taker LPAR1 dies after restarting LPAR0 and before add_pci; LPAR2 declares LPAR0 (still the table owner of the disabled slot) failed; LPAR1 is reset, resumes its journaled script, takes the slot and starts the service while LPAR0, declared failed again, runs unfenced',
+    cause: 'Open question 8: a journaled takeover resumed after a reset runs beside the one started meanwhile. Open: a field that drops the resumed script when another LPAR is taking over (tried) leaves the reset LPAR a standby with the slot enabled (INV-05).',
+    commands: [{ kind: 'service_fail', lpar: L0 }, { kind: 'tick' }, cs, cs, cs, cs, { kind: 'os_crash', lpar: L1 }, cs2,
+      { kind: 'os_reboot', lpar: L1 }, cs, ...mountInLpar1, cs],
+  },
+  {
+    id: 'F-20', designs: ['hardened-fence-all'], property: 'LIV-04', failsAt: 10, lparCount: 3,
+    title: 'DSN-07, three LPARs, three faults: the taker LPAR1 dies holding the slot, LPAR2 declares it failed and dies too (FLT-18 twice); LPAR0, restarted clean, still counts as the active, so nobody detects anything and LPAR1 is never brought back',
+    cause: 'Open question 9: only a standby that hears the active detects, and the active of record is a standby. Open: letting that standby detect a dead takeover (tried) breaks LIV-01 with two LPARs.',
+    commands: [{ kind: 'service_fail', lpar: L0 }, { kind: 'tick' }, cs, cs, cs, cs, cs, { kind: 'os_crash', lpar: L1 }, cs2, { kind: 'os_crash', lpar: lpar(2) }],
+  },
+  {
+    id: 'F-21', designs: ['hardened-fence-all'], property: 'LIV-01', failsAt: 13, lparCount: 3,
+    title: 'DSN-07, three LPARs, three faults: LPAR1 dies after deact; LPAR2 takes the slot over; LPAR1 is reset and resumes its journaled script, whose slot holders now include LPAR2: it removes the slot from the LPAR taking over, and both takeovers stall',
+    cause: 'Open question 8: as F-19, two takeovers after a reset. Open.',
+    commands: [{ kind: 'service_fail', lpar: L0 }, { kind: 'tick' }, cs, cs, { kind: 'os_crash', lpar: L1 }, cs2, cs2, cs2, cs2,
+      { kind: 'os_reboot', lpar: L1 }, cs, { kind: 'guest_sci', lpar: lpar(2) }, { kind: 'guest_configure', lpar: lpar(2), slot: S0 }],
   },
   {
     id: 'F-13', designs: ['patent-ppar'], property: 'INV-03', failsAt: 1,

@@ -14,3 +14,4 @@ describeProperties('prior-art-multiport', { expectViolated: ['INV-01', 'INV-02',
 describeProperties('hardened');
 // The random suite against the emulator, which adds CONFORMANCE: hardened at 2 LPARs × 2 slots, as certified.
 describeProperties('hardened', { method: 'random', config: { slotCount: 2 }, runs: 300 });
+describeProperties('hardened-fence-all'); // DSN-07: hardened plus failoverVictims slot-holders and scriptSlots current (issue 19)

@@ -13,7 +13,7 @@ const small: Config = { lparCount: 2, slotCount: 1, faultBudget: 1, writeBudget:
 describe('conformance on every transition', () => {
   // States: the explorer's exact counts for the same bound (check/explore/explore.test.ts).
   it.each([
-    ['patent-lpar-a', 420], ['patent-lpar-b', 720], ['patent-ppar', 420], ['patent-card-rom', 475], ['prior-art-multiport', 1467], ['hardened', 370],
+    ['patent-lpar-a', 420], ['patent-lpar-b', 720], ['patent-ppar', 420], ['patent-card-rom', 475], ['prior-art-multiport', 1467], ['hardened', 370], ['hardened-fence-all', 370],
   ] as const)('%s, 2 LPARs × 1 slot, one fault, one write: every command from each of %i states agrees', (name, states) => {
     const r = checkEveryTransition(builtInDesign(name)!, small, { statesMax: 100_000 });
     expect(r.gaps).toEqual([]);
@@ -22,7 +22,7 @@ describe('conformance on every transition', () => {
     expect(r.pairs).toBe(states * allCommands(small).length);
   }, 60_000);
 
-  it.each(['patent-lpar-b', 'hardened'])('%s, 2 LPARs × 2 slots, one fault, one write: agrees', (name) => {
+  it.each(['patent-lpar-b', 'hardened', 'hardened-fence-all'])('%s, 2 LPARs × 2 slots, one fault, one write: agrees', (name) => {
     const r = checkEveryTransition(builtInDesign(name)!, { ...small, slotCount: 2 }, { statesMax: 100_000 });
     expect(r.gaps).toEqual([]);
     expect(r.accepted).toBeGreaterThan(r.states);
@@ -46,7 +46,7 @@ describe('conformance on every transition', () => {
   }, 60_000);
 
   it.each([
-    ['patent-lpar-a', 420], ['patent-lpar-b', 720], ['patent-ppar', 420], ['patent-card-rom', 475], ['prior-art-multiport', 1467], ['hardened', 370],
+    ['patent-lpar-a', 420], ['patent-lpar-b', 720], ['patent-ppar', 420], ['patent-card-rom', 475], ['prior-art-multiport', 1467], ['hardened', 370], ['hardened-fence-all', 370],
   ] as const)('%s, 2 LPARs × 1 slot, one fault, one write: every command from the emulator of every edge into each of %i states agrees', (name, states) => {
     const r = checkEveryTransition(builtInDesign(name)!, small, { statesMax: 100_000, along: 'every-edge' });
     expect(r.gaps).toEqual([]);

@@ -1,9 +1,10 @@
 import type { ControlCommand } from '../commands.ts';
-import { timeoutPeriods, type Design, type ScriptStep } from '../design.ts';
+import { failoverVictims, timeoutPeriods, type Design, type ScriptStep } from '../design.ts';
 import { notEnabled, type Refusal } from '../handler.ts';
 import { slot as slotId, type LparId, type SlotId } from '../ids.ts';
 import { hasBit, isUp, lparAt, SERVICE_SLOT } from '../queries.ts';
-import type { ModelState, Script } from '../state.ts';
+import type { LparState, ModelState, Script } from '../state.ts';
+import { scriptSlotMask, scriptSubjects } from './script-subjects.ts';
 
 /** What one step of a clustering program will do, decided before anything changes. */
 export type ClusterPlan =
@@ -12,53 +13,80 @@ export type ClusterPlan =
   | { readonly kind: 'complete'; readonly script: Script; readonly at: number }
   | { readonly kind: 'start'; readonly script: Script; readonly at: number }
   | { readonly kind: 'request-shutdown'; readonly script: Script; readonly at: number }
-  | { readonly kind: 'control'; readonly script: Script; readonly at: number; readonly step: ScriptStep; readonly command: ControlCommand };
+  | { readonly kind: 'control'; readonly script: Script; readonly at: number; readonly step: ScriptStep; readonly commands: readonly ControlCommand[] };
 
 function maskedSlots(state: ModelState, mask: number): SlotId[] {
   return state.slots.map((_, i) => slotId(i)).filter((s) => hasBit(mask, s));
 }
 
-/** A slot of the victim's that is still enabled for it, for the next rem_pci. */
-function slotToRemove(state: ModelState, script: Script): SlotId | undefined {
-  return maskedSlots(state, script.slotMask).find((s) => state.slots[s]!.owner === script.victim && state.slots[s]!.enabled);
+/** A slot of the script's victims that is still enabled for its owner, for the next rem_pci. */
+function slotToRemove(state: ModelState, design: Design, script: Script, self: LparId): SlotId | undefined {
+  const subjects = scriptSubjects(state, design, script, self);
+  return maskedSlots(state, scriptSlotMask(state, design, script, self)).find((s) => {
+    const slot = state.slots[s]!;
+    return slot.owner !== null && subjects.includes(slot.owner) && slot.enabled;
+  });
 }
 
-/** A slot of the victim's not yet enabled for (or awaiting a card for) this LPAR, for the next add_pci. */
-function slotToAdd(state: ModelState, script: Script, self: LparId): SlotId | undefined {
-  return maskedSlots(state, script.slotMask).find((s) => {
+/** A slot of the script's not yet enabled for (or awaiting a card for) this LPAR, for the next add_pci. */
+function slotToAdd(state: ModelState, design: Design, script: Script, self: LparId): SlotId | undefined {
+  return maskedSlots(state, scriptSlotMask(state, design, script, self)).find((s) => {
     const slot = state.slots[s]!;
     return !(slot.owner === self && slot.enabled) && slot.pendingAdd !== self;
   });
 }
 
-/** Whether the step's goal already holds, so that a restarted or repeated script skips it. */
-function satisfied(state: ModelState, step: ScriptStep, script: Script, self: LparId): boolean {
-  const victim = lparAt(state, script.victim);
+/** Whether one victim already is where the step puts it. */
+function victimDone(l: LparState, step: 'deact' | 'await-fenced' | 'request-shutdown' | 'act'): boolean {
   switch (step) {
-    case 'deact': return victim.os === 'off';
-    case 'await-fenced': return victim.os === 'off' || victim.os === 'shutdown';
-    case 'rem_pci': return slotToRemove(state, script) === undefined;
-    case 'add_pci': return slotToAdd(state, script, self) === undefined;
-    case 'request-shutdown': return victim.shutdownRequested || victim.os === 'off' || victim.os === 'shutdown';
+    case 'deact': return l.os === 'off';
+    case 'await-fenced': return l.os === 'off' || l.os === 'shutdown';
+    case 'request-shutdown': return l.shutdownRequested || l.os === 'off' || l.os === 'shutdown';
+    case 'act': return l.os !== 'off';
+  }
+}
+
+/** The script's victims a per-LPAR step still has to act on, lowest id first. */
+export function victimsToDo(state: ModelState, design: Design, script: Script, self: LparId, step: 'deact' | 'await-fenced' | 'request-shutdown' | 'act'): LparId[] {
+  return scriptSubjects(state, design, script, self).filter((l) => !victimDone(lparAt(state, l), step));
+}
+
+/** Whether the step's goal already holds, so that a restarted or repeated script skips it. */
+function satisfied(state: ModelState, design: Design, step: ScriptStep, script: Script, self: LparId): boolean {
+  switch (step) {
+    case 'deact':
+    case 'await-fenced':
+    case 'request-shutdown':
+    case 'act': return victimsToDo(state, design, script, self, step).length === 0;
+    case 'rem_pci': return slotToRemove(state, design, script, self) === undefined;
+    case 'add_pci': return slotToAdd(state, design, script, self) === undefined;
     case 'start': return lparAt(state, self).service === 'running';
-    case 'act': return victim.os !== 'off';
   }
 }
 
 /** The first script position at or after `from` whose goal does not hold yet. */
 export function nextOpenStep(state: ModelState, design: Design, script: Script, self: LparId, from: number): number {
   let at = from;
-  while (at < design.failoverScript.length && satisfied(state, design.failoverScript[at]!, script, self)) at += 1;
+  while (at < design.failoverScript.length && satisfied(state, design, design.failoverScript[at]!, script, self)) at += 1;
   return at;
 }
 
-function controlFor(state: ModelState, step: ScriptStep, script: Script, self: LparId): ControlCommand {
+/** The control commands a script step issues: one per victim for deact and act, one slot for rem_pci and add_pci. */
+function controlsFor(state: ModelState, design: Design, step: ScriptStep, script: Script, self: LparId): ControlCommand[] {
   switch (step) {
     case 'deact':
-    case 'await-fenced': return { kind: 'deact', issuer: self, target: script.victim };
-    case 'act': return { kind: 'act', issuer: self, target: script.victim };
-    case 'rem_pci': return { kind: 'rem_pci', issuer: self, target: script.victim, slot: slotToRemove(state, script)! };
-    case 'add_pci': return { kind: 'add_pci', issuer: self, from: script.victim, slot: slotToAdd(state, script, self)! };
+    case 'await-fenced': return victimsToDo(state, design, script, self, step).map((target) => ({ kind: 'deact', issuer: self, target }));
+    case 'act': return victimsToDo(state, design, script, self, step).map((target) => ({ kind: 'act', issuer: self, target }));
+    case 'rem_pci': {
+      const s = slotToRemove(state, design, script, self)!;
+      return [{ kind: 'rem_pci', issuer: self, target: state.slots[s]!.owner!, slot: s }];
+    }
+    case 'add_pci': {
+      const s = slotToAdd(state, design, script, self)!;
+      const owner = state.slots[s]!.owner;
+      const from = failoverVictims(design) === 'slot-holders' && owner !== null ? owner : script.victim;
+      return [{ kind: 'add_pci', issuer: self, from, slot: s }];
+    }
     case 'request-shutdown':
     case 'start': throw new Error(`script step ${step} issues no control command`);
   }
@@ -93,7 +121,7 @@ export function planClusterStep(state: ModelState, design: Design, self: LparId)
     return { kind: 'start', script, at };
   }
   if (step === 'request-shutdown') return { kind: 'request-shutdown', script, at };
-  return { kind: 'control', script, at, step, command: controlFor(state, step, script, self) };
+  return { kind: 'control', script, at, step, commands: controlsFor(state, design, step, script, self) };
 }
 
 export function isRefusal(plan: ClusterPlan | Refusal): plan is Refusal {

@@ -6,8 +6,9 @@ import type { LparId } from '../ids.ts';
 import type { Effect, StepResult } from '../outcome.ts';
 import { bit } from '../queries.ts';
 import type { ModelState, Script } from '../state.ts';
-import { isRefusal, nextOpenStep, planClusterStep } from './cluster-plan.ts';
-import { executeControl } from './control.ts';
+import { isRefusal, nextOpenStep, planClusterStep, victimsToDo } from './cluster-plan.ts';
+import { victimAtDetection } from './script-subjects.ts';
+import { controlRefusal, executeControl } from './control.ts';
 
 type ClusterStep = Extract<ProtocolStep, { kind: 'cluster_step' }>;
 
@@ -23,7 +24,7 @@ function patentStep(design: Design, step: ScriptStep): number {
 
 /** Steps 1100 / 1106: the standby declares the active failed and starts the script against it. */
 function detect(state: ModelState, design: Design, self: LparId): StepResult {
-  const victimId = state.serviceOwner;
+  const victimId = victimAtDetection(state, design, self);
   const victim = state.lpars[victimId]!;
   const falsePositive = victim.os === 'running' && victim.service === 'running';
   const slotMask = state.slots.reduce((mask, s, i) => (s.owner === victimId ? mask | bit(i) : mask), 0);
@@ -79,8 +80,11 @@ export const clusterStep: Handler<ClusterStep> = {
     const plan = planClusterStep(state, design, c.lpar);
     if (isRefusal(plan)) return plan;
     if (plan.kind !== 'control') return null;
-    const problem = executeControl.guard(state, plan.command, design);
-    return problem === null ? null : refusal('script-step-refused', `${plan.step} (${patentStep(design, plan.step)}): ${problem.message}`);
+    for (const command of plan.commands) {
+      const problem = controlRefusal(state, command, design, true);
+      if (problem !== null) return refusal('script-step-refused', `${plan.step} (${patentStep(design, plan.step)}): ${problem.message}`);
+    }
+    return null;
   },
   apply(state, c, design) {
     const plan = planClusterStep(state, design, c.lpar);
@@ -101,15 +105,19 @@ export const clusterStep: Handler<ClusterStep> = {
         return advance(startService(state, design, c.lpar), design, c.lpar, plan.script, plan.at);
       case 'request-shutdown': {
         const asked = commit(state, (draft, emit) => {
-          draft.lpars[plan.script.victim]!.shutdownRequested = true;
+          for (const l of victimsToDo(state, design, plan.script, c.lpar, 'request-shutdown')) draft.lpars[l]!.shutdownRequested = true;
           emit({ kind: 'patent-step', step: 1108 });
         });
         return advance(asked, design, c.lpar, plan.script, plan.at);
       }
       case 'control': {
-        const issued = executeControl.apply(state, plan.command, design);
-        const note: Effect = { kind: 'script-command', lpar: c.lpar, command: plan.command, outcome: issued.outcome };
-        const marked = { ...issued, effects: [{ kind: 'patent-step', step: patentStep(design, plan.step) } as const, note, ...issued.effects] };
+        // deact and act go to every victim in one step (one victim unless `slot-holders`).
+        let marked: StepResult = { state, effects: [{ kind: 'patent-step', step: patentStep(design, plan.step) }], outcome: { kind: 'ok' } };
+        for (const command of plan.commands) {
+          const issued = executeControl.apply(marked.state, command, design);
+          const note: Effect = { kind: 'script-command', lpar: c.lpar, command, outcome: issued.outcome };
+          marked = { ...issued, effects: [...marked.effects, note, ...issued.effects] };
+        }
         // The patent issues deact (1101 / 1109) once and goes on, whether or not the LPAR went
         // off; only `await-fenced` waits for it. Per-slot steps stay until every slot is done.
         return advance(marked, design, c.lpar, plan.script, plan.step === 'deact' ? plan.at + 1 : plan.at);

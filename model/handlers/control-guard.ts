@@ -2,8 +2,9 @@ import type { ControlCommand } from '../commands.ts';
 import type { Design } from '../design.ts';
 import type { Refusal } from '../handler.ts';
 import type { LparId } from '../ids.ts';
-import { isUp, lparAt } from '../queries.ts';
+import { bit, hasBit, isUp, lparAt } from '../queries.ts';
 import type { ModelState } from '../state.ts';
+import { scriptSubjectMask } from './script-subjects.ts';
 
 /** The LPAR a control command acts against: its target, or for add_pci the LPAR it takes from. */
 export function subjectOf(command: ControlCommand): LparId {
@@ -12,16 +13,19 @@ export function subjectOf(command: ControlCommand): LparId {
 
 /**
  * Checks every control command passes before its own: the issuer must be able to send it
- * (Fig. 2, path 113) and, under `takeover-only`, must be running a fail-over against the subject.
+ * (Fig. 2, path 113) and, under `takeover-only`, must be running a fail-over against the subject
+ * (its victim; a step of the script itself, under `failoverVictims: slot-holders`, any LPAR it fences).
  */
-export function controlGuard(state: ModelState, design: Design, command: ControlCommand): Refusal | null {
+export function controlGuard(state: ModelState, design: Design, command: ControlCommand, viaScript = false): Refusal | null {
   const issuer = lparAt(state, command.issuer);
   if (!isUp(issuer)) {
     return { code: 'issuer-not-running', message: `LPAR${command.issuer} cannot issue ${command.kind}: its OS is ${issuer.paused ? 'paused' : issuer.os}` };
   }
   if (design.authorization !== 'any') {
     const script = issuer.cluster.script;
-    if (script === null || script.victim !== subjectOf(command)) {
+    // A script's own step may command every LPAR it fences; a command issued directly, only its victim.
+    const allowed = script === null ? 0 : viaScript ? scriptSubjectMask(state, design, script, command.issuer) : bit(script.victim);
+    if (!hasBit(allowed, subjectOf(command))) {
       return { code: 'unauthorized', message: `LPAR${command.issuer} may issue ${command.kind} against LPAR${subjectOf(command)} only during a fail-over it started against that LPAR` };
     }
   }

@@ -17,13 +17,18 @@ function kindHandler(command: ControlCommand): Handler<ControlCommand> {
   return BY_KIND[command.kind] as Handler<ControlCommand>;
 }
 
+/** The guard of a control command, issued directly or (`viaScript`) by a step of the issuer's fail-over script. */
+export function controlRefusal(state: ModelState, command: ControlCommand, design: Design, viaScript: boolean): Refusal | null {
+  if (design.ports === 'multi' && (command.kind === 'add_pci' || command.kind === 'rem_pci')) {
+    return { code: 'unsupported', message: `${command.kind}: a multi-port disk is wired to every partition; there is no logical hot-plug` };
+  }
+  return controlGuard(state, design, command, viaScript) ?? kindHandler(command).guard(state, command, design);
+}
+
 /** The command control routine [124]: check the issuer, then the command's own conditions, then run its flow. */
 export const executeControl: Handler<ControlCommand> = {
   guard(state: ModelState, command: ControlCommand, design: Design): Refusal | null {
-    if (design.ports === 'multi' && (command.kind === 'add_pci' || command.kind === 'rem_pci')) {
-      return { code: 'unsupported', message: `${command.kind}: a multi-port disk is wired to every partition; there is no logical hot-plug` };
-    }
-    return controlGuard(state, design, command) ?? kindHandler(command).guard(state, command, design);
+    return controlRefusal(state, command, design, false);
   },
   apply(state: ModelState, command: ControlCommand, design: Design): StepResult {
     return kindHandler(command).apply(state, command, design);

@@ -6,21 +6,27 @@ import type { PackedMachine } from './machine.ts';
 import { clearScript } from './mutators.ts';
 import { bit, isUp } from './queries.ts';
 import * as R from './registers.ts';
+import { slotMaskNow, subjectMask, victimAtDetection } from './script-subjects.ts';
 import { failoverCompleted, serviceStarted } from './step-flags.ts';
 
 // One step of a clustering program [103, 104] (model/handlers/cluster-plan.ts, cluster-step.ts):
 // detect a failure (1100 / 1106), abandon a takeover someone else completed, or run the next open
 // step of the design's fail-over script.
 
-function slotToRemove(m: PackedMachine, victim: number, mask: number): number {
+/** A slot of the script's that is still enabled for one of its subjects, for the next rem_pci. */
+function slotToRemove(m: PackedMachine, victim: number, recorded: number, self: number): number {
+  const mask = slotMaskNow(m, victim, self, recorded);
+  const subjects = subjectMask(m, victim, self);
   for (let s = 0; s < m.config.slotCount; s += 1) {
     const base = R.slotBase(s);
-    if ((mask & bit(s)) !== 0 && m.r[base + R.OWNER] === victim && m.r[base + R.ENABLED] === 1) return s;
+    const owner = m.r[base + R.OWNER]!;
+    if ((mask & bit(s)) !== 0 && owner !== R.NONE && (subjects & (1 << owner)) !== 0 && m.r[base + R.ENABLED] === 1) return s;
   }
   return R.NONE;
 }
 
-function slotToAdd(m: PackedMachine, mask: number, self: number): number {
+function slotToAdd(m: PackedMachine, victim: number, recorded: number, self: number): number {
+  const mask = slotMaskNow(m, victim, self, recorded);
   for (let s = 0; s < m.config.slotCount; s += 1) {
     const base = R.slotBase(s);
     if ((mask & bit(s)) === 0) continue;
@@ -30,19 +36,37 @@ function slotToAdd(m: PackedMachine, mask: number, self: number): number {
   return R.NONE;
 }
 
-/** Whether the script step's goal already holds, so that it is skipped. */
-function satisfied(m: PackedMachine, step: number, victim: number, mask: number, self: number): boolean {
-  const r = m.r;
-  const v = R.lparBase(victim);
-  const os = r[v + R.OS];
+/** Whether one subject already is where a per-LPAR step (deact, await-fenced, request-shutdown, act) puts it. */
+function lparDone(m: PackedMachine, step: number, l: number): boolean {
+  const v = R.lparBase(l);
+  const os = m.r[v + R.OS];
   switch (step) {
     case STEP_DEACT: return os === R.OS_OFF;
     case STEP_AWAIT_FENCED: return os === R.OS_OFF || os === R.OS_SHUTDOWN;
-    case STEP_REM_PCI: return slotToRemove(m, victim, mask) === R.NONE;
-    case STEP_ADD_PCI: return slotToAdd(m, mask, self) === R.NONE;
-    case STEP_REQUEST_SHUTDOWN: return r[v + R.SHUTDOWN_REQUESTED] === 1 || os === R.OS_OFF || os === R.OS_SHUTDOWN;
-    case STEP_START: return r[R.lparBase(self) + R.SERVICE] === R.SVC_RUNNING;
+    case STEP_REQUEST_SHUTDOWN: return m.r[v + R.SHUTDOWN_REQUESTED] === 1 || os === R.OS_OFF || os === R.OS_SHUTDOWN;
     case STEP_ACT: return os !== R.OS_OFF;
+    default: throw new RangeError(`script step code ${step} is not per LPAR`);
+  }
+}
+
+/** The subjects a per-LPAR step still has to act on, bit per LPAR. */
+function lparsToDo(m: PackedMachine, step: number, victim: number, self: number): number {
+  const subjects = subjectMask(m, victim, self);
+  let todo = 0;
+  for (let l = 0; l < m.config.lparCount; l += 1) if ((subjects & (1 << l)) !== 0 && !lparDone(m, step, l)) todo |= 1 << l;
+  return todo;
+}
+
+/** Whether the script step's goal already holds, so that it is skipped. */
+function satisfied(m: PackedMachine, step: number, victim: number, mask: number, self: number): boolean {
+  switch (step) {
+    case STEP_DEACT:
+    case STEP_AWAIT_FENCED:
+    case STEP_REQUEST_SHUTDOWN:
+    case STEP_ACT: return lparsToDo(m, step, victim, self) === 0;
+    case STEP_REM_PCI: return slotToRemove(m, victim, mask, self) === R.NONE;
+    case STEP_ADD_PCI: return slotToAdd(m, victim, mask, self) === R.NONE;
+    case STEP_START: return m.r[R.lparBase(self) + R.SERVICE] === R.SVC_RUNNING;
     default: throw new RangeError(`unknown script step code ${step}`);
   }
 }
@@ -70,7 +94,7 @@ function advance(m: PackedMachine, self: number, victim: number, mask: number, f
 /** Steps 1100 / 1106: declare the LPAR that last started the service failed. */
 function detect(m: PackedMachine, self: number): void {
   const r = m.r;
-  const victim = r[R.SERVICE_OWNER]!;
+  const victim = victimAtDetection(m, self);
   const v = R.lparBase(victim);
   const falsePositive = r[v + R.OS] === R.OS_RUNNING && r[v + R.SERVICE] === R.SVC_RUNNING;
   let mask = 0;
@@ -116,27 +140,37 @@ function mayDetect(m: PackedMachine, self: number): boolean {
   return true;
 }
 
-/** The script step issues a control command against the victim: guard, then flow; false if refused. */
+/** The script step issues its control commands (to every subject for deact and act): guards, then flows; false if refused. */
 function runControl(m: PackedMachine, step: number, self: number, victim: number, mask: number): boolean {
   switch (step) {
     case STEP_DEACT:
     case STEP_AWAIT_FENCED:
-      if (!C.controlAllowed(m, C.CONTROL_DEACT, self, victim) || !C.deactAllowed(m, victim)) return false;
-      C.deactApply(m, victim);
+    case STEP_ACT: {
+      const todo = lparsToDo(m, step, victim, self);
+      const control = step === STEP_ACT ? C.CONTROL_ACT : C.CONTROL_DEACT;
+      for (let l = 0; l < m.config.lparCount; l += 1) {
+        if ((todo & (1 << l)) === 0) continue;
+        if (!C.controlAllowed(m, control, self, l, true) || !(step === STEP_ACT ? C.actAllowed(m, l) : C.deactAllowed(m, l))) return false;
+      }
+      for (let l = 0; l < m.config.lparCount; l += 1) {
+        if ((todo & (1 << l)) === 0) continue;
+        if (step === STEP_ACT) C.actApply(m, l);
+        else C.deactApply(m, l);
+      }
       return true;
-    case STEP_ACT:
-      if (!C.controlAllowed(m, C.CONTROL_ACT, self, victim) || !C.actAllowed(m, victim)) return false;
-      C.actApply(m, victim);
-      return true;
+    }
     case STEP_REM_PCI: {
-      const s = slotToRemove(m, victim, mask);
-      if (!C.controlAllowed(m, C.CONTROL_REM_PCI, self, victim) || !C.remAllowed(m, victim, s)) return false;
-      C.remApply(m, victim, s);
+      const s = slotToRemove(m, victim, mask, self);
+      const target = m.r[R.slotBase(s) + R.OWNER]!;
+      if (!C.controlAllowed(m, C.CONTROL_REM_PCI, self, target, true) || !C.remAllowed(m, target, s)) return false;
+      C.remApply(m, target, s);
       return true;
     }
     case STEP_ADD_PCI: {
-      const s = slotToAdd(m, mask, self);
-      if (!C.controlAllowed(m, C.CONTROL_ADD_PCI, self, victim) || !C.addAllowed(m, self, victim, s)) return false;
+      const s = slotToAdd(m, victim, mask, self);
+      const owner = m.r[R.slotBase(s) + R.OWNER]!;
+      const from = m.d.slotHolderVictims && owner !== R.NONE ? owner : victim;
+      if (!C.controlAllowed(m, C.CONTROL_ADD_PCI, self, from, true) || !C.addAllowed(m, self, from, s)) return false;
       C.addApply(m, self, s);
       return true;
     }
@@ -175,7 +209,8 @@ export function clusterStep(m: PackedMachine, self: number): boolean {
     if (r[base + R.DEV + 0] !== R.DEV_MOUNTED) return false;
     startService(m, self);
   } else if (step === STEP_REQUEST_SHUTDOWN) {
-    m.set(R.lparBase(victim) + R.SHUTDOWN_REQUESTED, 1);
+    const todo = lparsToDo(m, step, victim, self);
+    for (let l = 0; l < m.config.lparCount; l += 1) if ((todo & (1 << l)) !== 0) m.set(R.lparBase(l) + R.SHUTDOWN_REQUESTED, 1);
   } else if (!runControl(m, step, self, victim, mask)) {
     return false;
   }

@@ -3,6 +3,7 @@ import type { PackedMachine } from './machine.ts';
 import { boot, completeHotAdd, disableSlot, powerOff, raiseHotplugSci } from './mutators.ts';
 import { isUp, ownsEnabledSlot } from './queries.ts';
 import * as R from './registers.ts';
+import { subjectMask } from './script-subjects.ts';
 import { removeInactive } from './step-flags.ts';
 
 // The command control routine [124] (model/handlers/control*.ts, deact.ts, act.ts, rem-pci.ts,
@@ -15,14 +16,16 @@ export const CONTROL_REM_PCI = 2;
 export const CONTROL_ADD_PCI = 3;
 
 /** Not add/rem_pci on a multi-port disk; the issuer can send commands and, unless any LPAR may command any other, fails over the subject. */
-export function controlAllowed(m: PackedMachine, control: number, issuer: number, subject: number): boolean {
+export function controlAllowed(m: PackedMachine, control: number, issuer: number, subject: number, viaScript = false): boolean {
   const r = m.r;
   // A multi-port disk is wired to every partition: there is no logical hot-plug to command.
   if (m.d.multiPort && (control === CONTROL_REM_PCI || control === CONTROL_ADD_PCI)) return false;
   if (!isUp(r, issuer)) return false;
   if (m.d.authorization === AUTH_ANY) return true;
   const victim = r[R.lparBase(issuer) + R.SCRIPT_VICTIM]!;
-  if (victim === R.NONE || victim !== subject) return false;
+  if (victim === R.NONE) return false;
+  // A script's own step may command every LPAR it fences; a command issued directly, only its victim.
+  if (viaScript ? (subjectMask(m, victim, issuer) & (1 << subject)) === 0 : victim !== subject) return false;
   return !(m.d.authorization === AUTH_TAKEOVER_FENCED && control === CONTROL_ACT && ownsEnabledSlot(r, m.config.slotCount, subject));
 }
 

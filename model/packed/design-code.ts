@@ -1,4 +1,4 @@
-import { failoverCase, hasGateKeeper, timeoutPeriods, type Design, type ScriptStep } from '../design.ts';
+import { failoverCase, failoverVictims, hasGateKeeper, scriptSlots, timeoutPeriods, type Design, type ScriptStep } from '../design.ts';
 import { CPU_ACTIVE, CPU_OFF, CPU_STANDBY } from './registers.ts';
 
 // A Design compiled to plain numbers and booleans, read by the packed successor generator. Every
@@ -44,6 +44,8 @@ export interface DesignCode {
   readonly scriptHasShutdown: boolean;
   readonly scriptSurvivesRestart: boolean;
   readonly exclusiveTakeover: boolean;
+  readonly slotHolderVictims: boolean; // failoverVictims 'slot-holders'
+  readonly currentScriptSlots: boolean; // scriptSlots 'current'
   readonly timeoutPeriods: number;
   readonly caseA: boolean;
   /** Canonical CPU codes: equal rates share the lowest code, so equal states pack equally. */
@@ -61,7 +63,7 @@ const COMPILED = {
   embodiment: true, ports: true, sciSource: true, deviceErrorHotRemove: true, addWhileEnabled: true,
   inflightDmaOnReassign: true, gateKeeperCache: true, disableBlocksDma: true, authorization: true,
   sciWhenGpeDisabled: true, ejectAck: true, clientAck: true, failoverScript: true, scriptSurvivesRestart: true,
-  takeoverArbitration: true, cpuActivePercent: true, cpuStandbyPercent: true,
+  takeoverArbitration: true, failoverVictims: true, scriptSlots: true, cpuActivePercent: true, cpuStandbyPercent: true,
 } as const;
 void (COMPILED satisfies Record<Exclude<keyof Design, (typeof UNUSED_FIELDS)[number]>, true>);
 
@@ -87,6 +89,8 @@ export function compileDesign(design: Design): DesignCode {
     scriptHasShutdown: design.failoverScript.includes('request-shutdown'),
     scriptSurvivesRestart: design.scriptSurvivesRestart,
     exclusiveTakeover: design.takeoverArbitration === 'exclusive',
+    slotHolderVictims: failoverVictims(design) === 'slot-holders',
+    currentScriptSlots: scriptSlots(design) === 'current',
     timeoutPeriods: timeoutPeriods(design),
     caseA: failoverCase(design) === 'a',
     cpuActiveCode,

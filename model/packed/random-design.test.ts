@@ -32,6 +32,8 @@ const designArbitrary: fc.Arbitrary<Design> = fc.record({
   failoverScript: fc.array(fc.constantFrom(...SCRIPT_STEPS), { maxLength: 8 }),
   scriptSurvivesRestart: fc.boolean(),
   takeoverArbitration: fc.constantFrom('none', 'exclusive'),
+  failoverVictims: fc.constantFrom('service-owner', 'slot-holders'),
+  scriptSlots: fc.constantFrom('at-detection', 'current'),
   heartbeatPeriodTicks: fc.integer({ min: 1, max: 3 }),
   heartbeatTimeoutTicks: fc.integer({ min: 1, max: 9 }),
   cpuActivePercent: percent,
