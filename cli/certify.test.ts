@@ -18,50 +18,66 @@ const userDesign = (dir: string, change: string) => {
   return file;
 };
 
+/** Run `body` with the working directory at `dir`. */
+async function inDirectory(dir: string, body: () => Promise<void>): Promise<void> {
+  const before = process.cwd();
+  process.chdir(dir);
+  try {
+    await body();
+  } finally {
+    process.chdir(before);
+  }
+}
+
 describe('slotcheck certify', () => {
   test('certifies a user design, byte for byte the same twice; --check fails once the design changes', async () => {
     const [work, a, b] = [tempDir(), tempDir(), tempDir()];
-    const file = userDesign(work, '');
-    const first = await runCli(['certify', '--design', file, '--dir', a]);
-    expect(first.code, first.stdout).toBe(0);
-    expect(first.stdout).toContain('CERTIFIED');
-    await runCli(['certify', '--design', file, '--dir', b]);
-    const cert = readFileSync(join(a, 'my-hardened.json'), 'utf8');
-    expect(readFileSync(join(b, 'my-hardened.json'), 'utf8')).toBe(cert);
-    expect(cert).not.toMatch(/elapsed|timestamp|date/i);
-    expect(JSON.parse(cert)).toMatchObject({ verdict: 'certified', design: { name: 'my-hardened', source: expect.stringMatching(/^file:/) } });
-    // What each method never exercised: hardened has no gate keeper cache, no card ROM and no
-    // shutdown step; at 3 LPARs with one fault no directly issued control command is authorised.
-    const { explored, random } = JSON.parse(cert) as { explored: { neverTaken: string[] }[]; random: { neverAccepted: string[] }[] };
-    expect(explored.map((e) => e.neverTaken)).toEqual([
-      ['guest_shutdown', 'gk_flush', 'rom_sci'], ['deact', 'act', 'rem_pci', 'add_pci', 'guest_shutdown', 'gk_flush', 'rom_sci'],
-    ]);
-    for (const r of random) expect(r.neverAccepted).toEqual(expect.arrayContaining(['gk_flush', 'rom_sci']));
-    expect(first.stdout).toContain('never taken: deact, act, rem_pci, add_pci, guest_shutdown, gk_flush, rom_sci');
+    userDesign(work, '');
+    // --check runs only design files inside the working directory: the design is certified from there.
+    await inDirectory(work, async () => {
+      const file = 'my-design.ts';
+      const first = await runCli(['certify', '--design', file, '--dir', a]);
+      expect(first.code, first.stdout).toBe(0);
+      expect(first.stdout).toContain('CERTIFIED');
+      await runCli(['certify', '--design', file, '--dir', b]);
+      const cert = readFileSync(join(a, 'my-hardened.json'), 'utf8');
+      expect(readFileSync(join(b, 'my-hardened.json'), 'utf8')).toBe(cert);
+      expect(cert).not.toMatch(/elapsed|timestamp|date/i);
+      expect(JSON.parse(cert)).toMatchObject({ verdict: 'certified', design: { name: 'my-hardened', source: 'file:my-design.ts' } });
+      // What each method never exercised: hardened has no gate keeper cache, no card ROM and no
+      // shutdown step; at 3 LPARs with one fault no directly issued control command is authorised.
+      const { explored, random } = JSON.parse(cert) as { explored: { neverTaken: string[] }[]; random: { neverAccepted: string[] }[] };
+      expect(explored.map((e) => e.neverTaken)).toEqual([
+        ['guest_shutdown', 'gk_flush', 'rom_sci'], ['deact', 'act', 'rem_pci', 'add_pci', 'guest_shutdown', 'gk_flush', 'rom_sci'],
+      ]);
+      for (const r of random) expect(r.neverAccepted).toEqual(expect.arrayContaining(['gk_flush', 'rom_sci']));
+      expect(first.stdout).toContain('never taken: deact, act, rem_pci, add_pci, guest_shutdown, gk_flush, rom_sci');
 
-    const old = tempDir();
-    writeFileSync(join(old, 'my-hardened.json'), cert.replace(/slotcheck-certificate\/\d+/, 'slotcheck-certificate/1'));
-    const oldCheck = await runCli(['certify', '--check', '--dir', old]);
-    expect(oldCheck.code).toBe(2);
-    expect(oldCheck.stderr).toContain('has format slotcheck-certificate/1');
+      const old = tempDir();
+      writeFileSync(join(old, 'my-hardened.json'), cert.replace(/slotcheck-certificate\/\d+/, 'slotcheck-certificate/1'));
+      const oldCheck = await runCli(['certify', '--check', '--dir', old]);
+      expect(oldCheck.code).toBe(2);
+      expect(oldCheck.stderr).toContain('has format slotcheck-certificate/1');
 
-    const matching = await runCli(['certify', '--check', '--dir', a]);
-    expect(matching.code).toBe(0);
-    expect(matching.stdout.trimEnd().split('\n').at(-1)).toBe('exit code 0: all 1 certificate(s) match their designs and this tool');
-    // A certificate that no longer matches what the tool computes says what differs.
-    const tampered = tempDir();
-    const edited = JSON.parse(cert) as { explored: { states: number }[] };
-    edited.explored[0]!.states += 1;
-    writeFileSync(join(tampered, 'my-hardened.json'), `${JSON.stringify(edited, null, 2)}\n`);
-    const tamperedCheck = await runCli(['certify', '--check', '--dir', tampered]);
-    expect(tamperedCheck.code).toBe(1);
-    expect(tamperedCheck.stdout.trimEnd().split('\n').at(-1)).toBe('exit code 1: 1 of 1 certificate(s) are STALE (above: which, and what differs)');
-    expect(tamperedCheck.stdout).toContain("STALE — recomputing gives a different certificate: the tool's results changed (verdict still certified)");
-    expect(tamperedCheck.stdout).toContain(`\n  explored[0].states: ${edited.explored[0]!.states} → ${edited.explored[0]!.states - 1}\n`);
-    userDesign(work, ", heartbeatTimeoutTicks: 3"); // a change nobody re-certified
-    const check = await runCli(['certify', '--check', '--dir', a]);
-    expect(check.code).toBe(1);
-    expect(check.stdout).toContain('STALE — design my-hardened changed since it was certified');
+      const matching = await runCli(['certify', '--check', '--dir', a]);
+      expect(matching.code).toBe(0);
+      expect(matching.stdout.trimEnd().split('\n').at(-1)).toBe('exit code 0: all 1 certificate(s) match their designs and this tool');
+      // A certificate that no longer matches what the tool computes says what differs.
+      const tampered = tempDir();
+      const edited = JSON.parse(cert) as { explored: { states: number }[] };
+      edited.explored[0]!.states += 1;
+      writeFileSync(join(tampered, 'my-hardened.json'), `${JSON.stringify(edited, null, 2)}\n`);
+      const tamperedCheck = await runCli(['certify', '--check', '--dir', tampered]);
+      expect(tamperedCheck.code).toBe(1);
+      expect(tamperedCheck.stdout.trimEnd().split('\n').at(-1)).toBe('exit code 1: 1 of 1 certificate(s) are STALE (above: which, and what differs)');
+      expect(tamperedCheck.stdout).toContain("STALE — recomputing gives a different certificate: the tool's results changed (verdict still certified)");
+      expect(tamperedCheck.stdout).toContain(`\n  explored[0].states: ${edited.explored[0]!.states} → ${edited.explored[0]!.states - 1}\n`);
+      userDesign(work, ", heartbeatTimeoutTicks: 3"); // a change nobody re-certified
+      const check = await runCli(['certify', '--check', '--dir', a]);
+      expect(check.code).toBe(1);
+      expect(check.stdout).toContain('STALE — design my-hardened changed since it was certified (hash ');
+      expect(check.stdout).toContain('re-certify: npx slotcheck certify --design my-design.ts\n');
+    });
   }, 120_000);
 
   test('a design that breaks a property gets no certificate: exit 1 and its traces', async () => {

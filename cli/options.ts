@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, statfsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { configProblems, type Config } from '../model/index.ts';
@@ -45,18 +45,34 @@ export function configFromOptions(options: ConfigOptions, defaults: { readonly f
   });
 }
 
+/** File systems that only look like directories: the kernel's views (Linux statfs magic numbers), where nothing of ours can be written. */
+const KERNEL_FILE_SYSTEMS = new Map<number, string>([[0x9fa0, 'proc'], [0x62656572, 'sysfs']]);
+
 /**
- * A directory option (`--out`, `--dir`): where files will go. Refused with SC008 before any work
- * if it, or the nearest part of its path that exists, is not a directory; not created here (it
- * is created when the first file is written), so bad input leaves nothing behind.
+ * A directory option (`--out`, `--dir`): where files will go (or, for `read`, where they are).
+ * Refused before any work: empty (SC002); or (SC008) when it, or the nearest part of its path
+ * that exists, is a file, or for writing is not writable or is on a kernel file system such as
+ * /proc. Not created here (it is created when the first file is written), so bad input leaves
+ * nothing behind.
  */
-export function directoryOption(name: string, raw: string | undefined, fallback: string): string {
+export function directoryOption(name: string, raw: string | undefined, fallback: string, use: 'write' | 'read' = 'write'): string {
+  if (raw === '') throw new CliError('SC002', `--${name} is ""`, `give --${name} a directory (it is created if it does not exist); for the current directory, give --${name} .`);
   const dir = raw ?? fallback;
   let at = resolve(dir);
   while (!existsSync(at) && dirname(at) !== at) at = dirname(at);
+  const where = at === resolve(dir) ? `"${dir}"` : `"${at}" (in "${dir}")`;
   if (existsSync(at) && !statSync(at).isDirectory()) {
-    const what = at === resolve(dir) ? `"${dir}" is a file` : `"${at}" (in "${dir}") is a file`;
-    throw new CliError('SC008', `--${name}: ${what}, not a directory`, `give --${name} a directory (it is created if it does not exist)`);
+    throw new CliError('SC008', `--${name}: ${where} is a file, not a directory`, `give --${name} a directory (it is created if it does not exist)`);
+  }
+  if (use === 'read' || !existsSync(at)) return dir;
+  const kernel = process.platform === 'linux' ? KERNEL_FILE_SYSTEMS.get(statfsSync(at).type) : undefined;
+  if (kernel !== undefined) {
+    throw new CliError('SC008', `--${name}: ${where} is on ${kernel}, a kernel file system where no output file can be written`, `give --${name} a directory on an ordinary file system, e.g. --${name} reports/out`);
+  }
+  try {
+    accessSync(at, constants.W_OK | constants.X_OK);
+  } catch (error) {
+    throw new CliError('SC008', `--${name}: ${where} is not writable (${(error as NodeJS.ErrnoException).code ?? String(error)})`, `give --${name} a directory you can write to (it is created if it does not exist)`);
   }
   return dir;
 }

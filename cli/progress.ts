@@ -41,3 +41,25 @@ export function statusLine(enabled: boolean): StatusLine {
     },
   };
 }
+
+/** What Ctrl-C says while a command waits for its work, after tables that may name trace files. */
+export const INTERRUPT_NOTE = 'interrupted: nothing was written; a command writes its output files all together when it finishes, so no file named above exists: run the command to the end to get them';
+
+/**
+ * Until the returned function is called, Ctrl-C (SIGINT) prints INTERRUPT_NOTE on stderr and exits
+ * 130. Installed where a command waits for work on other threads (explore, sweep), not around a
+ * whole command: a SIGINT listener runs only when this thread is free, so around synchronous work
+ * (a random suite, a certification) it would hold Ctrl-C back until that work ended, and lose it
+ * if removed first; there Ctrl-C keeps its default, stopping at once (writing nothing either).
+ * While a command waits, this thread may still explore one design or ordering: Ctrl-C then takes
+ * effect when that one is done.
+ */
+export function installInterruptNote(): () => void {
+  const note = () => {
+    // A status line or a progress bar may be on the line, with the cursor hidden.
+    process.stderr.write(`${process.stderr.isTTY ? '\r\x1b[K\x1b[?25h' : '\n'}${INTERRUPT_NOTE}\n`);
+    process.exit(130);
+  };
+  process.on('SIGINT', note);
+  return () => { process.off('SIGINT', note); };
+}

@@ -57,4 +57,18 @@ describe('parseTrace', () => {
     expect(parsed.field).toBe(field);
     expect(parsed.message).toMatch(message);
   });
+
+  // Both once reached replay: a deep field overflowed the stack in canonicalJson's key sort.
+  test('refuses a field nested 100,000 levels deep, naming it, without overflowing the stack', () => {
+    const text = JSON.stringify(inv07Trace()).replace('{"#meta":{', `{"#meta":{"extra":${'['.repeat(100_000)}${']'.repeat(100_000)},`);
+    const parsed = parseTrace(JSON.parse(text));
+    expect(parsed).toEqual({ ok: false, field: '#meta.extra.0.0.0.0…', message: 'nests arrays and objects more than 64 levels deep; a trace has no such field' });
+  });
+
+  test('refuses a command with an own __proto__ key, as JSON.parse makes it from the text', () => {
+    const trace = inv07Trace();
+    trace.states[1]['#meta'].command = 'COMMAND';
+    const parsed = parseTrace(JSON.parse(JSON.stringify(trace).replace('"COMMAND"', '{"kind":"tick","__proto__":{}}')));
+    expect(parsed).toMatchObject({ ok: false, field: 'states.1.#meta.command.__proto__', message: expect.stringMatching(/tick takes no "__proto__"/) });
+  });
 });

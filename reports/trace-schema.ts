@@ -5,6 +5,7 @@ import { designSchema } from '../model/design-schema.ts';
 import { PLANTED_BUGS } from '../impl/index.ts';
 import { INVARIANTS, LIVENESS } from '../properties/catalogue.ts';
 import { CONFORMANCE } from '../properties/conformance.ts';
+import { nestedBeyond, READ_NESTING_MAX } from './canonical-json.ts';
 
 // Parsing a trace file: every field a replay relies on is checked, and a problem names the field.
 
@@ -86,12 +87,16 @@ export interface ParsedTrace {
 
 export type TraceParse = { readonly ok: true; readonly trace: ParsedTrace } | { readonly ok: false; readonly field: string; readonly message: string };
 
+const fieldName = (path: readonly PropertyKey[]) => (path.length === 0 ? '(top level)' : path.map(String).join('.'));
+
 /** Check a parsed JSON value against the trace format. */
 export function parseTrace(json: unknown): TraceParse {
+  const deep = nestedBeyond(json, READ_NESTING_MAX);
+  if (deep !== null) return { ok: false, field: `${fieldName(deep.slice(0, 6))}${deep.length > 6 ? '…' : ''}`, message: `nests arrays and objects more than ${READ_NESTING_MAX} levels deep; a trace has no such field` };
   const parsed = traceSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    return { ok: false, field: issue.path.length === 0 ? '(top level)' : issue.path.map(String).join('.'), message: issue.message };
+    return { ok: false, field: fieldName(issue.path), message: issue.message };
   }
   const t = parsed.data;
   return {

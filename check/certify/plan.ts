@@ -1,4 +1,5 @@
-import type { Config } from '../../model/index.ts';
+import { z } from 'zod';
+import { configProblems, type Config } from '../../model/index.ts';
 
 /** One exhaustive exploration a certificate rests on. */
 export interface ExplorePlanItem {
@@ -56,3 +57,66 @@ export const DEFAULT_PLAN: CertificationPlan = {
     { config: { lparCount: 2, slotCount: 2, faultBudget: 1, writeBudget: 1 }, statesMax: 100_000, along: 'shortest-path' },
   ],
 };
+
+/**
+ * The bounds a check may be given, on the command line or in a certificate's plan (one definition
+ * for both): a plan beyond them is refused, not run, since a certificate is data anyone can edit.
+ */
+export const CHECK_LIMITS = {
+  /** Distinct states an exploration (or an every-transition space) stores at most: `explore --states-max`. */
+  statesMax: 200_000_000,
+  /** The longest path explored: `explore --depth`. */
+  depthMax: 1_000_000,
+  /** Faults, and client writes, on any path of an exhaustive space: `explore --faults`, `--writes`. */
+  exhaustiveBudget: 20,
+  /** Random runs per suite: `run --runs`. */
+  runs: 1_000_000,
+  /** Generated commands per run: `run --max-commands`. */
+  maxCommands: 10_000,
+  /** Faults, and client writes, per random run: `run --faults`, `--writes`. */
+  randomBudget: 50,
+  /** The largest seed: `run --seed`. */
+  seed: 2 ** 31 - 1,
+  /** Entries in each list of a plan (the default plan has two). */
+  planEntries: 8,
+} as const;
+
+const whole = (min: number, max: number) => z.number().int().min(min, `must be at least ${min}`).max(max, `must be at most ${max} (the tool's limit)`);
+
+/** A configuration the model can build (configProblems), with budgets within the method's limit. */
+function configSchema(budgetMax: number) {
+  return z.object({ lparCount: z.number(), slotCount: z.number(), faultBudget: z.number(), writeBudget: z.number() }).strict().superRefine((config, ctx) => {
+    const problems = configProblems(config);
+    for (const field of ['lparCount', 'slotCount', 'faultBudget', 'writeBudget'] as const) {
+      const value = config[field];
+      const budget = field === 'faultBudget' || field === 'writeBudget';
+      const message = budget
+        ? (Number.isInteger(value) && value >= 0 && value <= budgetMax ? undefined : `${field} must be an integer from 0 to ${budgetMax} here (the tool's limit), got ${value}`)
+        : problems.find((p) => p.field === field)?.message;
+      if (message !== undefined) ctx.addIssue({ code: 'custom', path: [field], message });
+    }
+  });
+}
+
+const entries = <T extends z.ZodType>(item: T) => z.array(item).max(CHECK_LIMITS.planEntries, `has more than ${CHECK_LIMITS.planEntries} entries (the tool's limit)`);
+
+/** A plan as a certificate records it, checked before `certify --check` runs it again. */
+export const certificationPlanSchema = z.object({
+  explore: entries(z.object({
+    config: configSchema(CHECK_LIMITS.exhaustiveBudget),
+    symmetry: z.boolean(),
+    statesMax: whole(1, CHECK_LIMITS.statesMax),
+    depthMax: whole(0, CHECK_LIMITS.depthMax),
+  }).strict()),
+  random: entries(z.object({
+    config: configSchema(CHECK_LIMITS.randomBudget),
+    seed: whole(0, CHECK_LIMITS.seed),
+    runs: whole(1, CHECK_LIMITS.runs),
+    maxCommands: whole(1, CHECK_LIMITS.maxCommands),
+  }).strict()),
+  conformance: entries(z.object({
+    config: configSchema(CHECK_LIMITS.exhaustiveBudget),
+    statesMax: whole(1, CHECK_LIMITS.statesMax),
+    along: z.enum(['shortest-path', 'every-edge']),
+  }).strict()),
+}).strict() satisfies z.ZodType<CertificationPlan>;

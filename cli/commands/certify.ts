@@ -1,10 +1,11 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import { builtInDesign, type Config, type Design } from '../../model/index.ts';
 import { certify, type Certification } from '../../check/certify/certify.ts';
-import { DEFAULT_PLAN, type CertificationPlan } from '../../check/certify/plan.ts';
+import { certificationPlanSchema, DEFAULT_PLAN } from '../../check/certify/plan.ts';
 import { buildCertificate, CERTIFICATE_FORMAT, certificateText } from '../../reports/certificate.ts';
+import { nestedBeyond, READ_NESTING_MAX } from '../../reports/canonical-json.ts';
 import { designHash } from '../../reports/design-hash.ts';
 import { diffJson } from '../../reports/state-diff.ts';
 import { TOOL_VERSION } from '../../reports/version.ts';
@@ -37,7 +38,30 @@ async function designFromSource(name: string, source: string, file: string): Pro
     return d;
   }
   if (!source.startsWith('file:')) throw new CliError('SC009', `certificate "${file}": field design.source is "${source}"`, 'a source is "built-in" or "file:<path>"; re-certify the design');
-  return loadDesignFile(source.slice('file:'.length));
+  const path = source.slice('file:'.length);
+  const outside = outsideWorkingDirectory(path);
+  if (outside !== null) {
+    throw new CliError(
+      'SC009',
+      `certificate "${file}": field design.source is "${source}", ${outside}; a certificate is data, and --check runs only built-in designs and design files inside the working directory`,
+      'run `certify --check` from the directory (the repository) that holds the design file, or move the design file into it and re-certify: npx slotcheck certify --design <its path inside>',
+    );
+  }
+  return loadDesignFile(path);
+}
+
+/** Why a design file named by a certificate is not one of the working directory's own files, or null if it is. */
+function outsideWorkingDirectory(path: string): string | null {
+  if (path === '') return 'which names no file';
+  if (isAbsolute(path)) return 'an absolute path';
+  const leaves = (from: string, to: string) => {
+    const rel = relative(from, to);
+    return rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel);
+  };
+  if (leaves(process.cwd(), resolve(path))) return 'a path that leaves the working directory';
+  // A symbolic link inside may point outside: what is run is where the path really leads.
+  if (existsSync(path) && leaves(realpathSync(process.cwd()), realpathSync(path))) return 'a path that leads out of the working directory through a symbolic link';
+  return null;
 }
 
 /** Differences a STALE certificate lists; the rest are counted. */
@@ -97,39 +121,68 @@ const certificateHead = z.object({
   format: z.literal(CERTIFICATE_FORMAT),
   toolVersion: z.string(),
   design: z.object({ name: z.string(), hash: z.string(), source: z.string() }).passthrough(),
-  plan: z.object({ explore: z.array(z.any()), random: z.array(z.any()), conformance: z.array(z.any()) }),
+  plan: certificationPlanSchema,
 }).passthrough();
+
+/** A committed certificate, read and checked, with the design it names loaded. */
+interface CommittedCertificate {
+  readonly file: string;
+  readonly text: string;
+  readonly json: unknown;
+  readonly recorded: z.infer<typeof certificateHead>;
+  readonly design: Design;
+}
+
+/** Read one certificate; SC009 naming the field when it cannot be used (before anything is recomputed). */
+async function readCertificate(file: string): Promise<CommittedCertificate> {
+  let text: string;
+  let json: unknown;
+  try {
+    text = readFileSync(file, 'utf8');
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new CliError('SC009', `certificate "${file}" is not JSON: ${(error as Error).message}`, 'restore it from version control, or re-certify the design');
+  }
+  const deep = nestedBeyond(json, READ_NESTING_MAX);
+  if (deep !== null) {
+    throw new CliError('SC009', `certificate "${file}": field ${deep.slice(0, 6).join('.')}${deep.length > 6 ? '…' : ''}: nests arrays and objects more than ${READ_NESTING_MAX} levels deep; a certificate has no such field`, 'restore it from version control, or re-certify the design');
+  }
+  const format = (json as { format?: unknown } | null)?.format;
+  if (typeof format === 'string' && format.startsWith('slotcheck-certificate/') && format !== CERTIFICATE_FORMAT) {
+    throw new CliError('SC009', `certificate "${file}" has format ${format}; this tool writes ${CERTIFICATE_FORMAT}`, `re-certify the design with this tool: npx slotcheck certify --design <name>`);
+  }
+  const head = certificateHead.safeParse(json);
+  if (!head.success) {
+    const issue = head.error.issues[0]!;
+    const field = issue.path.length === 0 ? '(top level)' : issue.path.map(String).join('.');
+    const fix = issue.path[0] === 'plan'
+      ? 'a plan asks for no more than the tool\'s own commands may (the message names the limit): restore the certificate from version control, or re-certify the design'
+      : 'restore it from version control, or re-certify the design';
+    throw new CliError('SC009', `certificate "${file}": field ${field}: ${issue.message}`, fix);
+  }
+  const recorded = head.data;
+  const design = await designFromSource(recorded.design.name, recorded.design.source, file);
+  return { file, text, json, recorded, design };
+}
 
 /** `slotcheck certify --check`: recompute every committed certificate; fail when one no longer matches. */
 async function checkCertificates(options: CertifyCliOptions): Promise<ExitCode> {
-  const dir = directoryOption('dir', options.dir, CERTIFICATE_DIR);
-  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')).sort() : [];
-  if (files.length === 0) throw new CliError('SC009', `there are no certificates in "${dir}"`, 'certify a design first: npx slotcheck certify --design <name>');
+  const dir = directoryOption('dir', options.dir, CERTIFICATE_DIR, 'read');
+  const names = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')).sort() : [];
+  if (names.length === 0) throw new CliError('SC009', `there are no certificates in "${dir}"`, 'certify a design first: npx slotcheck certify --design <name>');
+  // Every certificate is checked before any is recomputed: a bad one is refused at once, not after minutes of work on the others.
+  const certificates: CommittedCertificate[] = [];
+  for (const name of names) certificates.push(await readCertificate(join(dir, name)));
   let stale = 0;
-  for (const name of files) {
-    const file = join(dir, name);
-    let json: unknown;
-    try {
-      json = JSON.parse(readFileSync(file, 'utf8'));
-    } catch (error) {
-      throw new CliError('SC009', `certificate "${file}" is not JSON: ${(error as Error).message}`, 'restore it from version control, or re-certify the design');
-    }
-    const format = (json as { format?: unknown } | null)?.format;
-    if (typeof format === 'string' && format.startsWith('slotcheck-certificate/') && format !== CERTIFICATE_FORMAT) {
-      throw new CliError('SC009', `certificate "${file}" has format ${format}; this tool writes ${CERTIFICATE_FORMAT}`, `re-certify the design with this tool: npx slotcheck certify --design <name>`);
-    }
-    const head = certificateHead.safeParse(json);
-    if (!head.success) throw new CliError('SC009', `certificate "${file}": field ${head.error.issues[0]!.path.join('.')}: ${head.error.issues[0]!.message}`, 'restore it from version control, or re-certify the design');
-    const recorded = head.data;
-    const design = await designFromSource(recorded.design.name, recorded.design.source, file);
+  for (const { file, text, json, recorded, design } of certificates) {
     if (designHash(design) !== recorded.design.hash) {
       process.stdout.write(`${file}: STALE — design ${design.name} changed since it was certified (hash ${recorded.design.hash.slice(0, 12)}…, now ${designHash(design).slice(0, 12)}…); re-certify: npx slotcheck certify --design ${recorded.design.source === 'built-in' ? design.name : recorded.design.source.slice(5)}\n`);
       stale += 1;
       continue;
     }
-    const plan = recorded.plan as CertificationPlan;
+    const plan = recorded.plan;
     const now = certificateText(buildCertificate(design, recorded.design.source, plan, certify(design, plan)));
-    if (now === readFileSync(file, 'utf8')) {
+    if (now === text) {
       process.stdout.write(`${file}: matches (${design.name}, slotcheck ${recorded.toolVersion})\n`);
     } else {
       const fresh = JSON.parse(now) as { verdict: string };
@@ -141,11 +194,12 @@ async function checkCertificates(options: CertifyCliOptions): Promise<ExitCode> 
       stale += 1;
     }
   }
-  process.stdout.write(stale === 0 ? `exit code 0: all ${files.length} certificate(s) match their designs and this tool\n` : `exit code 1: ${stale} of ${files.length} certificate(s) are STALE (above: which, and what differs)\n`);
+  process.stdout.write(stale === 0 ? `exit code 0: all ${names.length} certificate(s) match their designs and this tool\n` : `exit code 1: ${stale} of ${names.length} certificate(s) are STALE (above: which, and what differs)\n`);
   return stale === 0 ? EXIT.holds : EXIT.failed;
 }
 
 export async function certifyCommand(options: CertifyCliOptions): Promise<ExitCode> {
   if (options.check && options.design !== undefined) throw new CliError('SC001', '--check recomputes every committed certificate and takes no --design', 'run either `certify --design <name>` or `certify --check`');
+  if (options.check && options.out !== undefined) throw new CliError('SC001', '--check writes nothing; it takes no --out', 'leave --out out of `certify --check`; give it to `certify --design <name>`, where it says where counterexample traces go');
   return options.check ? checkCertificates(options) : certifyDesigns(options);
 }

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Config } from '../../model/index.ts';
 import { propertyById } from '../../properties/catalogue.ts';
 import { engineFor, exploreMany, type ExploreReport } from '../../check/explore/index.ts';
+import { CHECK_LIMITS } from '../../check/certify/plan.ts';
 import { canonicalJson } from '../../reports/canonical-json.ts';
 import { designHash } from '../../reports/design-hash.ts';
 import { renderExploreTable } from '../../reports/render/explore-table.ts';
@@ -11,7 +12,7 @@ import { addExploreTraces, exploreTraceFile } from '../../reports/write-traces.t
 import { resolveDesigns } from '../design-loader.ts';
 import { CliError, exitCodeOf, exitLine, type ExitCode } from '../errors.ts';
 import { configFromOptions, directoryOption, intOption, threadsOption } from '../options.ts';
-import { statusLine } from '../progress.ts';
+import { installInterruptNote, statusLine } from '../progress.ts';
 
 export interface ExploreCliOptions {
   readonly design?: string[];
@@ -50,10 +51,10 @@ export function exploreSummary(report: ExploreReport, designHashHex: string, tra
 /** `slotcheck explore`: breadth-first over every reachable state within the bounds. */
 export async function exploreCommand(options: ExploreCliOptions): Promise<ExitCode> {
   const designs = await resolveDesigns(options.design);
-  const config: Config = configFromOptions(options, { faults: 2, writes: 2, maxBudget: 20 });
+  const config: Config = configFromOptions(options, { faults: 2, writes: 2, maxBudget: CHECK_LIMITS.exhaustiveBudget });
   const bounds = {
-    depthMax: intOption('depth', options.depth, 10_000, 0, 1_000_000),
-    statesMax: intOption('states-max', options.statesMax, 5_000_000, 1, 200_000_000),
+    depthMax: intOption('depth', options.depth, 10_000, 0, CHECK_LIMITS.depthMax),
+    statesMax: intOption('states-max', options.statesMax, 5_000_000, 1, CHECK_LIMITS.statesMax),
     timeLimitMs: intOption('time-limit', options.timeLimit, 600, 1, 86_400) * 1000,
   };
   const only = options.only?.split(',').map((s) => s.trim()).filter((s) => s !== '');
@@ -80,16 +81,22 @@ export async function exploreCommand(options: ExploreCliOptions): Promise<ExitCo
   });
   const finished = (i: number) => () => { running.delete(i); };
   reports.forEach((report, i) => { report.then(finished(i), finished(i)); });
-  for (const [i, { design }] of designs.entries()) {
-    const exploreOptions = jobs[i]!;
-    const report = await reports[i]!;
-    status.clear();
-    const traces = addExploreTraces(files, report, design, (id) => exploreTraceFile(outDir, design.name, id, report.config, report.symmetry.applied));
-    summaries.push(exploreSummary(report, designHash(design), traces));
-    if (!options.json) {
-      process.stdout.write(`${renderExploreTable(report, traces)}\n`);
-      process.stdout.write(`  ${report.timing.elapsedMs.toFixed(0)} ms, ${Math.round(report.timing.transitionsPerSecond)} transitions/s, ${engineFor(exploreOptions)} engine\n\n`);
+  // While tables are printed and later designs still explored, Ctrl-C says that nothing was written.
+  const removeInterruptNote = installInterruptNote();
+  try {
+    for (const [i, { design }] of designs.entries()) {
+      const exploreOptions = jobs[i]!;
+      const report = await reports[i]!;
+      status.clear();
+      const traces = addExploreTraces(files, report, design, (id) => exploreTraceFile(outDir, design.name, id, report.config, report.symmetry.applied));
+      summaries.push(exploreSummary(report, designHash(design), traces));
+      if (!options.json) {
+        process.stdout.write(`${renderExploreTable(report, traces)}\n`);
+        process.stdout.write(`  ${report.timing.elapsedMs.toFixed(0)} ms, ${Math.round(report.timing.transitionsPerSecond)} transitions/s, ${engineFor(exploreOptions)} engine\n\n`);
+      }
     }
+  } finally {
+    removeInterruptNote();
   }
   const exitCode = exitCodeOf(summaries.map((s) => s.verdict));
   const result = { tool: 'slotcheck', toolVersion: TOOL_VERSION, command: 'explore', exitCode, designs: summaries };

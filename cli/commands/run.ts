@@ -3,6 +3,7 @@ import type { Config } from '../../model/index.ts';
 import { PLANTED_BUGS, type PlantedBug } from '../../impl/index.ts';
 import { runSuite } from '../../check/random/suite.ts';
 import { DEFAULT_SUITE } from '../../check/random/suite-report.ts';
+import { CHECK_LIMITS } from '../../check/certify/plan.ts';
 import { canonicalJson } from '../../reports/canonical-json.ts';
 import { renderRunTable } from '../../reports/render/run-table.ts';
 import { summarizeSuite, type DesignRunSummary } from '../../reports/run-summary.ts';
@@ -43,10 +44,10 @@ function plantedBugOption(raw: string | undefined): PlantedBug | null {
 /** `slotcheck run`: the random property suite, per design; a row per property; traces for failures. */
 export async function runCommand(options: RunOptions): Promise<ExitCode> {
   const designs = await resolveDesigns(options.design);
-  const config: Config = configFromOptions(options, { faults: 4, writes: 3, maxBudget: 50 });
-  const runs = intOption('runs', options.runs, DEFAULT_SUITE.runs, 1, 1_000_000);
-  const seed = intOption('seed', options.seed, DEFAULT_SEED, 0, 2 ** 31 - 1);
-  const maxCommands = intOption('max-commands', options.maxCommands, DEFAULT_SUITE.maxCommands, 1, 10_000);
+  const config: Config = configFromOptions(options, { faults: 4, writes: 3, maxBudget: CHECK_LIMITS.randomBudget });
+  const runs = intOption('runs', options.runs, DEFAULT_SUITE.runs, 1, CHECK_LIMITS.runs);
+  const seed = intOption('seed', options.seed, DEFAULT_SEED, 0, CHECK_LIMITS.seed);
+  const maxCommands = intOption('max-commands', options.maxCommands, DEFAULT_SUITE.maxCommands, 1, CHECK_LIMITS.maxCommands);
   const outDir = directoryOption('out', options.out, join('reports', 'out'));
   const plantedBug = plantedBugOption(options.plantedBug);
   const emulator = options.modelOnly ? null : { plantedBug };

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Config } from '../../model/index.ts';
 import { sweep } from '../../check/sweep/sweep.ts';
+import { CHECK_LIMITS } from '../../check/certify/plan.ts';
 import { canonicalJson } from '../../reports/canonical-json.ts';
 import { designHash } from '../../reports/design-hash.ts';
 import { renderSweepTable } from '../../reports/render/sweep-table.ts';
@@ -10,7 +11,7 @@ import { addExploreTraces, configTag } from '../../reports/write-traces.ts';
 import { resolveDesign } from '../design-loader.ts';
 import { EXIT, type ExitCode } from '../errors.ts';
 import { configFromOptions, directoryOption, intOption, threadsOption } from '../options.ts';
-import { progressBar } from '../progress.ts';
+import { installInterruptNote, progressBar } from '../progress.ts';
 
 export interface SweepCliOptions {
   readonly design?: string;
@@ -33,13 +34,16 @@ export interface SweepCliOptions {
 export async function sweepCommand(options: SweepCliOptions): Promise<ExitCode> {
   const base = await resolveDesign(options.design ?? 'patent-lpar-a');
   const config: Config = configFromOptions(options, { faults: 1, writes: 1, maxBudget: 10 });
-  const statesMax = intOption('states-max', options.statesMax, 2_000_000, 1, 200_000_000);
+  const statesMax = intOption('states-max', options.statesMax, 2_000_000, 1, CHECK_LIMITS.statesMax);
   const limit = options.limit === undefined ? undefined : intOption('limit', options.limit, 120, 1, 5040);
   // One directory per base design and configuration: a sweep at another bound keeps this one's table and traces.
   const dir = join(directoryOption('out', options.out, join('reports', 'out')), 'sweep', `${base.name}-${configTag(config)}`);
   const progress = progressBar(limit ?? 120, !options.json);
   const threads = threadsOption(options.threads);
-  const result = await sweep({ base, config, statesMax, depthMax: 10_000, threads, ...(limit === undefined ? {} : { limit }), onOrdering: (done) => progress.update(done, base.name) });
+  // While orderings are explored on other threads, Ctrl-C says that nothing was written.
+  const removeInterruptNote = installInterruptNote();
+  const result = await sweep({ base, config, statesMax, depthMax: 10_000, threads, ...(limit === undefined ? {} : { limit }), onOrdering: (done) => progress.update(done, base.name) })
+    .finally(removeInterruptNote);
   progress.stop();
 
   const files = new OutputFiles();
@@ -66,7 +70,8 @@ export async function sweepCommand(options: SweepCliOptions): Promise<ExitCode> 
   files.commit();
   const stopped = rows.filter((r) => r.verdict === 'inconclusive').map((r) => r.index);
   const exitCode = stopped.length > 0 ? EXIT.inconclusive : EXIT.holds;
-  if (options.json) process.stdout.write(canonicalJson(summary));
+  // --json carries the exit code, as run's and explore's do; sweep.json stays as it was.
+  if (options.json) process.stdout.write(canonicalJson({ ...summary, exitCode }));
   else process.stdout.write(`${table}\ntable: ${join(dir, 'sweep.md')}; data and traces: ${dir}\n${sweepExitLine(exitCode, rows, stopped)}\n`);
   return exitCode;
 }

@@ -1,0 +1,35 @@
+// Why: explore prints each design's table, trace paths included, while later designs are still
+// explored; output files are written only at the end. Ctrl-C there once ended the command without a
+// word, leaving a user to look for trace files that were never written. It must say so and exit 130.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { INTERRUPT_NOTE } from './progress.ts';
+import { tempDir } from './testing.ts';
+
+/** The CLI in a process of its own, from its sources (whatever bin/ runs). */
+const CLI = ["import('./cli/main.ts').then((m) => m.main(process.argv.slice(1))).then((code) => process.exit(code))"];
+
+test('Ctrl-C after the first table, while the second design is explored on another thread: the note on stderr, exit 130, nothing written', async () => {
+  const out = join(tempDir(), 'out');
+  // hardened is explored on this thread and printed first; prior-art-multiport takes seconds longer on the other.
+  const child = spawn(process.execPath, ['--import', 'tsx', '-e', ...CLI, '--', 'explore', '--design', 'hardened', '--design', 'prior-art-multiport', '--faults', '3', '--threads', '2', '--out', out], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stderr.on('data', (chunk) => { stderr += String(chunk); });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  await new Promise<void>((resolve) => {
+    child.stdout.on('data', (chunk) => {
+      stdout += String(chunk);
+      if (stdout.includes('engine\n\n')) resolve(); // the first table and its timing line
+    });
+    void exited.then(() => resolve());
+  });
+  expect(stdout).toContain('DSN-06 hardened');
+  expect(stdout).not.toMatch(/prior-art-multiport — exhaustive/); // still being explored
+  child.kill('SIGINT');
+  expect(await exited).toBe(130);
+  expect(stderr).toContain(`\n${INTERRUPT_NOTE}\n`);
+  expect(existsSync(out)).toBe(false);
+});
