@@ -34,7 +34,7 @@ function violationsOf(s: ReplayedStep, design: Design): ChartViolation[] {
 }
 
 /** The script step a cluster_step is about to run, by the design's script (null: it detects). */
-function scriptStepOf(before: ModelState, command: Command, design: Design): string | null {
+export function scriptStepOf(before: ModelState, command: Command, design: Design): string | null {
   if (command.kind !== 'cluster_step') return null;
   const script = before.lpars[command.lpar]?.cluster.script ?? null;
   return script === null ? 'detect' : design.failoverScript[script.step] ?? null;

@@ -10,7 +10,11 @@ import { OutputFiles } from '../reports/output-files.ts';
 import { TOOL_VERSION } from '../reports/version.ts';
 import { addExploreTraces, exploreTraceFile } from '../reports/write-traces.ts';
 import { configWith, resolveDesignInputs, type DesignInput } from './designs.ts';
-import { exitCodeOf, SlotcheckError, type ExitCode } from './errors.ts';
+import { exitCodeOf, SlotcheckError } from './errors.ts';
+import { addJunit, addReports } from './reports.ts';
+import type { ExploreResult } from './results.ts';
+
+export type { ExploreResult };
 
 export interface ExploreApiOptions {
   /** Default: every built-in design. */
@@ -25,20 +29,13 @@ export interface ExploreApiOptions {
   readonly only?: readonly string[];
   /** Designs explored side by side (default 1: this thread). */
   readonly threads?: number;
-  /** Write `explore-summary.json` and a trace per counterexample here, as the CLI does; without it nothing is written and trace paths are null. */
+  /** Write `explore-summary.json`, a trace per counterexample, report.html and report.md here, as the CLI does; without it nothing is written and trace paths are null. */
   readonly out?: string;
+  /** Also write JUnit XML (a suite per design, a case per property) to this file. */
+  readonly junit?: string;
   readonly onProgress?: (designIndex: number, progress: SearchProgress) => void;
   /** Each design's full report (states, steps) as it is ready, in design order. */
   readonly onReport?: (report: ExploreReport, summary: ExploreSummary, traces: ReadonlyMap<string, string>) => void;
-}
-
-/** What `slotcheck explore --json` prints. */
-export interface ExploreResult {
-  readonly tool: 'slotcheck';
-  readonly toolVersion: string;
-  readonly command: 'explore';
-  readonly exitCode: ExitCode;
-  readonly designs: readonly ExploreSummary[];
 }
 
 export const EXPLORE_DEFAULTS = { config: { faultBudget: 2, writeBudget: 2 }, bounds: { depthMax: 10_000, statesMax: 5_000_000, timeLimitMs: 600_000 } } as const;
@@ -67,7 +64,9 @@ export async function explore(options: ExploreApiOptions = {}): Promise<ExploreR
   const result: ExploreResult = { tool: 'slotcheck', toolVersion: TOOL_VERSION, command: 'explore', exitCode: exitCodeOf(summaries.map((s) => s.verdict)), designs: summaries };
   if (options.out !== undefined) {
     files.add(join(options.out, 'explore-summary.json'), canonicalJson(result));
-    files.commit();
+    addReports(files, options.out, { explore: result });
   }
+  if (options.junit !== undefined) addJunit(files, options.junit, { explore: result });
+  files.commit();
   return result;
 }

@@ -3,10 +3,12 @@
 export { explore, EXPLORE_DEFAULTS, type ExploreApiOptions, type ExploreResult } from './explore.ts';
 export { run, RUN_DEFAULTS, type RunApiOptions, type RunResult } from './run.ts';
 export { replay, readTrace, type ReplayApiOptions, type ReplayResult } from './replay.ts';
+export { certify, designSource, type CertifyApiOptions, type CertifyResult, type DesignCertification } from './certify.ts';
 export { configWith, resolveDesignInputs, type DesignInput, type GivenDesign } from './designs.ts';
 export { ERROR_CODES, EXIT, SlotcheckError, type ErrorCode, type ExitCode } from './errors.ts';
 export type { ExploreSummary } from '../reports/explore-summary.ts';
 export type { DesignRunSummary, PropertySummary } from '../reports/run-summary.ts';
-export { addReports, writeReports, junitXml, reportFromDirectory, fig10Chart, type ReportSources } from './reports.ts';
+export { addJunit, addReports, writeReports, junitXml, reportFromDirectory, fig10Chart, type ReportSources } from './reports.ts';
 export { chartFromTrace, chartFromCommands, FIG10_SCENARIO } from './chart.ts';
 export type { ChartTrace } from '../reports/chart-trace.ts';
+export { mutate, mutateDirectory, MUTATE_DEFAULTS, type MutateApiOptions, type MutateApiResult } from './mutate.ts';

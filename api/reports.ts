@@ -10,9 +10,8 @@ import type { ReportInput } from '../reports/report-model.ts';
 import type { DesignRunSummary } from '../reports/run-summary.ts';
 import { chartFromCommands, chartFromTrace, FIG10_SCENARIO } from './chart.ts';
 import { SlotcheckError } from './errors.ts';
-import type { ExploreResult } from './explore.ts';
 import { readTrace } from './replay.ts';
-import type { RunResult } from './run.ts';
+import type { ExploreResult, RunResult } from './results.ts';
 
 // report.html, report.md and JUnit XML from what the checkers return. The charts are built here
 // (reports/ renders, it never runs the model): each trace a summary names is read and replayed.
@@ -49,7 +48,7 @@ function locate(file: string, baseDir: string | undefined): string | null {
 }
 
 /** The report's input: the summaries, and a chart for every trace they name that can be read. */
-export function reportInput(sources: ReportSources): ReportInput {
+export function reportInput(sources: ReportSources, pending?: OutputFiles): ReportInput {
   const runs = [...(sources.run?.designs ?? []), ...(sources.runSummaries ?? [])];
   const explorations = [...(sources.explore?.designs ?? []), ...(sources.exploreSummaries ?? [])];
   const traces = [
@@ -59,13 +58,15 @@ export function reportInput(sources: ReportSources): ReportInput {
   const charts: ChartTrace[] = [];
   const unreadable: { file: string; why: string }[] = [];
   for (const file of traces) {
-    const found = locate(file, sources.baseDir);
-    if (found === null) {
+    // A trace written in the same commit as the report is read from what is about to be written.
+    const text = pending?.pending(file);
+    const found = text !== undefined ? null : locate(file, sources.baseDir);
+    if (text === undefined && found === null) {
       unreadable.push({ file, why: 'not found' });
       continue;
     }
     try {
-      charts.push({ ...chartFromTrace(readTrace(found), file) });
+      charts.push({ ...chartFromTrace(readTrace(text !== undefined ? JSON.parse(text) : found), file) });
     } catch (error) {
       unreadable.push({ file, why: error instanceof SlotcheckError ? `${error.code}: ${error.message}` : String(error) });
     }
@@ -77,11 +78,11 @@ export function reportInput(sources: ReportSources): ReportInput {
 
 /**
  * Add report.html and report.md for `sources` to `files` under `outDir` (the caller commits, with
- * its traces and summary, all at the end). The traces the summaries name must be on disk already:
- * call it after the checker's own files were committed, or give their directory as `baseDir`.
+ * its traces and summary, all at the end). The traces the summaries name are read from `files`
+ * when they are about to be written with it, else from disk (or below `baseDir`).
  */
 export function addReports(files: OutputFiles, outDir: string, sources: ReportSources): WrittenReports {
-  const input = reportInput(sources);
+  const input = reportInput(sources, files);
   const html = htmlReport(input);
   const markdown = markdownReport(input);
   const paths = [join(outDir, 'report.html'), join(outDir, 'report.md')];
@@ -99,6 +100,11 @@ export function writeReports(outDir: string, sources: ReportSources): WrittenRep
 }
 
 /** JUnit XML (a suite per design, a case per property ID) for `--junit FILE`. */
+/** Add JUnit XML for `sources` to `files` as `file`. */
+export function addJunit(files: OutputFiles, file: string, sources: ReportSources): void {
+  files.add(file, junitXml(sources));
+}
+
 export function junitXml(sources: ReportSources): string {
   const runs = [...(sources.run?.designs ?? []), ...(sources.runSummaries ?? [])];
   const explorations = [...(sources.explore?.designs ?? []), ...(sources.exploreSummaries ?? [])];

@@ -10,7 +10,11 @@ import { summarizeSuite, type DesignRunSummary } from '../reports/run-summary.ts
 import { TOOL_VERSION } from '../reports/version.ts';
 import { addSuiteTraces } from '../reports/write-traces.ts';
 import { configWith, resolveDesignInputs, type DesignInput } from './designs.ts';
-import { exitCodeOf, SlotcheckError, type ExitCode } from './errors.ts';
+import { exitCodeOf, SlotcheckError } from './errors.ts';
+import { addJunit, addReports } from './reports.ts';
+import type { RunResult } from './results.ts';
+
+export type { RunResult };
 
 export interface RunApiOptions {
   /** Default: every built-in design. */
@@ -28,20 +32,13 @@ export interface RunApiOptions {
   readonly engine?: 'packed' | 'reference';
   /** Test-only: an emulator defect the suite must catch. */
   readonly plantedBug?: PlantedBug | null;
-  /** Write `run-summary.json` and a trace per counterexample here, as the CLI does; without it nothing is written and trace paths are null. */
+  /** Write `run-summary.json`, a trace per counterexample, report.html and report.md here, as the CLI does; without it nothing is written and trace paths are null. */
   readonly out?: string;
+  /** Also write JUnit XML (a suite per design, a case per property) to this file. */
+  readonly junit?: string;
   readonly onRun?: (design: string, runsDone: number) => void;
   /** Each design's suite report as it is ready. */
   readonly onReport?: (report: SuiteReport, summary: DesignRunSummary) => void;
-}
-
-/** What `slotcheck run --json` prints. */
-export interface RunResult {
-  readonly tool: 'slotcheck';
-  readonly toolVersion: string;
-  readonly command: 'run';
-  readonly exitCode: ExitCode;
-  readonly designs: readonly DesignRunSummary[];
 }
 
 export const RUN_DEFAULTS = { config: { faultBudget: 4, writeBudget: 3 }, seed: 1 } as const;
@@ -78,7 +75,9 @@ export async function run(options: RunApiOptions = {}): Promise<RunResult> {
   const result: RunResult = { tool: 'slotcheck', toolVersion: TOOL_VERSION, command: 'run', exitCode: exitCodeOf(summaries.map((s) => s.verdict)), designs: summaries };
   if (options.out !== undefined) {
     files.add(join(options.out, 'run-summary.json'), canonicalJson(result));
-    files.commit();
+    addReports(files, options.out, { run: result });
   }
+  if (options.junit !== undefined) addJunit(files, options.junit, { run: result });
+  files.commit();
   return result;
 }

@@ -1,11 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { canonicalJson } from '../reports/canonical-json.ts';
 import { TOOL_VERSION } from '../reports/version.ts';
-import { certifyCommand } from './commands/certify.ts';
-import { exploreCommand } from './commands/explore.ts';
-import { replayCommand } from './commands/replay.ts';
-import { sweepCommand } from './commands/sweep.ts';
-import { runCommand } from './commands/run.ts';
 import { CliError, EXIT, type ExitCode } from './errors.ts';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -35,11 +30,12 @@ function program(setExit: (code: ExitCode) => void): Command {
     .option('--faults <k>', 'faults and directly issued control commands per run, at most (default 4)', once)
     .option('--writes <w>', 'client writes per run, at most (default 3)', once)
     .option('--json', 'print the summary as JSON')
-    .option('--out <dir>', 'where to write the summary and traces (default reports/out)', once)
+    .option('--out <dir>', 'where to write the summary, traces and report.html (default reports/out)', once)
+    .option('--junit <file>', 'also write JUnit XML: a test suite per design, a test case per property', once)
     .option('--model-only', 'run the model alone, without the emulator and the conformance check')
     .option('--engine <name>', 'packed (default: the fast equivalent of the model) or reference (the immer model itself); same results', once)
     .addOption(new Option('--planted-bug <name>', 'test-only: plant a defect in the emulator').hideHelp())
-    .action(async (opts) => setExit(await runCommand(opts)));
+    .action(async (opts) => setExit(await (await import('./commands/run.ts')).runCommand(opts)));
 
   root.command('explore')
     .description('explore every reachable state within the bounds; shortest counterexamples, fair lassos, witnesses, the command kinds never taken')
@@ -56,8 +52,9 @@ function program(setExit: (code: ExitCode) => void): Command {
     .option('--only <ids>', 'comma-separated property ids to check', once)
     .option('--threads <n>', 'threads exploring designs side by side (default 2, or 1 on a one-core machine; 1: all in this thread); same results', once)
     .option('--json', 'print the summary as JSON')
-    .option('--out <dir>', 'where to write the summary and traces (default reports/out)', once)
-    .action(async (opts) => setExit(await exploreCommand(opts)));
+    .option('--out <dir>', 'where to write the summary, traces and report.html (default reports/out)', once)
+    .option('--junit <file>', 'also write JUnit XML: a test suite per design, a test case per property', once)
+    .action(async (opts) => setExit(await (await import('./commands/explore.ts')).exploreCommand(opts)));
 
   root.command('certify')
     .description('certify a design before it changes: exhaustive and random checks, then a byte-reproducible certificate')
@@ -65,7 +62,7 @@ function program(setExit: (code: ExitCode) => void): Command {
     .option('--check', 'recompute every committed certificate; fail when one no longer matches its design or the tool')
     .option('--dir <dir>', 'where certificates live (default reports/certificates)', once)
     .option('--out <dir>', 'where counterexample traces go (default reports/out)', once)
-    .action(async (opts) => setExit(await certifyCommand(opts)));
+    .action(async (opts) => setExit(await (await import('./commands/certify.ts')).certifyCommand(opts)));
 
   root.command('sweep')
     .description('every ordering of the fail-over script on a base design, explored: a table ordering × property')
@@ -79,7 +76,20 @@ function program(setExit: (code: ExitCode) => void): Command {
     .option('--threads <n>', 'threads exploring orderings side by side (default 2, or 1 on a one-core machine; 1: all in this thread); same results', once)
     .option('--json', 'print the table as JSON')
     .option('--out <dir>', 'where to write the table and traces (default reports/out)', once)
-    .action(async (opts) => setExit(await sweepCommand(opts)));
+    .action(async (opts) => setExit(await (await import('./commands/sweep.ts')).sweepCommand(opts)));
+
+  root.command('mutate')
+    .description('every single-decision variant of a design, checked by the explorer and random runs: a kill matrix and the mutation score of the catalogue')
+    .option('--design <name>', 'the base design, built-in or a file (default hardened)', once)
+    .option('--lpars <n>', 'LPARs, 2–4 (default 2)', once)
+    .option('--slots <n>', 'PCI slots, 1–3 (default 1)', once)
+    .option('--faults <k>', 'faults and direct control commands on any path (default 2)', once)
+    .option('--writes <w>', 'client writes on any path (default 2)', once)
+    .option('--runs <n>', 'random runs per mutant (default 200)', once)
+    .option('--threads <n>', 'threads checking mutants side by side (default 2, or 1 on a one-core machine)', once)
+    .option('--json', 'print the result as JSON')
+    .option('--out <dir>', 'where the kill matrix, summary and traces go, under mutate/<design>-<bound>/ (default reports/out)', once)
+    .action(async (opts) => setExit(await (await import('./commands/mutate.ts')).mutateCommand(opts)));
 
   root.command('replay')
     .description('re-execute a counterexample trace; exit 1 if its property is still violated, 0 if not')
@@ -87,7 +97,12 @@ function program(setExit: (code: ExitCode) => void): Command {
     .option('--design <name>', 'replay the commands against another design (built-in name or design file)', once)
     .option('--quiet', 'do not print what each step changed')
     .option('--json', 'print the verdict as JSON')
-    .action(async (file, opts) => setExit(await replayCommand(file, opts)));
+    .action(async (file, opts) => setExit(await (await import('./commands/replay.ts')).replayCommand(file, opts)));
+
+  root.command('report')
+    .description('write report.html and report.md for a folder that run or explore wrote (its summaries and traces)')
+    .argument('<dir>', 'a folder with run-summary.json and/or explore-summary.json')
+    .action(async (dir) => setExit(await (await import('./commands/report.ts')).reportCommand(dir)));
 
   return root;
 }

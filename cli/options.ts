@@ -1,6 +1,6 @@
 import { accessSync, constants, existsSync, statfsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { configProblems, type Config } from '../model/index.ts';
 import { CliError } from './errors.ts';
 
@@ -75,4 +75,13 @@ export function directoryOption(name: string, raw: string | undefined, fallback:
     throw new CliError('SC008', `--${name}: ${where} is not writable (${(error as NodeJS.ErrnoException).code ?? String(error)})`, `give --${name} a directory you can write to (it is created if it does not exist)`);
   }
   return dir;
+}
+
+/** A file option (`--junit FILE`): refused before any work if empty, a directory, or where no file can be written (its directory as `directoryOption` checks it). */
+export function fileOption(name: string, raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  if (raw === '' || raw.endsWith('/')) throw new CliError('SC002', `--${name} is "${raw}"`, `give --${name} the path of a file to write, e.g. --${name} reports/out/junit.xml`);
+  if (existsSync(raw) && statSync(raw).isDirectory()) throw new CliError('SC008', `--${name}: "${raw}" is a directory`, `give --${name} the path of a file, e.g. ${join(raw, 'junit.xml')}`);
+  directoryOption(name, dirname(raw), '.');
+  return raw;
 }

@@ -19,6 +19,11 @@ export class OutputFiles {
     this.files.set(path, text);
   }
 
+  /** The text added for a path and not yet written, if any (a report reads the traces it goes with). */
+  pending(path: string): string | undefined {
+    return this.files.get(path);
+  }
+
   /** Write every added file; throws the first file system error, with nothing renamed into place. */
   commit(): void {
     const entries = [...this.files.entries()];

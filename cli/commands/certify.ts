@@ -2,9 +2,11 @@ import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import { builtInDesign, type Config, type Design } from '../../model/index.ts';
-import { certify, type Certification } from '../../check/certify/certify.ts';
-import { certificationPlanSchema, DEFAULT_PLAN } from '../../check/certify/plan.ts';
+import type { Certification } from '../../check/certify/certify.ts';
+import { certify } from '../../api/certify.ts';
+import { certificationPlanSchema } from '../../check/certify/plan.ts';
 import { buildCertificate, CERTIFICATE_FORMAT, certificateText } from '../../reports/certificate.ts';
+import { certify as certifyDesign } from '../../check/certify/certify.ts';
 import { nestedBeyond, READ_NESTING_MAX } from '../../reports/canonical-json.ts';
 import { designHash } from '../../reports/design-hash.ts';
 import { diffJson } from '../../reports/state-diff.ts';
@@ -26,10 +28,6 @@ export interface CertifyCliOptions {
 
 export const CERTIFICATE_DIR = join('reports', 'certificates');
 
-/** Where a design came from, as a certificate records it, so that --check can find it again. */
-function sourceOf(given: string, design: Design): string {
-  return builtInDesign(given)?.name === design.name ? 'built-in' : `file:${relative(process.cwd(), given).split('\\').join('/')}`;
-}
 
 async function designFromSource(name: string, source: string, file: string): Promise<Design> {
   if (source === 'built-in') {
@@ -92,25 +90,28 @@ async function certifyDesigns(options: CertifyCliOptions): Promise<ExitCode> {
   // (reports/output-files.ts); what each design wrote is printed after that.
   const files = new OutputFiles();
   const written: string[] = [];
-  for (const { given, design } of designs) {
-    const progress = progressBar(1, true);
-    const c = certify(design, DEFAULT_PLAN, { onProgress: (what) => progress.update(0, `${design.name}: ${what}`) });
-    progress.stop();
-    process.stdout.write(`${summarize(design, c)}\n`);
-    verdicts.push({ design, verdict: c.verdict });
-    if (c.verdict === 'certified') {
-      const file = join(dir, `${design.name}.json`);
-      files.add(file, certificateText(buildCertificate(design, sourceOf(given, design), DEFAULT_PLAN, c)));
-      written.push(`${design.name}: certificate written to ${file}`);
-      continue;
-    }
-    const traces = [
-      ...c.exploreReports.flatMap((r) => [...addExploreTraces(files, r, design, (pid) => exploreTraceFile(outDir, design.name, pid, r.config, r.symmetry.applied))]),
-      ...c.suiteReports.flatMap((r) => [...addSuiteTraces(files, r, outDir, { plantedBug: null })]),
-      ...c.conformance.flatMap((e) => [...addConformanceTraces(files, e.gaps.map((g) => replayGap(g, design, e.plan.config)), design, e.plan.config, { plantedBug: null }, (id) => conformanceTraceFile(outDir, design.name, id, e.plan.config))]),
-    ];
-    written.push([`${design.name}: no certificate written`, ...traces.map(([id, f]) => `  ${id}: npx slotcheck replay ${f}`)].join('\n'));
-  }
+  let progress: ReturnType<typeof progressBar> | null = null;
+  const result = await certify({
+    designs,
+    onProgress: (name, what) => { progress ??= progressBar(1, true); progress.update(0, `${name}: ${what}`); },
+    onCertification: (design, _given, c) => {
+      progress?.stop();
+      progress = null;
+      process.stdout.write(`${summarize(design, c)}\n`);
+      verdicts.push({ design, verdict: c.verdict });
+      if (c.verdict === 'certified') {
+        written.push(`${design.name}: certificate written to ${join(dir, `${design.name}.json`)}`);
+        return;
+      }
+      const traces = [
+        ...c.exploreReports.flatMap((r) => [...addExploreTraces(files, r, design, (pid) => exploreTraceFile(outDir, design.name, pid, r.config, r.symmetry.applied))]),
+        ...c.suiteReports.flatMap((r) => [...addSuiteTraces(files, r, outDir, { plantedBug: null })]),
+        ...c.conformance.flatMap((e) => [...addConformanceTraces(files, e.gaps.map((g) => replayGap(g, design, e.plan.config)), design, e.plan.config, { plantedBug: null }, (id) => conformanceTraceFile(outDir, design.name, id, e.plan.config))]),
+      ];
+      written.push([`${design.name}: no certificate written`, ...traces.map(([id, f]) => `  ${id}: npx slotcheck replay ${f}`)].join('\n'));
+    },
+  });
+  for (const d of result.designs) if (d.certificate !== null) files.add(join(dir, `${d.design.name}.json`), certificateText(d.certificate));
   files.commit();
   const exitCode = exitCodeOf(verdicts.map((v) => (v.verdict === 'certified' ? 'pass' : v.verdict === 'counterexample' ? 'counterexample' : 'inconclusive')));
   process.stdout.write(`${written.join('\n')}\n${exitLine(exitCode, verdicts)}\n`);
@@ -181,7 +182,7 @@ async function checkCertificates(options: CertifyCliOptions): Promise<ExitCode> 
       continue;
     }
     const plan = recorded.plan;
-    const now = certificateText(buildCertificate(design, recorded.design.source, plan, certify(design, plan)));
+    const now = certificateText(buildCertificate(design, recorded.design.source, plan, certifyDesign(design, plan)));
     if (now === text) {
       process.stdout.write(`${file}: matches (${design.name}, slotcheck ${recorded.toolVersion})\n`);
     } else {

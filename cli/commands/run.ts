@@ -1,20 +1,15 @@
 import { join } from 'node:path';
 import type { Config } from '../../model/index.ts';
 import { PLANTED_BUGS, type PlantedBug } from '../../impl/index.ts';
-import { runSuite } from '../../check/random/suite.ts';
 import { DEFAULT_SUITE } from '../../check/random/suite-report.ts';
 import { CHECK_LIMITS } from '../../check/certify/plan.ts';
 import { canonicalJson } from '../../reports/canonical-json.ts';
 import { renderRunTable } from '../../reports/render/run-table.ts';
-import { summarizeSuite, type DesignRunSummary } from '../../reports/run-summary.ts';
-import { TOOL_VERSION } from '../../reports/version.ts';
-import { OutputFiles } from '../../reports/output-files.ts';
-import { addSuiteTraces } from '../../reports/write-traces.ts';
-import { CliError, exitCodeOf, exitLine, type ExitCode } from '../errors.ts';
-import { emulatorSubject } from '../../check/conformance/subject.ts';
+import { run } from '../../api/run.ts';
+import { CliError, exitLine, type ExitCode } from '../errors.ts';
 import { resolveDesigns } from '../design-loader.ts';
-import { configFromOptions, directoryOption, intOption } from '../options.ts';
-import { progressBar } from '../progress.ts';
+import { configFromOptions, directoryOption, fileOption, intOption } from '../options.ts';
+import { progressBar, type Progress } from '../progress.ts';
 
 export interface RunOptions {
   readonly design?: string[];
@@ -27,6 +22,7 @@ export interface RunOptions {
   readonly writes?: string;
   readonly json?: boolean;
   readonly out?: string;
+  readonly junit?: string;
   readonly modelOnly?: boolean;
   readonly engine?: string;
   /** Test-only: run the emulator with a planted defect the suite must catch. */
@@ -49,34 +45,24 @@ export async function runCommand(options: RunOptions): Promise<ExitCode> {
   const seed = intOption('seed', options.seed, DEFAULT_SEED, 0, CHECK_LIMITS.seed);
   const maxCommands = intOption('max-commands', options.maxCommands, DEFAULT_SUITE.maxCommands, 1, CHECK_LIMITS.maxCommands);
   const outDir = directoryOption('out', options.out, join('reports', 'out'));
+  const junit = fileOption('junit', options.junit);
   const plantedBug = plantedBugOption(options.plantedBug);
-  const emulator = options.modelOnly ? null : { plantedBug };
   const engine = options.engine ?? 'packed';
   if (engine !== 'packed' && engine !== 'reference') throw new CliError('SC002', `--engine is "${engine}"`, 'use --engine packed (the default) or --engine reference');
 
-  const summaries: DesignRunSummary[] = [];
-  // Traces and the summary are written together at the end, or none of them (reports/output-files.ts).
-  const files = new OutputFiles();
-  for (const { given, design } of designs) {
-    const progress = progressBar(runs, !options.json);
-    const report = runSuite({
-      ...DEFAULT_SUITE, design, config, seed, runs, maxCommands, engine,
-      onRun: (done) => progress.update(done, `${design.name}`),
-      ...(emulator === null ? {} : { subject: () => emulatorSubject(config, design, { plantedBug }) }),
-    });
-    progress.stop();
-    const traces = addSuiteTraces(files, report, outDir, emulator);
-    const flags = `${options.modelOnly ? ' --model-only' : ''}${plantedBug === null ? '' : ` --planted-bug ${plantedBug}`}`;
-    const reproduce = `npx slotcheck run --design ${given} --seed ${seed} --runs ${runs} --lpars ${config.lparCount} --slots ${config.slotCount} --faults ${config.faultBudget} --writes ${config.writeBudget} --max-commands ${maxCommands}${flags}`;
-    const summary = summarizeSuite(report, reproduce, traces);
-    summaries.push(summary);
-    if (!options.json) process.stdout.write(`${renderRunTable(summary)}\n\n`);
-  }
-  const exitCode = exitCodeOf(summaries.map((s) => s.verdict));
-  const result = { tool: 'slotcheck', toolVersion: TOOL_VERSION, command: 'run', exitCode, designs: summaries };
-  files.add(join(outDir, 'run-summary.json'), canonicalJson(result));
-  files.commit();
+  // Traces, the summary and the reports are written together at the end, or none of them (reports/output-files.ts).
+  let progress: Progress | null = null;
+  const result = await run({
+    designs, config, runs, seed, maxCommands, engine, plantedBug, modelOnly: options.modelOnly === true, out: outDir,
+    ...(junit === undefined ? {} : { junit }),
+    onRun: (design, done) => { progress ??= progressBar(runs, !options.json); progress.update(done, design); },
+    onReport: (_report, summary) => {
+      progress?.stop();
+      progress = null;
+      if (!options.json) process.stdout.write(`${renderRunTable(summary)}\n\n`);
+    },
+  });
   if (options.json) process.stdout.write(canonicalJson(result));
-  else process.stdout.write(`summary and traces written to ${outDir}\n${exitLine(exitCode, summaries)}\n`);
-  return exitCode;
+  else process.stdout.write(`summary, traces and report.html written to ${outDir}\n${exitLine(result.exitCode, result.designs)}\n`);
+  return result.exitCode;
 }
