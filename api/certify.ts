@@ -50,6 +50,7 @@ export async function certify(options: CertifyApiOptions = {}): Promise<CertifyR
   for (const { given, design } of designs) {
     const c = certifyDesign(design, plan, options.onProgress === undefined ? {} : { onProgress: (what) => options.onProgress!(design.name, what) });
     options.onCertification?.(design, given, c);
+    await new Promise((resolveTurn) => setImmediate(resolveTurn)); // let a Ctrl-C in between designs
     results.push({
       design: { name: design.name, id: design.id, hash: designHash(design) }, verdict: c.verdict, properties: c.properties,
       certificate: c.verdict === 'certified' ? buildCertificate(design, designSource(given, design), plan, c) : null,

@@ -71,6 +71,8 @@ export async function run(options: RunApiOptions = {}): Promise<RunResult> {
     const summary = summarizeSuite(report, reproduce, traces);
     summaries.push(summary);
     options.onReport?.(report, summary);
+    // A suite runs synchronously: let signals and I/O in between designs (a Ctrl-C note, a progress line).
+    await new Promise((resolveTurn) => setImmediate(resolveTurn));
   }
   const result: RunResult = { tool: 'slotcheck', toolVersion: TOOL_VERSION, command: 'run', exitCode: exitCodeOf(summaries.map((s) => s.verdict)), designs: summaries };
   if (options.out !== undefined) {

@@ -128,3 +128,15 @@ describe('slotcheck certify', () => {
     expect(r.stderr).toContain(`error ${code}`);
   });
 });
+
+// Why: the library's certify returns a typed result; `certify --json` prints the same, and --check takes no --json.
+test('certify --json prints what the library returns: per design its verdict and certificate; --check --json is SC001', async () => {
+  const dir = tempDir();
+  const r = await runCli(['certify', '--design', 'patent-lpar-a', '--dir', dir, '--out', join(dir, 'out'), '--json']);
+  const result = JSON.parse(r.stdout);
+  expect(result).toMatchObject({ tool: 'slotcheck', command: 'certify', exitCode: 1, designs: [{ design: { name: 'patent-lpar-a', id: 'DSN-01' }, verdict: 'counterexample', certificate: null }] });
+  expect(r.code).toBe(1);
+  const check = await runCli(['certify', '--check', '--json']);
+  expect(check.code).toBe(2);
+  expect(check.stderr).toContain('error SC001: --check prints which certificates match; it takes no --json');
+});

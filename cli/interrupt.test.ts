@@ -33,3 +33,26 @@ test('Ctrl-C after the first table, while the second design is explored on anoth
   expect(stderr).toContain(`\n${INTERRUPT_NOTE}\n`);
   expect(existsSync(out)).toBe(false);
 });
+
+// Why: run prints a table per design as it goes, synchronously; a Ctrl-C there must say the same,
+// once the design being run is done (the command gives the thread back between designs).
+test('run: Ctrl-C after the first table, the note on stderr, exit 130, nothing written', async () => {
+  const out = join(tempDir(), 'out');
+  const child = spawn(process.execPath, ['--import', 'tsx', '-e', ...CLI, '--', 'run', '--runs', '400', '--out', out], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stderr.on('data', (chunk) => { stderr += String(chunk); });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  await new Promise<void>((resolve) => {
+    child.stdout.on('data', (chunk) => {
+      stdout += String(chunk);
+      if (stdout.includes('DSN-01')) resolve();
+    });
+    void exited.then(() => resolve());
+  });
+  child.kill('SIGINT');
+  expect(await exited).toBe(130);
+  expect(stderr).toContain(`${INTERRUPT_NOTE}\n`);
+  expect(stdout).not.toContain('summary, traces and report.html written');
+  expect(existsSync(out)).toBe(false);
+});

@@ -62,6 +62,7 @@ function program(setExit: (code: ExitCode) => void): Command {
     .option('--check', 'recompute every committed certificate; fail when one no longer matches its design or the tool')
     .option('--dir <dir>', 'where certificates live (default reports/certificates)', once)
     .option('--out <dir>', 'where counterexample traces go (default reports/out)', once)
+    .option('--json', 'print the result as JSON: per design its verdict, properties and certificate')
     .action(async (opts) => setExit(await (await import('./commands/certify.ts')).certifyCommand(opts)));
 
   root.command('sweep')

@@ -47,12 +47,9 @@ export const INTERRUPT_NOTE = 'interrupted: nothing was written; a command write
 
 /**
  * Until the returned function is called, Ctrl-C (SIGINT) prints INTERRUPT_NOTE on stderr and exits
- * 130. Installed where a command waits for work on other threads (explore, sweep), not around a
- * whole command: a SIGINT listener runs only when this thread is free, so around synchronous work
- * (a random suite, a certification) it would hold Ctrl-C back until that work ended, and lose it
- * if removed first; there Ctrl-C keeps its default, stopping at once (writing nothing either).
- * While a command waits, this thread may still explore one design or ordering: Ctrl-C then takes
- * effect when that one is done.
+ * 130. A SIGINT listener runs only when this thread is free: where a command works synchronously
+ * (a random suite, a certification, one exploration in this thread) Ctrl-C takes effect when that
+ * piece is done, so commands that install it give the thread back between designs.
  */
 export function installInterruptNote(): () => void {
   const note = () => {

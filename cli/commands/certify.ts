@@ -7,7 +7,7 @@ import { certify } from '../../api/certify.ts';
 import { certificationPlanSchema } from '../../check/certify/plan.ts';
 import { buildCertificate, CERTIFICATE_FORMAT, certificateText } from '../../reports/certificate.ts';
 import { certify as certifyDesign } from '../../check/certify/certify.ts';
-import { nestedBeyond, READ_NESTING_MAX } from '../../reports/canonical-json.ts';
+import { canonicalJson, nestedBeyond, READ_NESTING_MAX } from '../../reports/canonical-json.ts';
 import { designHash } from '../../reports/design-hash.ts';
 import { diffJson } from '../../reports/state-diff.ts';
 import { TOOL_VERSION } from '../../reports/version.ts';
@@ -17,13 +17,14 @@ import { replayGap } from '../../check/conformance/exhaustive.ts';
 import { loadDesignFile, resolveDesigns } from '../design-loader.ts';
 import { CliError, EXIT, exitCodeOf, exitLine, type ExitCode } from '../errors.ts';
 import { directoryOption } from '../options.ts';
-import { progressBar } from '../progress.ts';
+import { installInterruptNote, progressBar } from '../progress.ts';
 
 export interface CertifyCliOptions {
   readonly design?: string[];
   readonly check?: boolean;
   readonly dir?: string;
   readonly out?: string;
+  readonly json?: boolean;
 }
 
 export const CERTIFICATE_DIR = join('reports', 'certificates');
@@ -91,13 +92,15 @@ async function certifyDesigns(options: CertifyCliOptions): Promise<ExitCode> {
   const files = new OutputFiles();
   const written: string[] = [];
   let progress: ReturnType<typeof progressBar> | null = null;
+  // After a design's summary, Ctrl-C says that nothing was written (it takes effect between designs).
+  const removeInterruptNote = installInterruptNote();
   const result = await certify({
     designs,
-    onProgress: (name, what) => { progress ??= progressBar(1, true); progress.update(0, `${name}: ${what}`); },
+    onProgress: (name, what) => { progress ??= progressBar(1, options.json !== true); progress.update(0, `${name}: ${what}`); },
     onCertification: (design, _given, c) => {
       progress?.stop();
       progress = null;
-      process.stdout.write(`${summarize(design, c)}\n`);
+      if (options.json !== true) process.stdout.write(`${summarize(design, c)}\n`);
       verdicts.push({ design, verdict: c.verdict });
       if (c.verdict === 'certified') {
         written.push(`${design.name}: certificate written to ${join(dir, `${design.name}.json`)}`);
@@ -110,11 +113,12 @@ async function certifyDesigns(options: CertifyCliOptions): Promise<ExitCode> {
       ];
       written.push([`${design.name}: no certificate written`, ...traces.map(([id, f]) => `  ${id}: npx slotcheck replay ${f}`)].join('\n'));
     },
-  });
+  }).finally(removeInterruptNote);
   for (const d of result.designs) if (d.certificate !== null) files.add(join(dir, `${d.design.name}.json`), certificateText(d.certificate));
   files.commit();
-  const exitCode = exitCodeOf(verdicts.map((v) => (v.verdict === 'certified' ? 'pass' : v.verdict === 'counterexample' ? 'counterexample' : 'inconclusive')));
-  process.stdout.write(`${written.join('\n')}\n${exitLine(exitCode, verdicts)}\n`);
+  const exitCode = result.exitCode;
+  if (options.json === true) process.stdout.write(canonicalJson(result));
+  else process.stdout.write(`${written.join('\n')}\n${exitLine(exitCode, verdicts)}\n`);
   return exitCode;
 }
 
@@ -200,6 +204,7 @@ async function checkCertificates(options: CertifyCliOptions): Promise<ExitCode> 
 }
 
 export async function certifyCommand(options: CertifyCliOptions): Promise<ExitCode> {
+  if (options.check && options.json) throw new CliError('SC001', '--check prints which certificates match; it takes no --json', 'run `certify --check` for the check, or `certify --design <name> --json` for a certification as JSON');
   if (options.check && options.design !== undefined) throw new CliError('SC001', '--check recomputes every committed certificate and takes no --design', 'run either `certify --design <name>` or `certify --check`');
   if (options.check && options.out !== undefined) throw new CliError('SC001', '--check writes nothing; it takes no --out', 'leave --out out of `certify --check`; give it to `certify --design <name>`, where it says where counterexample traces go');
   return options.check ? checkCertificates(options) : certifyDesigns(options);

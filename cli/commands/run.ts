@@ -9,7 +9,7 @@ import { run } from '../../api/run.ts';
 import { CliError, exitLine, type ExitCode } from '../errors.ts';
 import { resolveDesigns } from '../design-loader.ts';
 import { configFromOptions, directoryOption, fileOption, intOption } from '../options.ts';
-import { progressBar, type Progress } from '../progress.ts';
+import { installInterruptNote, progressBar, type Progress } from '../progress.ts';
 
 export interface RunOptions {
   readonly design?: string[];
@@ -52,6 +52,8 @@ export async function runCommand(options: RunOptions): Promise<ExitCode> {
 
   // Traces, the summary and the reports are written together at the end, or none of them (reports/output-files.ts).
   let progress: Progress | null = null;
+  // After a design's table, Ctrl-C says that nothing was written (it takes effect between designs).
+  const removeInterruptNote = installInterruptNote();
   const result = await run({
     designs, config, runs, seed, maxCommands, engine, plantedBug, modelOnly: options.modelOnly === true, out: outDir,
     ...(junit === undefined ? {} : { junit }),
@@ -61,7 +63,7 @@ export async function runCommand(options: RunOptions): Promise<ExitCode> {
       progress = null;
       if (!options.json) process.stdout.write(`${renderRunTable(summary)}\n\n`);
     },
-  });
+  }).finally(removeInterruptNote);
   if (options.json) process.stdout.write(canonicalJson(result));
   else process.stdout.write(`summary, traces and report.html written to ${outDir}\n${exitLine(result.exitCode, result.designs)}\n`);
   return result.exitCode;
