@@ -11,10 +11,9 @@ import { tempDir } from './testing.ts';
 /** The CLI in a process of its own, from its sources (whatever bin/ runs). */
 const CLI = ["import('./cli/main.ts').then((m) => m.main(process.argv.slice(1))).then((code) => process.exit(code))"];
 
-test('Ctrl-C after the first table, while the second design is explored on another thread: the note on stderr, exit 130, nothing written', async () => {
-  const out = join(tempDir(), 'out');
-  // hardened is explored on this thread and printed first; prior-art-multiport takes seconds longer on the other.
-  const child = spawn(process.execPath, ['--import', 'tsx', '-e', ...CLI, '--', 'explore', '--design', 'hardened', '--design', 'prior-art-multiport', '--faults', '3', '--threads', '2', '--out', out], { stdio: ['ignore', 'pipe', 'pipe'] });
+/** Start the CLI with `args`, send Ctrl-C once stdout shows `marker`; what it printed and its exit code. */
+async function interruptAfter(args: readonly string[], marker: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', '-e', ...CLI, '--', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stderr.on('data', (chunk) => { stderr += String(chunk); });
@@ -22,15 +21,22 @@ test('Ctrl-C after the first table, while the second design is explored on anoth
   await new Promise<void>((resolve) => {
     child.stdout.on('data', (chunk) => {
       stdout += String(chunk);
-      if (stdout.includes('engine\n\n')) resolve(); // the first table and its timing line
+      if (stdout.includes(marker)) resolve();
     });
     void exited.then(() => resolve());
   });
-  expect(stdout).toContain('DSN-06 hardened');
-  expect(stdout).not.toMatch(/prior-art-multiport — exhaustive/); // still being explored
   child.kill('SIGINT');
-  expect(await exited).toBe(130);
-  expect(stderr).toContain(`\n${INTERRUPT_NOTE}\n`);
+  return { code: await exited, stdout, stderr };
+}
+
+test('Ctrl-C after the first table, while the second design is explored on another thread: the note on stderr, exit 130, nothing written', async () => {
+  const out = join(tempDir(), 'out');
+  // hardened is explored on this thread and printed first; prior-art-multiport takes seconds longer on the other.
+  const r = await interruptAfter(['explore', '--design', 'hardened', '--design', 'prior-art-multiport', '--faults', '3', '--threads', '2', '--out', out], 'engine\n\n');
+  expect(r.stdout).toContain('DSN-06 hardened');
+  expect(r.stdout).not.toMatch(/prior-art-multiport — exhaustive/); // still being explored
+  expect(r.code).toBe(130);
+  expect(r.stderr).toContain(`\n${INTERRUPT_NOTE}\n`);
   expect(existsSync(out)).toBe(false);
 });
 
@@ -38,21 +44,9 @@ test('Ctrl-C after the first table, while the second design is explored on anoth
 // once the design being run is done (the command gives the thread back between designs).
 test('run: Ctrl-C after the first table, the note on stderr, exit 130, nothing written', async () => {
   const out = join(tempDir(), 'out');
-  const child = spawn(process.execPath, ['--import', 'tsx', '-e', ...CLI, '--', 'run', '--runs', '400', '--out', out], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stderr.on('data', (chunk) => { stderr += String(chunk); });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  await new Promise<void>((resolve) => {
-    child.stdout.on('data', (chunk) => {
-      stdout += String(chunk);
-      if (stdout.includes('DSN-01')) resolve();
-    });
-    void exited.then(() => resolve());
-  });
-  child.kill('SIGINT');
-  expect(await exited).toBe(130);
-  expect(stderr).toContain(`${INTERRUPT_NOTE}\n`);
-  expect(stdout).not.toContain('summary, traces and report.html written');
+  const r = await interruptAfter(['run', '--runs', '400', '--out', out], 'DSN-01');
+  expect(r.code).toBe(130);
+  expect(r.stderr).toContain(`${INTERRUPT_NOTE}\n`);
+  expect(r.stdout).not.toContain('summary, traces and report.html written');
   expect(existsSync(out)).toBe(false);
 });
