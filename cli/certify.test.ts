@@ -130,10 +130,15 @@ describe('slotcheck certify', () => {
 });
 
 // Why: the library's certify returns a typed result; `certify --json` prints the same, and --check takes no --json.
-test('certify --json prints what the library returns: per design its verdict and certificate; --check --json is SC001', async () => {
+test('certify --json prints what the library returns: per design its verdict and certificate; --junit and report.html; --check --json is SC001', async () => {
   const dir = tempDir();
-  const r = await runCli(['certify', '--design', 'patent-lpar-a', '--dir', dir, '--out', join(dir, 'out'), '--json']);
+  const r = await runCli(['certify', '--design', 'patent-lpar-a', '--dir', dir, '--out', join(dir, 'out'), '--json', '--junit', join(dir, 'junit.xml')]);
   const result = JSON.parse(r.stdout);
+  // With its report and JUnit: a suite for the design, a case per property, a failure with the replay line.
+  expect(readFileSync(join(dir, 'out', 'report.html'), 'utf8')).toContain('slotcheck certify');
+  const junit = readFileSync(join(dir, 'junit.xml'), 'utf8');
+  expect(junit).toContain('<testsuite name="DSN-01 patent-lpar-a"');
+  expect(junit).toMatch(/<failure message="INV-09 violated: [^"]*" type="counterexample">[^<]*replay: npx slotcheck replay /);
   expect(result).toMatchObject({ tool: 'slotcheck', command: 'certify', exitCode: 1, designs: [{ design: { name: 'patent-lpar-a', id: 'DSN-01' }, verdict: 'counterexample', certificate: null }] });
   expect(r.code).toBe(1);
   const check = await runCli(['certify', '--check', '--json']);

@@ -61,8 +61,9 @@ function program(setExit: (code: ExitCode) => void): Command {
     .option('--design <name>', 'a built-in design, or a design file (repeatable; default: every built-in design)', collect)
     .option('--check', 'recompute every committed certificate; fail when one no longer matches its design or the tool')
     .option('--dir <dir>', 'where certificates live (default reports/certificates)', once)
-    .option('--out <dir>', 'where counterexample traces go (default reports/out)', once)
+    .option('--out <dir>', 'where counterexample traces and report.html go (default reports/out)', once)
     .option('--json', 'print the result as JSON: per design its verdict, properties and certificate')
+    .option('--junit <file>', 'also write JUnit XML: a test suite per design, a test case per property', once)
     .action(async (opts) => setExit(await (await import('./commands/certify.ts')).certifyCommand(opts)));
 
   root.command('sweep')

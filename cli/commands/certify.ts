@@ -4,6 +4,9 @@ import { z } from 'zod';
 import { builtInDesign, type Config, type Design } from '../../model/index.ts';
 import type { Certification } from '../../check/certify/certify.ts';
 import { certify } from '../../api/certify.ts';
+import { addJunit, addReports } from '../../api/reports.ts';
+import { exploreSummary, type ExploreSummary } from '../../reports/explore-summary.ts';
+import { summarizeSuite, type DesignRunSummary } from '../../reports/run-summary.ts';
 import { certificationPlanSchema } from '../../check/certify/plan.ts';
 import { buildCertificate, CERTIFICATE_FORMAT, certificateText } from '../../reports/certificate.ts';
 import { certify as certifyDesign } from '../../check/certify/certify.ts';
@@ -16,7 +19,7 @@ import { addConformanceTraces, addExploreTraces, addSuiteTraces, conformanceTrac
 import { replayGap } from '../../check/conformance/exhaustive.ts';
 import { loadDesignFile, resolveDesigns } from '../design-loader.ts';
 import { CliError, EXIT, exitCodeOf, exitLine, type ExitCode } from '../errors.ts';
-import { directoryOption } from '../options.ts';
+import { directoryOption, fileOption } from '../options.ts';
 import { installInterruptNote, progressBar } from '../progress.ts';
 
 export interface CertifyCliOptions {
@@ -25,6 +28,7 @@ export interface CertifyCliOptions {
   readonly dir?: string;
   readonly out?: string;
   readonly json?: boolean;
+  readonly junit?: string;
 }
 
 export const CERTIFICATE_DIR = join('reports', 'certificates');
@@ -91,30 +95,42 @@ async function certifyDesigns(options: CertifyCliOptions): Promise<ExitCode> {
   // (reports/output-files.ts); what each design wrote is printed after that.
   const files = new OutputFiles();
   const written: string[] = [];
+  const runSummaries: DesignRunSummary[] = [];
+  const exploreSummaries: ExploreSummary[] = [];
+  const junit = fileOption('junit', options.junit);
   let progress: ReturnType<typeof progressBar> | null = null;
   // After a design's summary, Ctrl-C says that nothing was written (it takes effect between designs).
   const removeInterruptNote = installInterruptNote();
   const result = await certify({
     designs,
     onProgress: (name, what) => { progress ??= progressBar(1, options.json !== true); progress.update(0, `${name}: ${what}`); },
-    onCertification: (design, _given, c) => {
+    onCertification: (design, given, c) => {
       progress?.stop();
       progress = null;
       if (options.json !== true) process.stdout.write(`${summarize(design, c)}\n`);
       verdicts.push({ design, verdict: c.verdict });
-      if (c.verdict === 'certified') {
+      // Traces only where no certificate is written; every method's summary goes to report.html and JUnit.
+      const certified = c.verdict === 'certified';
+      const exploreTraces = c.exploreReports.map((r) => (certified ? new Map<string, string>() : addExploreTraces(files, r, design, (pid) => exploreTraceFile(outDir, design.name, pid, r.config, r.symmetry.applied))));
+      const suiteTraces = c.suiteReports.map((r) => (certified ? new Map<string, string>() : addSuiteTraces(files, r, outDir, { plantedBug: null })));
+      c.exploreReports.forEach((r, i) => exploreSummaries.push(exploreSummary(r, designHash(design), exploreTraces[i]!)));
+      c.suiteReports.forEach((r, i) => runSummaries.push(summarizeSuite(r, `npx slotcheck certify --design ${given}`, suiteTraces[i]!)));
+      if (certified) {
         written.push(`${design.name}: certificate written to ${join(dir, `${design.name}.json`)}`);
         return;
       }
       const traces = [
-        ...c.exploreReports.flatMap((r) => [...addExploreTraces(files, r, design, (pid) => exploreTraceFile(outDir, design.name, pid, r.config, r.symmetry.applied))]),
-        ...c.suiteReports.flatMap((r) => [...addSuiteTraces(files, r, outDir, { plantedBug: null })]),
+        ...exploreTraces.flatMap((m) => [...m]),
+        ...suiteTraces.flatMap((m) => [...m]),
         ...c.conformance.flatMap((e) => [...addConformanceTraces(files, e.gaps.map((g) => replayGap(g, design, e.plan.config)), design, e.plan.config, { plantedBug: null }, (id) => conformanceTraceFile(outDir, design.name, id, e.plan.config))]),
       ];
       written.push([`${design.name}: no certificate written`, ...traces.map(([id, f]) => `  ${id}: npx slotcheck replay ${f}`)].join('\n'));
     },
   }).finally(removeInterruptNote);
   for (const d of result.designs) if (d.certificate !== null) files.add(join(dir, `${d.design.name}.json`), certificateText(d.certificate));
+  const sources = { runSummaries, exploreSummaries, title: 'slotcheck certify' };
+  addReports(files, outDir, sources);
+  if (junit !== undefined) addJunit(files, junit, sources);
   files.commit();
   const exitCode = result.exitCode;
   if (options.json === true) process.stdout.write(canonicalJson(result));
@@ -204,6 +220,7 @@ async function checkCertificates(options: CertifyCliOptions): Promise<ExitCode> 
 }
 
 export async function certifyCommand(options: CertifyCliOptions): Promise<ExitCode> {
+  if (options.check && options.junit !== undefined) throw new CliError('SC001', '--check writes nothing; it takes no --junit', 'give --junit to `certify --design <name>`');
   if (options.check && options.json) throw new CliError('SC001', '--check prints which certificates match; it takes no --json', 'run `certify --check` for the check, or `certify --design <name> --json` for a certification as JSON');
   if (options.check && options.design !== undefined) throw new CliError('SC001', '--check recomputes every committed certificate and takes no --design', 'run either `certify --design <name>` or `certify --check`');
   if (options.check && options.out !== undefined) throw new CliError('SC001', '--check writes nothing; it takes no --out', 'leave --out out of `certify --check`; give it to `certify --design <name>`, where it says where counterexample traces go');
