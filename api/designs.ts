@@ -37,3 +37,9 @@ export function configWith(partial: Partial<Config> | undefined, defaults: Parti
   if (problems.length > 0) throw new SlotcheckError('SC002', `config.${problems[0]!.field}: ${problems[0]!.message}`, 'keep lparCount from 2 to 4, slotCount from 1 to 3, and the budgets whole numbers ≥ 0');
   return config;
 }
+
+/** A whole-number option within the tool's limits; SC002 naming it otherwise. */
+export function wholeIn(name: string, value: number, min: number, max: number): number {
+  if (!Number.isSafeInteger(value) || value < min || value > max) throw new SlotcheckError('SC002', `${name} is ${String(value)}`, `give ${name} a whole number from ${min} to ${max}`);
+  return value;
+}

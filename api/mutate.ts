@@ -10,8 +10,9 @@ import { OutputFiles } from '../reports/output-files.ts';
 import { renderKillMatrix } from '../reports/render/mutate-table.ts';
 import { TOOL_VERSION } from '../reports/version.ts';
 import { addExploreTraces, addSuiteTraces, configTag, exploreTraceFile } from '../reports/write-traces.ts';
-import { configWith, resolveDesignInputs, type DesignInput } from './designs.ts';
-import { SlotcheckError, type ExitCode } from './errors.ts';
+import { configWith, resolveDesignInputs, wholeIn, type DesignInput } from './designs.ts';
+import { CHECK_LIMITS } from '../check/certify/plan.ts';
+import type { ExitCode } from './errors.ts';
 
 export interface MutateApiOptions {
   /** The base design (default `hardened`). */
@@ -49,11 +50,6 @@ export const MUTATE_DEFAULTS = {
   design: 'hardened', config: { faultBudget: 2, writeBudget: 2 }, runs: DEFAULT_SUITE.runs, seed: 1, statesMax: 2_000_000, depthMax: 10_000, timeLimitMs: 600_000,
 } as const;
 
-const wholeIn = (name: string, value: number, min: number, max: number): number => {
-  if (!Number.isSafeInteger(value) || value < min || value > max) throw new SlotcheckError('SC002', `${name} is ${String(value)}`, `give ${name} a whole number from ${min} to ${max}`);
-  return value;
-};
-
 /** The directory a mutate run writes to: one per base design and configuration. */
 export function mutateDirectory(out: string, designName: string, config: Config): string {
   return join(out, 'mutate', `${designName}-${configTag(config)}`);
@@ -68,10 +64,10 @@ export function mutateDirectory(out: string, designName: string, config: Config)
 export async function mutate(options: MutateApiOptions = {}): Promise<MutateApiResult> {
   const { design: base } = resolveDesignInputs([options.design ?? MUTATE_DEFAULTS.design])[0]!;
   const config = configWith(options.config, MUTATE_DEFAULTS.config);
-  const runs = wholeIn('runs', options.runs ?? MUTATE_DEFAULTS.runs, 1, 1_000_000);
-  const seed = wholeIn('seed', options.seed ?? MUTATE_DEFAULTS.seed, 0, 2 ** 31 - 1);
+  const runs = wholeIn('runs', options.runs ?? MUTATE_DEFAULTS.runs, 1, CHECK_LIMITS.runs);
+  const seed = wholeIn('seed', options.seed ?? MUTATE_DEFAULTS.seed, 0, CHECK_LIMITS.seed);
   const threads = wholeIn('threads', options.threads ?? 1, 1, 64);
-  const statesMax = wholeIn('statesMax', options.statesMax ?? MUTATE_DEFAULTS.statesMax, 1, 200_000_000);
+  const statesMax = wholeIn('statesMax', options.statesMax ?? MUTATE_DEFAULTS.statesMax, 1, CHECK_LIMITS.statesMax);
   const result = await mutateCheck({
     base, config, runs, seed, threads, statesMax, depthMax: MUTATE_DEFAULTS.depthMax, timeLimitMs: MUTATE_DEFAULTS.timeLimitMs,
     maxCommands: DEFAULT_SUITE.maxCommands, emulator: options.modelOnly !== true,

@@ -9,8 +9,9 @@ import { OutputFiles } from '../reports/output-files.ts';
 import { summarizeSuite, type DesignRunSummary } from '../reports/run-summary.ts';
 import { TOOL_VERSION } from '../reports/version.ts';
 import { addSuiteTraces } from '../reports/write-traces.ts';
-import { configWith, resolveDesignInputs, type DesignInput } from './designs.ts';
-import { exitCodeOf, SlotcheckError } from './errors.ts';
+import { configWith, resolveDesignInputs, wholeIn, type DesignInput } from './designs.ts';
+import { CHECK_LIMITS } from '../check/certify/plan.ts';
+import { exitCodeOf } from './errors.ts';
 import { addJunit, addReports } from './reports.ts';
 import type { RunResult } from './results.ts';
 
@@ -43,18 +44,13 @@ export interface RunApiOptions {
 
 export const RUN_DEFAULTS = { config: { faultBudget: 4, writeBudget: 3 }, seed: 1 } as const;
 
-const wholeIn = (name: string, value: number, min: number, max: number): number => {
-  if (!Number.isSafeInteger(value) || value < min || value > max) throw new SlotcheckError('SC002', `${name} is ${String(value)}`, `give ${name} a whole number from ${min} to ${max}`);
-  return value;
-};
-
 /** Random model-based runs of every design, model against emulator (`slotcheck run`). */
 export async function run(options: RunApiOptions = {}): Promise<RunResult> {
   const designs = resolveDesignInputs(options.designs);
   const config = configWith(options.config, RUN_DEFAULTS.config);
-  const runs = wholeIn('runs', options.runs ?? DEFAULT_SUITE.runs, 1, 1_000_000);
-  const seed = wholeIn('seed', options.seed ?? RUN_DEFAULTS.seed, 0, 2 ** 31 - 1);
-  const maxCommands = wholeIn('maxCommands', options.maxCommands ?? DEFAULT_SUITE.maxCommands, 1, 10_000);
+  const runs = wholeIn('runs', options.runs ?? DEFAULT_SUITE.runs, 1, CHECK_LIMITS.runs);
+  const seed = wholeIn('seed', options.seed ?? RUN_DEFAULTS.seed, 0, CHECK_LIMITS.seed);
+  const maxCommands = wholeIn('maxCommands', options.maxCommands ?? DEFAULT_SUITE.maxCommands, 1, CHECK_LIMITS.maxCommands);
   const plantedBug = options.plantedBug ?? null;
   const emulator = options.modelOnly === true ? null : { plantedBug };
   const files = new OutputFiles();
