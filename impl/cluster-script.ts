@@ -1,11 +1,11 @@
-import { failoverCase, failoverVictims, timeoutPeriods, type ControlCommand, type LparId, type ScriptStep, type SlotId } from '../model/index.ts';
+import { concurrentTakeovers, failoverCase, failoverVictims, fenceRecheck, timeoutPeriods, type ControlCommand, type LparId, type ScriptStep, type SlotId } from '../model/index.ts';
 import { DRIVER_MOUNTED, NONE, OS_OFF, OS_RUNNING, OS_SHUTDOWN, ROLE_ACTIVE, ROLE_STANDBY, ROLE_TAKEOVER, SERVICE_RUNNING } from './codes.ts';
 import { controlRefusal, executeControl } from './control-routine.ts';
 import { SERVICE_SLOT } from './guest-driver.ts';
 import { silencePeriods } from './heartbeat.ts';
 import type { Machine } from './machine.ts';
 import { notEnabled, refusal, type Refusal } from '../model/handler.ts';
-import { scriptSlotMask, scriptSubjectMask, victimAtDetection } from './script-victims.ts';
+import { restartedClean, scriptSlotMask, scriptSubjectMask, serviceSlotHolder, victimAtDetection } from './script-victims.ts';
 
 // The clustering program's fail-over (Fig. 9a / 9b, Fig. 10 / 11): detection, then the design's
 // script, one step per `cluster_step`. A step whose goal already holds is skipped, so a repeated
@@ -41,9 +41,11 @@ type PerLparStep = 'deact' | 'await-fenced' | 'request-shutdown' | 'act';
 /** Whether one LPAR the script commands already is where the step puts it. */
 function lparDone(m: Machine, l: number, step: PerLparStep): boolean {
   const g = m.guests[l]!;
+  // `fenceRecheck: every-step`: an LPAR restarted clean since it was declared failed is fenced.
+  const clean = fenceRecheck(m.design) === 'every-step' && restartedClean(m, l);
   switch (step) {
-    case 'deact': return g.os === OS_OFF;
-    case 'await-fenced': return g.os === OS_OFF || g.os === OS_SHUTDOWN;
+    case 'deact': return g.os === OS_OFF || clean;
+    case 'await-fenced': return g.os === OS_OFF || g.os === OS_SHUTDOWN || clean;
     case 'request-shutdown': return g.shutdownRequested || g.os === OS_OFF || g.os === OS_SHUTDOWN;
     case 'act': return g.os !== OS_OFF;
   }
@@ -71,7 +73,7 @@ function goalHolds(m: Machine, self: number, step: ScriptStep): boolean {
 
 function firstOpenStep(m: Machine, self: number, from: number): number {
   const script = m.design.failoverScript;
-  let at = from;
+  let at = fenceRecheck(m.design) === 'every-step' ? 0 : from;
   while (at < script.length && goalHolds(m, self, script[at]!)) at += 1;
   return at;
 }
@@ -89,7 +91,7 @@ function commandsFor(m: Machine, self: number, step: ScriptStep): ControlCommand
     case 'add_pci': {
       const s = slotToAdd(m, self);
       const owner = m.owner[s]!;
-      const from = failoverVictims(m.design) === 'slot-holders' && owner !== NONE ? owner : m.cluster[self]!.scriptVictim;
+      const from = failoverVictims(m.design) !== 'service-owner' && owner !== NONE ? owner : m.cluster[self]!.scriptVictim;
       return [{ kind: 'add_pci', issuer, from: from as LparId, slot: s as SlotId }];
     }
     case 'request-shutdown':
@@ -97,10 +99,32 @@ function commandsFor(m: Machine, self: number, step: ScriptStep): ControlCommand
   }
 }
 
+/** `ownerOfRecordDetects`: a clean standby, still the active of record, its service down, with a taker to fence. */
+function detectsAsOwnerOfRecord(m: Machine, self: number): boolean {
+  return m.design.ownerOfRecordDetects === true && self === m.activeLpar && m.guests[self]!.service !== SERVICE_RUNNING
+    && restartedClean(m, self) && victimAtDetection(m, self) !== self;
+}
+
+/** `slot-holder-first`: the other running taker this one waits for, or -1. */
+function rivalToWaitFor(m: Machine, self: number): number {
+  let first = -1;
+  let holderRival = false;
+  const holder = serviceSlotHolder(m);
+  for (let o = 0; o < m.lparCount; o += 1) {
+    if (o === self || m.guests[o]!.os !== OS_RUNNING || m.cluster[o]!.role !== ROLE_TAKEOVER) continue;
+    if (first < 0) first = o;
+    if (o === holder) holderRival = true;
+  }
+  if (first < 0) return -1;
+  if ((m.failedMask & (1 << self)) !== 0) return first;
+  return holderRival && (m.failedMask & (1 << holder)) === 0 ? holder : -1;
+}
+
 function detectionRefusal(m: Machine, self: number): Refusal | null {
   const c = m.cluster[self]!;
-  if (c.role !== ROLE_STANDBY || self === m.activeLpar) return notEnabled(`LPAR${self} is not a standby and has no fail-over to run`);
-  if (silencePeriods(m, self) < timeoutPeriods(m.design) && !c.peerServiceFailed) {
+  const ownerOfRecord = detectsAsOwnerOfRecord(m, self);
+  if (c.role !== ROLE_STANDBY || (self === m.activeLpar && !ownerOfRecord)) return notEnabled(`LPAR${self} is not a standby and has no fail-over to run`);
+  if (!ownerOfRecord && silencePeriods(m, self) < timeoutPeriods(m.design) && !c.peerServiceFailed) {
     return notEnabled(`LPAR${self} heard LPAR${m.activeLpar} recently and its service is up`);
   }
   if (m.design.takeoverArbitration === 'exclusive') {
@@ -120,6 +144,10 @@ function plan(m: Machine, self: number): Plan | Refusal {
   // Exclusive arbitration: another LPAR already took over (it runs the service); give up.
   const other = m.activeLpar;
   if (m.design.takeoverArbitration === 'exclusive' && other !== c.scriptVictim && other !== self && m.guests[other]!.service === SERVICE_RUNNING) return { kind: 'abandon' };
+  if (concurrentTakeovers(m.design) === 'slot-holder-first') {
+    const rival = rivalToWaitFor(m, self);
+    if (rival >= 0) return notEnabled(`LPAR${rival} is taking over too, and goes first; LPAR${self} waits`);
+  }
   const at = firstOpenStep(m, self, c.scriptStep);
   if (at >= m.design.failoverScript.length) return { kind: 'complete', at };
   const step = m.design.failoverScript[at]!;

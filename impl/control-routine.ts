@@ -1,4 +1,4 @@
-import type { ControlCommand } from '../model/index.ts';
+import { addPciToOwner, type ControlCommand } from '../model/index.ts';
 import { CARD_ABSENT, EVENT_EJECT, NONE, OS_OFF } from './codes.ts';
 import { completeHotAdd, disableSlot, raiseHotplugSci } from './hot-plug.ts';
 import type { Machine } from './machine.ts';
@@ -20,7 +20,8 @@ function issuerRefusal(m: Machine, c: ControlCommand, viaScript: boolean): Refus
   if (auth === 'any') return null;
   // A script's own step may command every LPAR it fences; a command sent directly, only its victim.
   const cluster = m.cluster[c.issuer]!;
-  const allowed = !cluster.hasScript ? 0 : viaScript ? scriptSubjectMask(m, c.issuer) : 1 << cluster.scriptVictim;
+  const own = viaScript && ownSlotReenabled(m, c) ? 1 << c.issuer : 0;
+  const allowed = !cluster.hasScript ? 0 : viaScript ? scriptSubjectMask(m, c.issuer) | own : 1 << cluster.scriptVictim;
   if ((allowed & (1 << subjectOf(c))) === 0) {
     return refusal('unauthorized', `LPAR${c.issuer} is not failing over LPAR${subjectOf(c)}, so it may not send ${c.kind} against it`);
   }
@@ -32,7 +33,12 @@ function issuerRefusal(m: Machine, c: ControlCommand, viaScript: boolean): Refus
   return null;
 }
 
-function commandRefusal(m: Machine, c: ControlCommand): Refusal | null {
+/** `addPciToOwner: reenable`: a script's add_pci of a removed slot the table still gives its issuer. */
+function ownSlotReenabled(m: Machine, c: ControlCommand): boolean {
+  return c.kind === 'add_pci' && c.issuer === c.from && addPciToOwner(m.design) === 'reenable' && m.owner[c.slot] === c.issuer && m.enabled[c.slot] === 0;
+}
+
+function commandRefusal(m: Machine, c: ControlCommand, viaScript: boolean): Refusal | null {
   switch (c.kind) {
     case 'deact':
       return m.guests[c.target]!.os === OS_OFF ? refusal('already-off', `LPAR${c.target} is already deactivated`) : null;
@@ -43,7 +49,7 @@ function commandRefusal(m: Machine, c: ControlCommand): Refusal | null {
       if (m.enabled[c.slot] === 0) return refusal('already-removed', `slot ${c.slot} has enable flag 0 already (state 401)`);
       return null;
     case 'add_pci':
-      if (c.issuer === c.from) return refusal('same-lpar', `add_pci from LPAR${c.from} to itself`);
+      if (c.issuer === c.from && !(viaScript && ownSlotReenabled(m, c))) return refusal('same-lpar', `add_pci from LPAR${c.from} to itself`);
       if (m.owner[c.slot] !== c.from) return refusal('not-owner', `the table gives slot ${c.slot} to LPAR${m.owner[c.slot]}, not LPAR${c.from}`);
       if (m.pendingAdd[c.slot] !== NONE) return refusal('add-pending', `slot ${c.slot} waits at step 502 for a card for LPAR${m.pendingAdd[c.slot]}`);
       if (m.ejectAckAwaited[c.slot] !== NONE) return refusal('eject-not-acknowledged', `slot ${c.slot} waits for LPAR${m.ejectAckAwaited[c.slot]}'s eject acknowledge`);
@@ -57,7 +63,7 @@ export function controlRefusal(m: Machine, c: ControlCommand, viaScript = false)
   if (m.design.ports === 'multi' && (c.kind === 'add_pci' || c.kind === 'rem_pci')) {
     return refusal('unsupported', `${c.kind}: the multi-port disk is wired to every partition; there is nothing to hot-plug logically`);
   }
-  return issuerRefusal(m, c, viaScript) ?? commandRefusal(m, c);
+  return issuerRefusal(m, c, viaScript) ?? commandRefusal(m, c, viaScript);
 }
 
 /** Execute an accepted control command (its refusal was checked). */

@@ -69,14 +69,44 @@ export interface Design {
    * before 1104), the LPAR the service slot is allocated or promised to (502) — and, re-read at
    * every step, every other LPAR that holds a slot in the table or waits for one at 502: the
    * script powers each off (deact) and on again (act), and removes and adds its slots.
+   * `slot-holders-and-down`: those, and every other LPAR whose OS is down (crashed or off), so a
+   * dead taker's journaled script is wiped and an LPAR declared failed is brought back.
    */
-  readonly failoverVictims?: 'service-owner' | 'slot-holders';
+  readonly failoverVictims?: 'service-owner' | 'slot-holders' | 'slot-holders-and-down';
   /**
    * (8) the slots the script removes and adds: `at-detection`, those the victim held when it was
    * declared failed; `current`, those the table gives the script's victims, re-read at every step
    * (a slot a waiting add_pci hands the victim after detection is removed too).
    */
   readonly scriptSlots?: 'at-detection' | 'current';
+  /**
+   * (8) when the script checks that its victims are fenced: `once`, at the step that fences them,
+   * so a script resumed after a reset goes on from where it was; `every-step`, before each step the
+   * script re-checks every earlier step's goal from the first, so a victim declared failed again
+   * since (by another standby) is fenced again before the service starts. A victim restarted clean
+   * by act counts as fenced.
+   */
+  readonly fenceRecheck?: 'once' | 'every-step';
+  /**
+   * (8) two running LPARs taking over at once (a journaled script resumed after a reset beside the
+   * takeover another standby started meanwhile): `all-proceed`, both run their scripts;
+   * `slot-holder-first`: one declared failed since it started waits for the other (which fences
+   * it); else only the one the service slot is allocated or promised to (502) goes on, and the
+   * others wait for it to finish or fail.
+   */
+  readonly concurrentTakeovers?: 'all-proceed' | 'slot-holder-first';
+  /**
+   * (9) whether a standby restarted clean that is still the service's owner of record (its taker
+   * died before 1104) detects, as a standby hearing a failed active does, when no running LPAR is
+   * taking over and another LPAR holds the service slot. Without it nobody listens for that taker.
+   */
+  readonly ownerOfRecordDetects?: boolean;
+  /**
+   * (1) add_pci for a slot allocated to the issuer itself but removed (enable flag 0): `refuse`, as
+   * Fig. 5 needs m ≠ n; `reenable`, steps 503–504 enable it for its owner again — a takeover that
+   * finds the service slot already allocated to it (a taker fenced it and died) can then use it.
+   */
+  readonly addPciToOwner?: 'refuse' | 'reenable';
   /** (9) heartbeat period and the silence after which the peer is declared failed. */
   readonly heartbeatPeriodTicks: number;
   readonly heartbeatTimeoutTicks: number;
@@ -100,8 +130,23 @@ export function hasGateKeeper(design: Design): boolean {
 }
 
 /** The design's `failoverVictims`; designs written before the field have one victim. */
-export function failoverVictims(design: Design): 'service-owner' | 'slot-holders' {
+export function failoverVictims(design: Design): 'service-owner' | 'slot-holders' | 'slot-holders-and-down' {
   return design.failoverVictims ?? 'service-owner';
+}
+
+/** The design's `fenceRecheck`; designs written before the field check a fence once. */
+export function fenceRecheck(design: Design): 'once' | 'every-step' {
+  return design.fenceRecheck ?? 'once';
+}
+
+/** The design's `concurrentTakeovers`; designs written before the field let every taker proceed. */
+export function concurrentTakeovers(design: Design): 'all-proceed' | 'slot-holder-first' {
+  return design.concurrentTakeovers ?? 'all-proceed';
+}
+
+/** The design's `addPciToOwner`; designs written before the field refuse it, as Fig. 5 does. */
+export function addPciToOwner(design: Design): 'refuse' | 'reenable' {
+  return design.addPciToOwner ?? 'refuse';
 }
 
 /** The design's `scriptSlots`; designs written before the field record the slots at detection. */

@@ -1,14 +1,14 @@
 // Why: the findings are results the project reports (README, certificates). Each must stay true:
 // its property holds up to the step before `failsAt` and breaks exactly there, on every design it
-// names; the hardened design must not show a finding of the patent designs, and DSN-07
-// (hardened-fence-all) must not show one of hardened's (F-12, F-17, F-18). DSN-07's own findings
-// are open.
+// names; the hardened design must not show a finding of the patent designs, DSN-07
+// (hardened-fence-all) must not show one of hardened's (F-12, F-17, F-18), and a design must not
+// show a finding of a candidate met on the way to it (F-19…F-23).
 import { describe, expect, test } from 'vitest';
 import { builtInDesign, initialState, step, type Design, type ModelState } from '../model/index.ts';
 import { scenarioConfig } from '../model/testing.ts';
 import { INVARIANTS, LIVENESS } from './catalogue.ts';
 import { initialViolation, stepViolation } from './violations.ts';
-import { FINDINGS, type Finding } from './findings.ts';
+import { FINDINGS, findingDesign, findingFixedBy, type Finding } from './findings.ts';
 import { drainFairly } from '../check/random/drain.ts';
 
 /** The 1-based step at which the finding's property first breaks (0: the initial state), or null. */
@@ -28,11 +28,11 @@ function firstFailure(f: Finding, design: Design): number | null {
 }
 
 describe.each(FINDINGS)('$id: $title', (f) => {
-  test.each(f.designs)(`${f.property} breaks at step ${f.failsAt} on %s`, (name) => {
-    expect(firstFailure(f, builtInDesign(name)!)).toBe(f.failsAt);
+  test.each(f.designs)(`${f.property} breaks at step ${f.failsAt} on %s${f.candidate === undefined ? '' : ` (${f.candidate.description})`}`, (name) => {
+    expect(firstFailure(f, findingDesign(f, builtInDesign(name)!))).toBe(f.failsAt);
   });
 
-  const fixedBy = f.designs.includes('hardened-fence-all') ? null : f.designs.includes('hardened') ? 'hardened-fence-all' : 'hardened';
+  const fixedBy = findingFixedBy(f);
   test.skipIf(fixedBy === null)(`the ${fixedBy} design does not show it`, () => {
     expect(firstFailure(f, builtInDesign(fixedBy!)!)).toBeNull();
   });

@@ -1,4 +1,4 @@
-import type { Command } from '../model/index.ts';
+import type { Command, Design } from '../model/index.ts';
 import { lpar, slot } from '../model/index.ts';
 
 /**
@@ -18,6 +18,13 @@ export interface Finding {
   /** Which open question of DESIGN.md §2 it comes from, and what closes it. */
   readonly cause: string;
   readonly commands: readonly Command[];
+  /**
+   * A candidate met on the way to a design: the fields in which it differed from the first design
+   * named (that design's earlier version). The finding is replayed on the design with these.
+   */
+  readonly candidate?: { readonly name: string; readonly description: string; readonly fields: Partial<Design> };
+  /** The built-in design that does not show it, where that is not the rule of findings.test.ts. */
+  readonly fixedBy?: string;
 }
 
 const L0 = lpar(0);
@@ -31,8 +38,30 @@ const mountInLpar1: Command[] = [
 ];
 const PATENT = ['patent-lpar-a', 'patent-lpar-b'];
 
+/** DSN-07 as first built (2026-12-02): hardened with slot-holder victims and slot lists re-read, nothing more. */
+const DSN07_FIRST: Finding['candidate'] = {
+  name: 'hardened-fence-all-first',
+  description: 'DSN-07 as first built: failoverVictims slot-holders and scriptSlots current only',
+  fields: { failoverVictims: 'slot-holders', fenceRecheck: 'once', concurrentTakeovers: 'all-proceed', ownerOfRecordDetects: false, addPciToOwner: 'refuse' },
+};
+
 /** Case (a) takeover after LPAR0's OS crashed, up to and including 1103 (add_pci). */
 const takeoverA: Command[] = [{ kind: 'os_crash', lpar: L0 }, { kind: 'tick' }, { kind: 'tick' }, cs, cs, cs, cs];
+
+/** The design a finding is shown on: the built-in design named, or the candidate met on the way to it. */
+export function findingDesign(f: Finding, base: Design): Design {
+  return f.candidate === undefined ? base : { ...base, ...f.candidate.fields, name: f.candidate.name };
+}
+
+/**
+ * The built-in design that does not show a finding, or null while it is open: the one named, else
+ * for a candidate the design it led to, else hardened for a patent design's and DSN-07 for hardened's.
+ */
+export function findingFixedBy(f: Finding): string | null {
+  if (f.fixedBy !== undefined) return f.fixedBy;
+  if (f.candidate !== undefined) return f.designs[0]!;
+  return f.designs.includes('hardened-fence-all') ? null : f.designs.includes('hardened') ? 'hardened-fence-all' : 'hardened';
+}
 
 export const FINDINGS: readonly Finding[] = [
   {
@@ -119,24 +148,48 @@ export const FINDINGS: readonly Finding[] = [
       { kind: 'os_reboot', lpar: L1 }, { kind: 'guest_mount', lpar: L1, slot: S0 }, cs],
   },
   {
-    id: 'F-19', designs: ['hardened-fence-all'], property: 'INV-06', failsAt: 14, lparCount: 3,
-    title: 'DSN-07, three LPARs, three faults: the taker LPAR1 dies after restarting LPAR0 and before add_pci; LPAR2 declares LPAR0 (still the table owner of the disabled slot) failed; LPAR1 is reset, resumes its journaled script, takes the slot and starts the service while LPAR0, declared failed again, runs unfenced',
-    cause: 'Open question 8: a journaled takeover resumed after a reset runs beside the one started meanwhile. Open: a field that drops the resumed script when another LPAR is taking over (tried) leaves the reset LPAR a standby with the slot enabled (INV-05).',
+    id: 'F-19', designs: ['hardened-fence-all'], property: 'INV-06', failsAt: 14, lparCount: 3, candidate: DSN07_FIRST,
+    title: 'DSN-07 as first built, three LPARs, three faults: the taker LPAR1 dies after restarting LPAR0 and before add_pci; LPAR2 declares LPAR0 (still the table owner of the disabled slot) failed; LPAR1 is reset, resumes its journaled script at add_pci, takes the slot and starts the service while LPAR0, declared failed again, runs unfenced',
+    cause: 'Open question 8: a journaled takeover resumed after a reset goes on from where it was, past a fence that no longer holds. Fixed by fenceRecheck: every-step (DSN-07): before each step the script re-checks every earlier goal from the first, so LPAR1 fences LPAR0 again.',
     commands: [{ kind: 'service_fail', lpar: L0 }, { kind: 'tick' }, cs, cs, cs, cs, { kind: 'os_crash', lpar: L1 }, cs2,
       { kind: 'os_reboot', lpar: L1 }, cs, ...mountInLpar1, cs],
   },
   {
-    id: 'F-20', designs: ['hardened-fence-all'], property: 'LIV-04', failsAt: 10, lparCount: 3,
-    title: 'DSN-07, three LPARs, three faults: the taker LPAR1 dies holding the slot, LPAR2 declares it failed and dies too (FLT-18 twice); LPAR0, restarted clean, still counts as the active, so nobody detects anything and LPAR1 is never brought back',
-    cause: 'Open question 9: only a standby that hears the active detects, and the active of record is a standby. Open: letting that standby detect a dead takeover (tried) breaks LIV-01 with two LPARs.',
+    id: 'F-20', designs: ['hardened-fence-all'], property: 'LIV-04', failsAt: 10, lparCount: 3, candidate: DSN07_FIRST,
+    title: 'DSN-07 as first built, three LPARs, three faults: the taker LPAR1 dies holding the slot, LPAR2 declares it failed and dies too (FLT-18 twice); LPAR0, restarted clean, still counts as the active, so nobody detects anything and LPAR1 is never brought back',
+    cause: 'Open question 9: only a standby that hears the active detects, and the active of record is a standby. Fixed by ownerOfRecordDetects (DSN-07): a clean standby left as the owner of record, its service down, detects when no running LPAR is taking over and fences the taker holding the slot.',
     commands: [{ kind: 'service_fail', lpar: L0 }, { kind: 'tick' }, cs, cs, cs, cs, cs, { kind: 'os_crash', lpar: L1 }, cs2, { kind: 'os_crash', lpar: lpar(2) }],
   },
   {
-    id: 'F-21', designs: ['hardened-fence-all'], property: 'LIV-01', failsAt: 13, lparCount: 3,
-    title: 'DSN-07, three LPARs, three faults: LPAR1 dies after deact; LPAR2 takes the slot over; LPAR1 is reset and resumes its journaled script, whose slot holders now include LPAR2: it removes the slot from the LPAR taking over, and both takeovers stall',
-    cause: 'Open question 8: as F-19, two takeovers after a reset. Open.',
+    id: 'F-21', designs: ['hardened-fence-all'], property: 'LIV-01', failsAt: 13, lparCount: 3, candidate: DSN07_FIRST,
+    title: 'DSN-07 as first built, three LPARs, three faults: LPAR1 dies after deact; LPAR2 takes the slot over; LPAR1 is reset and resumes its journaled script, whose slot holders now include LPAR2: it removes the slot from the LPAR taking over, and both takeovers stall',
+    cause: 'Open question 8: two takeovers at once after a reset. Fixed by concurrentTakeovers: slot-holder-first (DSN-07): of two running takers, one declared failed since it started waits, else the one holding the service slot goes first and the other waits for it.',
     commands: [{ kind: 'service_fail', lpar: L0 }, { kind: 'tick' }, cs, cs, { kind: 'os_crash', lpar: L1 }, cs2, cs2, cs2, cs2,
       { kind: 'os_reboot', lpar: L1 }, cs, { kind: 'guest_sci', lpar: lpar(2) }, { kind: 'guest_configure', lpar: lpar(2), slot: S0 }],
+  },
+  {
+    id: 'F-22', designs: ['hardened-fence-all'], property: 'LIV-01', failsAt: 17, lparCount: 3,
+    candidate: {
+      name: 'hardened-fence-all-candidate-2',
+      description: 'DSN-07 with fenceRecheck and concurrentTakeovers, not yet addPciToOwner',
+      fields: { failoverVictims: 'slot-holders', ownerOfRecordDetects: false, addPciToOwner: 'refuse' },
+    },
+    title: 'a DSN-07 candidate, three LPARs, three faults: LPAR2 fences the dead taker LPAR1, removes the service slot from it and restarts it, then dies; LPAR1, a clean standby the table still gives the removed slot, detects LPAR0, but add_pci from itself is refused (Fig. 5 needs m ≠ n), so it never gets the disk',
+    cause: 'Open question 8 with the patent\'s own rule: a removed slot goes back only by add_pci from another LPAR. Fixed by addPciToOwner: reenable (DSN-07): a script may enable again a removed slot the table still allocates to its issuer (503–504).',
+    commands: [{ kind: 'service_fail', lpar: L0 }, { kind: 'tick' }, cs, cs, cs, cs, cs, { kind: 'os_crash', lpar: L1 }, cs2, cs2, cs2, cs2,
+      { kind: 'tick' }, { kind: 'os_crash', lpar: lpar(2) }, cs, cs, cs],
+  },
+  {
+    id: 'F-23', designs: ['hardened-fence-all'], property: 'LIV-04', failsAt: 13, lparCount: 3,
+    candidate: {
+      name: 'hardened-fence-all-candidate-3',
+      description: 'DSN-07 with fenceRecheck, concurrentTakeovers, ownerOfRecordDetects and addPciToOwner, fencing slot holders only',
+      fields: { failoverVictims: 'slot-holders' },
+    },
+    title: 'a DSN-07 candidate, three LPARs, three faults: the card is pulled, LPAR1\'s add_pci waits at 502, LPAR1 dies; LPAR2 declares it failed, powers it off (which drops the waiting add) and dies; LPAR0, clean and owner of record, holds the slot itself, so it has no taker to fence, and LPAR1 stays off',
+    cause: 'Open question 8: a fence that only follows the slot table misses an LPAR that holds nothing. Fixed by failoverVictims: slot-holders-and-down (DSN-07): every LPAR whose OS is down is power-cycled too, and the owner of record detects a dead taker, or else an LPAR declared failed, that is down.',
+    commands: [{ kind: 'card_pull', slot: S0 }, { kind: 'guest_sci', lpar: L0 }, { kind: 'guest_unmount', lpar: L0, slot: S0 }, { kind: 'tick' },
+      cs, cs, cs, cs, cs, { kind: 'os_crash', lpar: L1 }, cs2, cs2, { kind: 'os_crash', lpar: lpar(2) }],
   },
   {
     id: 'F-13', designs: ['patent-ppar'], property: 'INV-03', failsAt: 1,

@@ -1,5 +1,5 @@
 import { checkDesign, designSchema } from '../../model/design-schema.ts';
-import { failoverVictims, scriptSlots, type Design, type ScriptStep } from '../../model/index.ts';
+import { addPciToOwner, concurrentTakeovers, failoverVictims, fenceRecheck, scriptSlots, type Design, type ScriptStep } from '../../model/index.ts';
 
 // Every single-decision variant of a base design (issue 18, `slotcheck mutate`). The fields and
 // their values come from the design schema itself, so a field added to the schema is mutated
@@ -40,9 +40,13 @@ export interface MutantSet {
 }
 
 /** What an absent optional field means (model/design.ts), so that setting it to that is no change. */
-const ABSENT_MEANS: Readonly<Record<string, (d: Design) => string>> = {
+const ABSENT_MEANS: Readonly<Record<string, (d: Design) => unknown>> = {
   failoverVictims: (d) => failoverVictims(d),
   scriptSlots: (d) => scriptSlots(d),
+  fenceRecheck: (d) => fenceRecheck(d),
+  concurrentTakeovers: (d) => concurrentTakeovers(d),
+  ownerOfRecordDetects: (d) => d.ownerOfRecordDetects ?? false,
+  addPciToOwner: (d) => addPciToOwner(d),
 };
 
 /** Fields that say which design it is, not how it behaves. */

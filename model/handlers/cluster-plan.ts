@@ -1,10 +1,10 @@
 import type { ControlCommand } from '../commands.ts';
-import { failoverVictims, timeoutPeriods, type Design, type ScriptStep } from '../design.ts';
+import { concurrentTakeovers, failoverVictims, fenceRecheck, timeoutPeriods, type Design, type ScriptStep } from '../design.ts';
 import { notEnabled, type Refusal } from '../handler.ts';
 import { slot as slotId, type LparId, type SlotId } from '../ids.ts';
 import { hasBit, isUp, lparAt, SERVICE_SLOT } from '../queries.ts';
 import type { LparState, ModelState, Script } from '../state.ts';
-import { scriptSlotMask, scriptSubjects } from './script-subjects.ts';
+import { restartedClean, scriptSlotMask, scriptSubjects, serviceSlotHolder, victimAtDetection } from './script-subjects.ts';
 
 /** What one step of a clustering program will do, decided before anything changes. */
 export type ClusterPlan =
@@ -36,11 +36,13 @@ function slotToAdd(state: ModelState, design: Design, script: Script, self: Lpar
   });
 }
 
-/** Whether one victim already is where the step puts it. */
-function victimDone(l: LparState, step: 'deact' | 'await-fenced' | 'request-shutdown' | 'act'): boolean {
+/** Whether one victim already is where the step puts it; under `fenceRecheck: every-step` a victim restarted clean is fenced. */
+function victimDone(state: ModelState, design: Design, victim: LparId, step: 'deact' | 'await-fenced' | 'request-shutdown' | 'act'): boolean {
+  const l = lparAt(state, victim);
+  const clean = fenceRecheck(design) === 'every-step' && restartedClean(state, victim);
   switch (step) {
-    case 'deact': return l.os === 'off';
-    case 'await-fenced': return l.os === 'off' || l.os === 'shutdown';
+    case 'deact': return l.os === 'off' || clean;
+    case 'await-fenced': return l.os === 'off' || l.os === 'shutdown' || clean;
     case 'request-shutdown': return l.shutdownRequested || l.os === 'off' || l.os === 'shutdown';
     case 'act': return l.os !== 'off';
   }
@@ -48,7 +50,7 @@ function victimDone(l: LparState, step: 'deact' | 'await-fenced' | 'request-shut
 
 /** The script's victims a per-LPAR step still has to act on, lowest id first. */
 export function victimsToDo(state: ModelState, design: Design, script: Script, self: LparId, step: 'deact' | 'await-fenced' | 'request-shutdown' | 'act'): LparId[] {
-  return scriptSubjects(state, design, script, self).filter((l) => !victimDone(lparAt(state, l), step));
+  return scriptSubjects(state, design, script, self).filter((l) => !victimDone(state, design, l, step));
 }
 
 /** Whether the step's goal already holds, so that a restarted or repeated script skips it. */
@@ -64,9 +66,12 @@ function satisfied(state: ModelState, design: Design, step: ScriptStep, script: 
   }
 }
 
-/** The first script position at or after `from` whose goal does not hold yet. */
+/**
+ * The first script position at or after `from` whose goal does not hold yet; under `fenceRecheck:
+ * every-step`, from the first step whatever `from` says.
+ */
 export function nextOpenStep(state: ModelState, design: Design, script: Script, self: LparId, from: number): number {
-  let at = from;
+  let at = fenceRecheck(design) === 'every-step' ? 0 : from;
   while (at < design.failoverScript.length && satisfied(state, design, design.failoverScript[at]!, script, self)) at += 1;
   return at;
 }
@@ -84,7 +89,7 @@ function controlsFor(state: ModelState, design: Design, step: ScriptStep, script
     case 'add_pci': {
       const s = slotToAdd(state, design, script, self)!;
       const owner = state.slots[s]!.owner;
-      const from = failoverVictims(design) === 'slot-holders' && owner !== null ? owner : script.victim;
+      const from = failoverVictims(design) !== 'service-owner' && owner !== null ? owner : script.victim;
       return [{ kind: 'add_pci', issuer: self, from, slot: s }];
     }
     case 'request-shutdown':
@@ -99,8 +104,9 @@ export function planClusterStep(state: ModelState, design: Design, self: LparId)
   if (!l.cluster.alive) return notEnabled(`LPAR${self}'s clustering program is not running`);
   const script = l.cluster.script;
   if (script === null) {
-    if (l.role !== 'standby' || self === state.serviceOwner) return notEnabled(`LPAR${self} is ${l.role} and has no fail-over to run`);
-    if (l.cluster.silencePeriods < timeoutPeriods(design) && !l.cluster.peerServiceFailed) {
+    const ownerOfRecord = self === state.serviceOwner && ownerOfRecordDetects(state, design, self);
+    if (l.role !== 'standby' || (self === state.serviceOwner && !ownerOfRecord)) return notEnabled(`LPAR${self} is ${l.role} and has no fail-over to run`);
+    if (!ownerOfRecord && l.cluster.silencePeriods < timeoutPeriods(design) && !l.cluster.peerServiceFailed) {
       return notEnabled(`LPAR${self} heard LPAR${state.serviceOwner} ${l.cluster.silencePeriods} period(s) ago and its service is up`);
     }
     if (design.takeoverArbitration === 'exclusive') {
@@ -113,6 +119,10 @@ export function planClusterStep(state: ModelState, design: Design, self: LparId)
   // service, and runs it) is abandoned: e.g. a journaled script resumed after a reset, too late.
   const other = state.serviceOwner;
   if (design.takeoverArbitration === 'exclusive' && other !== script.victim && other !== self && state.lpars[other]!.service === 'running') return { kind: 'abandon', script };
+  if (concurrentTakeovers(design) === 'slot-holder-first') {
+    const wait = rivalToWaitFor(state, self);
+    if (wait !== null) return notEnabled(`LPAR${wait} is taking over too, and goes first; LPAR${self} waits for it`);
+  }
   const at = nextOpenStep(state, design, script, self, script.step);
   if (at >= design.failoverScript.length) return { kind: 'complete', script, at };
   const step = design.failoverScript[at]!;
@@ -122,6 +132,28 @@ export function planClusterStep(state: ModelState, design: Design, self: LparId)
   }
   if (step === 'request-shutdown') return { kind: 'request-shutdown', script, at };
   return { kind: 'control', script, at, step, commands: controlsFor(state, design, step, script, self) };
+}
+
+/**
+ * `slot-holder-first`: the running LPAR, taking over too, that this takeover waits for. A taker
+ * declared failed since it started waits for any other (which fences it); else the one holding
+ * the service slot goes first.
+ */
+function rivalToWaitFor(state: ModelState, self: LparId): LparId | null {
+  const rivals = state.lpars.flatMap((o, i) => (i !== self && o.os === 'running' && o.role === 'takeover' ? [i as LparId] : []));
+  if (rivals.length === 0) return null;
+  if (lparAt(state, self).detectedFailed) return rivals[0]!;
+  const holder = serviceSlotHolder(state);
+  return holder !== null && rivals.includes(holder) && !lparAt(state, holder).detectedFailed ? holder : null;
+}
+
+/**
+ * `ownerOfRecordDetects`: a standby restarted clean, still the service's owner of record, its own
+ * service down, that would fence another LPAR holding the service slot (its dead taker).
+ */
+function ownerOfRecordDetects(state: ModelState, design: Design, self: LparId): boolean {
+  const l = lparAt(state, self);
+  return design.ownerOfRecordDetects === true && l.service !== 'running' && restartedClean(state, self) && victimAtDetection(state, design, self) !== self;
 }
 
 export function isRefusal(plan: ClusterPlan | Refusal): plan is Refusal {

@@ -1,5 +1,5 @@
 import type { ControlCommand } from '../commands.ts';
-import type { Design } from '../design.ts';
+import { addPciToOwner, type Design } from '../design.ts';
 import type { Refusal } from '../handler.ts';
 import type { LparId } from '../ids.ts';
 import { bit, hasBit, isUp, lparAt } from '../queries.ts';
@@ -24,7 +24,9 @@ export function controlGuard(state: ModelState, design: Design, command: Control
   if (design.authorization !== 'any') {
     const script = issuer.cluster.script;
     // A script's own step may command every LPAR it fences; a command issued directly, only its victim.
-    const allowed = script === null ? 0 : viaScript ? scriptSubjectMask(state, design, script, command.issuer) : bit(script.victim);
+    // Under `addPciToOwner: reenable` a script may also add back a slot allocated to itself.
+    const own = viaScript && command.kind === 'add_pci' && command.from === command.issuer && addPciToOwner(design) === 'reenable' ? bit(command.issuer) : 0;
+    const allowed = script === null ? 0 : viaScript ? scriptSubjectMask(state, design, script, command.issuer) | own : bit(script.victim);
     if (!hasBit(allowed, subjectOf(command))) {
       return { code: 'unauthorized', message: `LPAR${command.issuer} may issue ${command.kind} against LPAR${subjectOf(command)} only during a fail-over it started against that LPAR` };
     }

@@ -4,7 +4,7 @@ import type { Handler, Refusal } from '../handler.ts';
 import type { StepResult } from '../outcome.ts';
 import type { ModelState } from '../state.ts';
 import { act } from './act.ts';
-import { addPci } from './add-pci.ts';
+import { addPci, addPciRefusal } from './add-pci.ts';
 import { controlGuard } from './control-guard.ts';
 import { deact } from './deact.ts';
 import { remPci } from './rem-pci.ts';
@@ -22,7 +22,8 @@ export function controlRefusal(state: ModelState, command: ControlCommand, desig
   if (design.ports === 'multi' && (command.kind === 'add_pci' || command.kind === 'rem_pci')) {
     return { code: 'unsupported', message: `${command.kind}: a multi-port disk is wired to every partition; there is no logical hot-plug` };
   }
-  return controlGuard(state, design, command, viaScript) ?? kindHandler(command).guard(state, command, design);
+  const own = command.kind === 'add_pci' ? addPciRefusal(state, command, design, viaScript) : kindHandler(command).guard(state, command, design);
+  return controlGuard(state, design, command, viaScript) ?? own;
 }
 
 /** The command control routine [124]: check the issuer, then the command's own conditions, then run its flow. */

@@ -6,7 +6,7 @@ import type { PackedMachine } from './machine.ts';
 import { clearScript } from './mutators.ts';
 import { bit, isUp } from './queries.ts';
 import * as R from './registers.ts';
-import { slotMaskNow, subjectMask, victimAtDetection } from './script-subjects.ts';
+import { restartedClean, serviceSlotHolder, slotMaskNow, subjectMask, victimAtDetection } from './script-subjects.ts';
 import { failoverCompleted, serviceStarted } from './step-flags.ts';
 
 // One step of a clustering program [103, 104] (model/handlers/cluster-plan.ts, cluster-step.ts):
@@ -40,9 +40,10 @@ function slotToAdd(m: PackedMachine, victim: number, recorded: number, self: num
 function lparDone(m: PackedMachine, step: number, l: number): boolean {
   const v = R.lparBase(l);
   const os = m.r[v + R.OS];
+  const clean = m.d.fenceRecheckEveryStep && restartedClean(m, l);
   switch (step) {
-    case STEP_DEACT: return os === R.OS_OFF;
-    case STEP_AWAIT_FENCED: return os === R.OS_OFF || os === R.OS_SHUTDOWN;
+    case STEP_DEACT: return os === R.OS_OFF || clean;
+    case STEP_AWAIT_FENCED: return os === R.OS_OFF || os === R.OS_SHUTDOWN || clean;
     case STEP_REQUEST_SHUTDOWN: return m.r[v + R.SHUTDOWN_REQUESTED] === 1 || os === R.OS_OFF || os === R.OS_SHUTDOWN;
     case STEP_ACT: return os !== R.OS_OFF;
     default: throw new RangeError(`script step code ${step} is not per LPAR`);
@@ -73,7 +74,7 @@ function satisfied(m: PackedMachine, step: number, victim: number, mask: number,
 
 function nextOpenStep(m: PackedMachine, victim: number, mask: number, self: number, from: number): number {
   const script = m.d.script;
-  let at = from;
+  let at = m.d.fenceRecheckEveryStep ? 0 : from;
   while (at < script.length && satisfied(m, script[at]!, victim, mask, self)) at += 1;
   return at;
 }
@@ -126,12 +127,32 @@ function startService(m: PackedMachine, self: number): void {
   serviceStarted(m, self, failback);
 }
 
+/** `ownerOfRecordDetects`: a clean standby, still owner of record, service down, with a taker to fence. */
+function ownerOfRecordDetects(m: PackedMachine, self: number): boolean {
+  return m.d.ownerOfRecordDetects && m.r[R.lparBase(self) + R.SERVICE] !== R.SVC_RUNNING && restartedClean(m, self) && victimAtDetection(m, self) !== self;
+}
+
+/** `slot-holder-first`: whether another running takeover goes first (see model/handlers/cluster-plan.ts). */
+function waitsForRival(m: PackedMachine, self: number): boolean {
+  const r = m.r;
+  let rivals = 0;
+  for (let o = 0; o < m.config.lparCount; o += 1) {
+    const ob = R.lparBase(o);
+    if (o !== self && r[ob + R.OS] === R.OS_RUNNING && r[ob + R.ROLE] === R.ROLE_TAKEOVER) rivals |= 1 << o;
+  }
+  if (rivals === 0) return false;
+  if (r[R.lparBase(self) + R.DETECTED_FAILED] === 1) return true;
+  const holder = serviceSlotHolder(m);
+  return holder !== R.NONE && (rivals & (1 << holder)) !== 0 && r[R.lparBase(holder) + R.DETECTED_FAILED] === 0;
+}
+
 /** No fail-over running yet: may this standby declare the active failed now? */
 function mayDetect(m: PackedMachine, self: number): boolean {
   const r = m.r;
   const base = R.lparBase(self);
-  if (r[base + R.ROLE] !== R.ROLE_STANDBY || self === r[R.SERVICE_OWNER]) return false;
-  if (r[base + R.SILENCE]! < m.d.timeoutPeriods && r[base + R.PEER_FAILED] === 0) return false;
+  const ownerOfRecord = self === r[R.SERVICE_OWNER] && ownerOfRecordDetects(m, self);
+  if (r[base + R.ROLE] !== R.ROLE_STANDBY || (self === r[R.SERVICE_OWNER] && !ownerOfRecord)) return false;
+  if (!ownerOfRecord && r[base + R.SILENCE]! < m.d.timeoutPeriods && r[base + R.PEER_FAILED] === 0) return false;
   if (!m.d.exclusiveTakeover) return true;
   for (let o = 0; o < m.config.lparCount; o += 1) {
     const ob = R.lparBase(o);
@@ -170,7 +191,7 @@ function runControl(m: PackedMachine, step: number, self: number, victim: number
       const s = slotToAdd(m, victim, mask, self);
       const owner = m.r[R.slotBase(s) + R.OWNER]!;
       const from = m.d.slotHolderVictims && owner !== R.NONE ? owner : victim;
-      if (!C.controlAllowed(m, C.CONTROL_ADD_PCI, self, from, true) || !C.addAllowed(m, self, from, s)) return false;
+      if (!C.controlAllowed(m, C.CONTROL_ADD_PCI, self, from, true) || !C.addAllowed(m, self, from, s, true)) return false;
       C.addApply(m, self, s);
       return true;
     }
@@ -197,6 +218,7 @@ export function clusterStep(m: PackedMachine, self: number): boolean {
     if (r[base + R.ROLE] === R.ROLE_TAKEOVER) m.set(base + R.ROLE, R.ROLE_STANDBY);
     return true;
   }
+  if (m.d.slotHolderFirst && waitsForRival(m, self)) return false;
   const mask = r[base + R.SCRIPT_MASK]!;
   const falsePositive = r[base + R.SCRIPT_FALSE_POSITIVE] === 1;
   const at = nextOpenStep(m, victim, mask, self, r[base + R.SCRIPT_STEP]!);

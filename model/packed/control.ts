@@ -25,7 +25,9 @@ export function controlAllowed(m: PackedMachine, control: number, issuer: number
   const victim = r[R.lparBase(issuer) + R.SCRIPT_VICTIM]!;
   if (victim === R.NONE) return false;
   // A script's own step may command every LPAR it fences; a command issued directly, only its victim.
-  if (viaScript ? (subjectMask(m, victim, issuer) & (1 << subject)) === 0 : victim !== subject) return false;
+  // Under `addPciToOwner: reenable` a script may also add back a slot allocated to itself.
+  const own = viaScript && control === CONTROL_ADD_PCI && subject === issuer && m.d.addPciToOwnerReenables ? 1 << issuer : 0;
+  if (viaScript ? ((subjectMask(m, victim, issuer) | own) & (1 << subject)) === 0 : victim !== subject) return false;
   return !(m.d.authorization === AUTH_TAKEOVER_FENCED && control === CONTROL_ACT && ownsEnabledSlot(r, m.config.slotCount, subject));
 }
 
@@ -64,10 +66,12 @@ export function remApply(m: PackedMachine, target: number, s: number): void {
   if (m.d.ejectAckRequired) m.set(R.slotBase(s) + R.EJECT_AWAITING_ACK, target);
 }
 
-export function addAllowed(m: PackedMachine, issuer: number, from: number, s: number): boolean {
+/** add_pci's own conditions; `viaScript`: under `addPciToOwner: reenable` a script may enable its own removed slot again. */
+export function addAllowed(m: PackedMachine, issuer: number, from: number, s: number, viaScript = false): boolean {
   const r = m.r;
   const base = R.slotBase(s);
-  if (issuer === from || r[base + R.OWNER] !== from) return false;
+  if (r[base + R.OWNER] !== from) return false;
+  if (issuer === from && !(viaScript && m.d.addPciToOwnerReenables && r[base + R.ENABLED] === 0)) return false;
   if (r[base + R.PENDING_ADD] !== R.NONE || r[base + R.EJECT_AWAITING_ACK] !== R.NONE) return false;
   return !(r[base + R.ENABLED] === 1 && m.d.addRejectWhileEnabled);
 }

@@ -1,4 +1,4 @@
-import { failoverCase, failoverVictims, hasGateKeeper, scriptSlots, timeoutPeriods, type Design, type ScriptStep } from '../design.ts';
+import { addPciToOwner, concurrentTakeovers, failoverCase, failoverVictims, fenceRecheck, hasGateKeeper, scriptSlots, timeoutPeriods, type Design, type ScriptStep } from '../design.ts';
 import { CPU_ACTIVE, CPU_OFF, CPU_STANDBY } from './registers.ts';
 
 // A Design compiled to plain numbers and booleans, read by the packed successor generator. Every
@@ -44,8 +44,13 @@ export interface DesignCode {
   readonly scriptHasShutdown: boolean;
   readonly scriptSurvivesRestart: boolean;
   readonly exclusiveTakeover: boolean;
-  readonly slotHolderVictims: boolean; // failoverVictims 'slot-holders'
+  readonly slotHolderVictims: boolean; // failoverVictims 'slot-holders' or 'slot-holders-and-down'
+  readonly downVictims: boolean; // failoverVictims 'slot-holders-and-down'
   readonly currentScriptSlots: boolean; // scriptSlots 'current'
+  readonly fenceRecheckEveryStep: boolean; // fenceRecheck 'every-step'
+  readonly slotHolderFirst: boolean; // concurrentTakeovers 'slot-holder-first'
+  readonly ownerOfRecordDetects: boolean;
+  readonly addPciToOwnerReenables: boolean; // addPciToOwner 'reenable'
   readonly timeoutPeriods: number;
   readonly caseA: boolean;
   /** Canonical CPU codes: equal rates share the lowest code, so equal states pack equally. */
@@ -64,6 +69,7 @@ const COMPILED = {
   inflightDmaOnReassign: true, gateKeeperCache: true, disableBlocksDma: true, authorization: true,
   sciWhenGpeDisabled: true, ejectAck: true, clientAck: true, failoverScript: true, scriptSurvivesRestart: true,
   takeoverArbitration: true, failoverVictims: true, scriptSlots: true, cpuActivePercent: true, cpuStandbyPercent: true,
+  fenceRecheck: true, concurrentTakeovers: true, ownerOfRecordDetects: true, addPciToOwner: true,
 } as const;
 void (COMPILED satisfies Record<Exclude<keyof Design, (typeof UNUSED_FIELDS)[number]>, true>);
 
@@ -89,8 +95,13 @@ export function compileDesign(design: Design): DesignCode {
     scriptHasShutdown: design.failoverScript.includes('request-shutdown'),
     scriptSurvivesRestart: design.scriptSurvivesRestart,
     exclusiveTakeover: design.takeoverArbitration === 'exclusive',
-    slotHolderVictims: failoverVictims(design) === 'slot-holders',
+    slotHolderVictims: failoverVictims(design) !== 'service-owner',
+    downVictims: failoverVictims(design) === 'slot-holders-and-down',
     currentScriptSlots: scriptSlots(design) === 'current',
+    fenceRecheckEveryStep: fenceRecheck(design) === 'every-step',
+    slotHolderFirst: concurrentTakeovers(design) === 'slot-holder-first',
+    ownerOfRecordDetects: design.ownerOfRecordDetects === true,
+    addPciToOwnerReenables: addPciToOwner(design) === 'reenable',
     timeoutPeriods: timeoutPeriods(design),
     caseA: failoverCase(design) === 'a',
     cpuActiveCode,
