@@ -1,8 +1,9 @@
 import type { ItfValue } from './itf.ts';
 
 // Reading ITF values back into plain JSON for people: {"#bigint": "3"} is 3, an Option variant is
-// its value or null, unit ({"#tup": []}) is null, a set is a sorted array, a map an object.
-// Accepts both the encodings slotcheck writes and those of Apalache ADR-015 / Quint.
+// its value or null, unit is null (Quint's {"#tup": []}, Apalache's {"tag": "UNIT"}), a set is an
+// array of its elements as written (slotcheck writes a slot set in slot order), a map an object.
+// Reads what slotcheck writes (reports/itf.ts) and what Apalache and Quint write (ADR-015).
 
 export type Plain = null | boolean | number | string | readonly Plain[] | { readonly [key: string]: Plain };
 
@@ -28,6 +29,7 @@ export function fromItf(value: ItfValue | unknown): Plain {
     }
     return out;
   }
+  if (keys.length === 1 && value.tag === 'UNIT') return null;
   if (keys.length === 2 && typeof value.tag === 'string' && 'value' in value) {
     if (value.tag === 'None') return null;
     if (value.tag === 'Some') return fromItf(value.value);

@@ -1,7 +1,7 @@
 import type { Config, Design } from '../model/index.ts';
 import type { ExecutedStep } from '../check/executed-step.ts';
 import { designHash } from './design-hash.ts';
-import { stateToItf, TRACE_VARS, type ItfValue } from './itf.ts';
+import { actionToItf, ITF_VAR_TYPES, ITF_VARS, lassoConvention, stateToItf, type ItfValue } from './itf.ts';
 import { TOOL_VERSION } from './version.ts';
 import type { ModelState } from '../model/index.ts';
 
@@ -32,6 +32,8 @@ export interface TraceMeta extends Omit<TraceSource, 'initial' | 'steps'> {
   readonly 'format-description': string;
   readonly source: 'slotcheck';
   readonly description: string;
+  /** Each variable's type, as Apalache writes it. */
+  readonly varTypes: Readonly<Record<string, string>>;
   readonly toolVersion: string;
   readonly designHash: string;
 }
@@ -59,17 +61,18 @@ export function buildTrace(src: TraceSource): Trace {
     format: 'ITF',
     'format-description': ITF_FORMAT_DESCRIPTION,
     source: 'slotcheck',
-    description: traceDescription(src),
+    description: src.loop === null ? traceDescription(src) : `${traceDescription(src)}. ${lassoConvention(src.loop, src.steps.length)}`,
+    varTypes: ITF_VAR_TYPES,
     toolVersion: TOOL_VERSION,
     designHash: designHash(src.design),
     ...described,
   };
-  const states: Record<string, unknown>[] = [{ '#meta': { index: 0 }, ...stateToItf(src.initial) }];
+  const states: Record<string, unknown>[] = [{ '#meta': { index: 0 }, ...stateToItf(src.initial), ...actionToItf(null) }];
   src.steps.forEach((s, i) => {
     const stepMeta: Record<string, unknown> = { index: i + 1, command: s.command, outcome: s.outcome, phase: s.phase };
-    states.push({ '#meta': stepMeta, ...stateToItf(s.state) });
+    states.push({ '#meta': stepMeta, ...stateToItf(s.state), ...actionToItf(s.command) });
   });
-  return { '#meta': meta, vars: [...TRACE_VARS], states, ...(src.loop === null ? {} : { loop: src.loop }) };
+  return { '#meta': meta, vars: [...ITF_VARS], states, ...(src.loop === null ? {} : { loop: src.loop }) };
 }
 
 export type { ItfValue };
