@@ -1,9 +1,8 @@
 import { initialState, lpar, slot, type Command, type Config, type Design, type ModelState } from '../model/index.ts';
 import type { PlantedBug } from '../impl/index.ts';
-import { INVARIANTS, propertyById } from '../properties/catalogue.ts';
+import { propertyById } from '../properties/catalogue.ts';
 import { CONFORMANCE } from '../properties/conformance.ts';
-import { initialViolation, stepViolation, type Violation } from '../properties/violations.ts';
-import { emulatorSubject } from '../check/conformance/subject.ts';
+import type { Violation } from '../properties/violations.ts';
 import { replayCommands, type ReplayedStep } from '../check/replay.ts';
 import { stepLabel } from '../reports/chart-labels.ts';
 import type { ChartStep, ChartTrace, ChartViolation } from '../reports/chart-trace.ts';
@@ -23,13 +22,9 @@ const sentenceOf = (id: string): string => (id === CONFORMANCE.id ? CONFORMANCE.
 const violation = (v: Violation, on: ChartViolation['on']): ChartViolation => ({ id: v.id, sentence: sentenceOf(v.id), why: v.why, on });
 
 /** Every invariant a step breaks on the model (not only the first), then the emulator's report. */
-function violationsOf(s: ReplayedStep, design: Design): ChartViolation[] {
-  const t = { before: s.before, command: s.command, result: s.result, design };
-  const found = INVARIANTS.flatMap((inv) => {
-    const v = stepViolation(t, [inv]);
-    return v === null ? [] : [violation(v, 'model')];
-  });
-  if (s.subjectViolation !== null && !found.some((v) => v.id === s.subjectViolation!.id)) found.push(violation(s.subjectViolation, 'emulator'));
+function violationsOf(s: ReplayedStep): ChartViolation[] {
+  const found = s.violations.map((v) => violation(v, 'model'));
+  for (const v of s.emulatorViolations) if (!found.some((f) => f.id === v.id)) found.push(violation(v, 'emulator'));
   return found;
 }
 
@@ -50,13 +45,9 @@ interface Replayable {
 }
 
 function replaySteps(r: Replayable): { initial: ChartTrace['initial']; steps: ChartStep[]; verdict: { at: number; why: string } | null } {
-  const subject = r.emulator === null ? null : emulatorSubject(r.config, r.design, { plantedBug: r.emulator.plantedBug });
-  const replayed = replayCommands(r.design, r.config, r.commands, r.propertyId, subject, r.loop);
+  const replayed = replayCommands(r.design, r.config, r.commands, r.propertyId, r.emulator, r.loop);
   const start = initialState(r.config, r.design);
-  const initialViolations = INVARIANTS.flatMap((inv) => {
-    const v = initialViolation(start, r.design, [inv]);
-    return v === null ? [] : [violation(v, 'model')];
-  });
+  const initialViolations = replayed.initialViolations.map((v) => violation(v, 'model'));
   const steps = replayed.steps.map((s): ChartStep => ({
     index: s.index,
     command: s.command,
@@ -65,7 +56,7 @@ function replaySteps(r: Replayable): { initial: ChartTrace['initial']; steps: Ch
     effects: s.result.effects,
     changes: diffStates(s.before, s.result.state),
     state: stateToItf(s.result.state),
-    violations: violationsOf(s, r.design),
+    violations: violationsOf(s),
   }));
   const verdict = replayed.verdict.kind === 'violated' ? { at: replayed.verdict.at, why: replayed.verdict.why } : null;
   return { initial: { state: stateToItf(start), violations: initialViolations }, steps, verdict };

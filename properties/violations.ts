@@ -32,3 +32,19 @@ export function stepViolation(t: Transition, invariants: readonly Invariant[]): 
 export function witnessesReached(t: Transition, witnesses: readonly Witness[]): string[] {
   return witnesses.filter((w) => w.reached(t)).map((w) => w.id);
 }
+
+/** Every invariant the initial state breaks, among `invariants`, in their order. */
+export function initialViolations(state: ModelState, design: Design, invariants: readonly Invariant[]): Violation[] {
+  return invariants.flatMap((inv) => {
+    const v = initialViolation(state, design, [inv]);
+    return v === null ? [] : [v];
+  });
+}
+
+/** Every invariant a step breaks, in their order (not only the first): each one's step check, else its state check. */
+export function stepViolations(t: Transition, invariants: readonly Invariant[]): Violation[] {
+  return invariants.flatMap((inv) => {
+    const v = stepViolation(t, [inv]);
+    return v === null ? [] : [v];
+  });
+}

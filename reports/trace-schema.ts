@@ -6,6 +6,7 @@ import { PLANTED_BUGS } from '../impl/index.ts';
 import { INVARIANTS, LIVENESS } from '../properties/catalogue.ts';
 import { CONFORMANCE } from '../properties/conformance.ts';
 import { nestedBeyond, READ_NESTING_MAX } from './canonical-json.ts';
+import { TRACE_VARS } from './itf.ts';
 
 // Parsing a trace file: every field a replay relies on is checked, and a problem names the field.
 
@@ -67,6 +68,12 @@ export const traceSchema = z.object({
   trace.states.forEach((s, i) => {
     if (s['#meta'].index !== i) ctx.addIssue({ code: 'custom', path: ['states', i, '#meta', 'index'], message: `state ${i} says it is state ${s['#meta'].index}` });
     if (i > 0 && s['#meta'].command === undefined) ctx.addIssue({ code: 'custom', path: ['states', i, '#meta', 'command'], message: `state ${i} does not say which command led to it` });
+    // A commands-only trace (states with a #meta and nothing else) replays from its commands; a state half recorded is an edit.
+    const recorded = TRACE_VARS.filter((v) => Object.hasOwn(s, v));
+    const missing = TRACE_VARS.filter((v) => !Object.hasOwn(s, v));
+    if (recorded.length > 0 && missing.length > 0) {
+      ctx.addIssue({ code: 'custom', path: ['states', i, missing[0]!], message: `state ${i} records ${recorded.join(', ')} but not ${missing.join(', ')}: a state records every variable (${TRACE_VARS.join(', ')}) or none (a commands-only trace, replayed from its commands)` });
+    }
   });
   if (trace['#meta'].violationStep >= trace.states.length) {
     ctx.addIssue({ code: 'custom', path: ['#meta', 'violationStep'], message: `violationStep ${trace['#meta'].violationStep} is past the last state (${trace.states.length - 1})` });
@@ -81,8 +88,8 @@ export interface ParsedTrace {
   readonly config: Config;
   readonly meta: z.infer<typeof traceSchema>['#meta'];
   readonly commands: readonly Command[];
-  /** The recorded states, ITF-encoded, to compare a replay with. */
-  readonly states: readonly Record<string, unknown>[];
+  /** The recorded states, ITF-encoded, to compare a replay with; null where a state records only its #meta (a commands-only trace). */
+  readonly states: readonly (Record<string, unknown> | null)[];
 }
 
 export type TraceParse = { readonly ok: true; readonly trace: ParsedTrace } | { readonly ok: false; readonly field: string; readonly message: string };
@@ -106,7 +113,7 @@ export function parseTrace(json: unknown): TraceParse {
       config: t['#meta'].config,
       meta: t['#meta'],
       commands: t.states.slice(1).map((s) => s['#meta'].command as unknown as Command),
-      states: t.states,
+      states: t.states.map((s) => (TRACE_VARS.some((v) => Object.hasOwn(s, v)) ? s : null)),
     },
   };
 }
