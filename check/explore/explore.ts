@@ -1,12 +1,14 @@
-import { CATALOGUE, INVARIANTS, LIVENESS, propertyById, WITNESSES } from '../../properties/catalogue.ts';
+import { INVARIANTS, LIVENESS, WITNESSES } from '../../properties/catalogue.ts';
 import { commandCoverage } from './coverage.ts';
 import { FairLassoFinder } from './fair-cycles.ts';
-import { boundProblems, type ExploreBounds, type ExploreOptions, type ExploreRunOptions } from './options.ts';
+import type { ExploreOptions, ExploreRunOptions } from './options.ts';
 import { invariantReport, livenessReport, witnessReport, type VerdictContext } from './property-reports.ts';
 import { PackedSystem } from './packed/system.ts';
 import { referenceSystem } from './reference-system.ts';
-import { nothingChecked, type ExplorePropertyReport, type ExploreReport, type ExploreVerdict } from './report.ts';
+import type { ExplorePropertyReport, ExploreReport } from './report.ts';
+import { assertBounds, overallVerdict, planForDesign } from './search-plan.ts';
 import { searchSequential, type SearchOutcome, type SearchPlan } from './search.ts';
+import { exploreCompact } from './compact/explore-compact.ts';
 import type { TransitionSystem } from './system.ts';
 
 const WHAT_IS_PROVEN = [
@@ -28,15 +30,13 @@ export function engineFor(options: ExploreOptions): 'reference' | 'packed' {
 
 /** Explore the model in this thread, on the reference system or the packed one (`engine`). */
 export function explore(options: ExploreOptions): ExploreReport {
+  if (options.store === 'compact') return exploreCompact(options);
   if (engineFor(options) === 'packed') return exploreWith(new PackedSystem(options.design, options.config, { symmetry: options.symmetry }), options);
   return exploreWith(referenceSystemFor(options), options);
 }
 
 export function planFor<S>(system: TransitionSystem<S>, options: ExploreRunOptions): SearchPlan {
-  const unknown = (options.only ?? []).filter((id) => propertyById(id) === undefined);
-  if (unknown.length > 0) throw new RangeError(`unknown property id(s) ${unknown.join(', ')} in only; the catalogue has ${CATALOGUE.map((p) => p.id).join(', ')}`);
-  const wanted = (id: string) => options.only === undefined || options.only.includes(id);
-  return { wanted, liveness: LIVENESS.filter((p) => wanted(p.id) && p.notApplicable(system.design) === null) };
+  return planForDesign(system.design, options);
 }
 
 /** Explore any transition system (the reference one, or a packed one) in this thread. */
@@ -44,11 +44,6 @@ export function exploreWith<S>(system: TransitionSystem<S>, options: ExploreRunO
   assertBounds(options);
   const now = options.now ?? (() => performance.now()); // measurement and the time bound only
   return reportOf(system, options, searchSequential(system, options, planFor(system, options), now, options.onProgress));
-}
-
-export function assertBounds(bounds: ExploreBounds): void {
-  const problems = boundProblems(bounds);
-  if (problems.length > 0) throw new RangeError(`invalid exploration bounds: ${problems.map((p) => p.message).join('; ')}`);
 }
 
 /** Turn what a search found into the report: replay paths, look for fair lassos, give verdicts. */
@@ -73,15 +68,9 @@ export function reportOf<S>(system: TransitionSystem<S>, options: ExploreRunOpti
     symmetry: system.symmetry === undefined
       ? { applied: false, order: 1, groups: [] }
       : { applied: true, order: system.symmetry.order, groups: system.symmetry.groups },
-    unreduced: search.unreduced, initialState: system.toModel(initial), properties, note: WHAT_IS_PROVEN,
+    unreduced: search.unreduced, store: EXACT_STORE, initialState: system.toModel(initial), properties, note: WHAT_IS_PROVEN,
     timing: { elapsedMs: search.elapsedMs, transitionsPerSecond: search.elapsedMs > 0 ? Math.round((search.transitions / search.elapsedMs) * 1000) : 0 },
   };
 }
 
-function overallVerdict(properties: readonly ExplorePropertyReport[]): ExploreVerdict {
-  if (properties.some((p) => p.verdict === 'counterexample')) return 'counterexample';
-  if (properties.some((p) => p.verdict === 'inconclusive' || p.verdict === 'unreached')) return 'inconclusive';
-  // `only` may name just properties the design cannot exhibit.
-  if (nothingChecked(properties)) return 'inconclusive';
-  return 'pass';
-}
+const EXACT_STORE = { kind: 'exact', probabilistic: false } as const;

@@ -41,7 +41,18 @@ export interface ExploreOptions extends ExploreRunOptions {
    * (model/packed/), proven equal to it transition by transition; both support symmetry reduction.
    */
   readonly engine?: 'reference' | 'packed';
+  /**
+   * How seen states are kept: `exact` (default) every state; `compact` a 64-bit fingerprint each
+   * (hash compaction, as SPIN's -DHC; packed engine only), a fraction of the memory, every
+   * verdict probabilistic and liveness not checked (compact/explore-compact.ts).
+   */
+  readonly store?: ExploreStore;
+  /** Internal, for tests: fingerprints cut to this many bits (4–64; default 64), so that collisions happen. */
+  readonly fingerprintBits?: number;
 }
+
+export type ExploreStore = 'exact' | 'compact';
+export const EXPLORE_STORES: readonly ExploreStore[] = ['exact', 'compact'];
 
 export const DEFAULT_BOUNDS: ExploreBounds = { depthMax: 10_000, statesMax: 5_000_000, timeLimitMs: 10 * 60 * 1000 };
 

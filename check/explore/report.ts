@@ -96,6 +96,28 @@ export interface CommandCoverage {
 
 export type ExploreVerdict = 'pass' | 'counterexample' | 'inconclusive';
 
+/**
+ * How the search kept the states it had seen. `exact`: every state itself, so a pass is a proof
+ * for the configuration. `compact` (`--store compact`, hash compaction as SPIN's -DHC): a
+ * fingerprint per state, so two states may be taken for one and the second missed; every verdict
+ * is then probabilistic (a pass holds with probability at least 1 - omissionProbability) and
+ * must be shown so. Counterexamples are exact either way: recomputed on the model and replayed.
+ */
+export type StoreReport =
+  | { readonly kind: 'exact'; readonly probabilistic: false }
+  | {
+    readonly kind: 'compact';
+    readonly probabilistic: true;
+    readonly fingerprintBits: number;
+    /** At most this probability that some reachable state was missed: n(n-1)/2^(b+1) (compact/omission.ts). */
+    readonly omissionProbability: number;
+    /** Counterexamples and witness paths recomputed on the reference model from their commands, and of them those that did not reproduce. */
+    readonly pathsRecomputed: number;
+    readonly notReproduced: readonly string[];
+    /** The above in words, without a colon (renderers put it in a heading). */
+    readonly note: string;
+  };
+
 export interface ExploreReport {
   readonly design: { readonly name: string; readonly id: string };
   readonly config: Config;
@@ -114,6 +136,7 @@ export interface ExploreReport {
   readonly symmetry: SymmetryReport;
   /** With symmetry reduction: the counts of the full space, from orbit sizes (exact; see symmetry.ts). */
   readonly unreduced: ExploreCounts | null;
+  readonly store: StoreReport;
   readonly initialState: ModelState;
   readonly properties: readonly ExplorePropertyReport[];
   /** What a pass here proves and what it does not. */

@@ -25,13 +25,14 @@ export function renderExploreTable(r: ExploreReport, traces: ReadonlyMap<string,
   const c = r.config;
   const lines = [
     `${r.design.id} ${r.design.name} — exhaustive: ${c.lparCount} LPARs × ${c.slotCount} slot(s), fault budget ${c.faultBudget}, ${c.writeBudget} client writes${r.symmetry.applied ? ', symmetry reduction on' : ''}`,
-    `  ${r.states} states, ${r.transitions} transitions, depth ${r.maxDepth}${r.unreduced === null ? '' : ` (unreduced: ${r.unreduced.states} states, ${r.unreduced.transitions} transitions)`} — verdict: ${r.verdict.toUpperCase()}`,
+    `  ${r.states} states, ${r.transitions} transitions, depth ${r.maxDepth}${r.unreduced === null ? '' : ` (unreduced: ${r.unreduced.states} states, ${r.unreduced.transitions} transitions)`} — verdict: ${r.verdict.toUpperCase()}${r.store.probabilistic ? ', PROBABILISTIC' : ''}`,
   ];
+  if (r.store.kind === 'compact') lines.push(`  PROBABILISTIC (--store compact): ${r.store.note}; a pass holds unless a missed state breaks it`);
   if (r.boundHit !== null) lines.push(`  bound hit: ${r.boundHit.bound} = ${r.boundHit.limit} (${r.boundHit.detail}): nothing below is proven beyond it`);
   if (nothingChecked(r.properties)) lines.push(`  nothing checked: ${r.properties.length === 0 ? 'no property was asked for' : 'every property asked for (--only) is n/a on this design'}, so the verdict is inconclusive`);
   else if (r.only !== null && !r.properties.some((p) => p.expect === 'sometimes')) lines.push('  no witness asked for (--only): nothing here shows that the search reached the hard cases');
   lines.push(`  ${pad('property', 13)}${pad('verdict', 14)}detail`);
-  for (const p of r.properties) lines.push(`  ${pad(p.id, 13)}${pad(MARK[p.verdict], 14)}${detail(p, traces)}`);
+  for (const p of r.properties) lines.push(`  ${pad(p.id, 13)}${pad(r.store.probabilistic && p.verdict === 'pass' ? 'pass (prob.)' : MARK[p.verdict], 14)}${detail(p, traces)}`);
   lines.push(coverageLine(r));
   return lines.join('\n');
 }
