@@ -47,7 +47,8 @@ export class ConformanceChecker {
       return `${t.command.kind}: model ${describe(model)}, emulator ${describe(emu)}${why}`;
     }
     const differences = t.differences(this.emulator.machine);
-    return differences.length === 0 ? null : `after ${JSON.stringify(t.command)} the abstracted state differs: ${differences.join('; ')}`;
+    // Keys sorted, as a trace file stores the command: the sentence is the same when the trace is replayed.
+    return differences.length === 0 ? null : `after ${JSON.stringify(t.command, Object.keys(t.command).sort())} the abstracted state differs: ${differences.join('; ')}`;
   }
 
   private violations(): readonly Violation[] {

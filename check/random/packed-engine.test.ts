@@ -11,7 +11,7 @@ import { emulatorSubject } from '../conformance/subject.ts';
 import { canonicalJson } from '../../reports/canonical-json.ts';
 import { runSuite, type SuiteOptions } from './suite.ts';
 
-const base = { runs: 60, maxCommands: 60, drainRounds: 200, shrinkLimit: 2000 } as const;
+const base = { runs: 60, maxCommands: 60, drainRounds: 200, shrinkLimit: 400 } as const;
 
 /**
  * The built-in designs leave some fields at one value (no cached translation, no epochs); this

@@ -33,6 +33,7 @@ export class PackedEngine {
   /** The registers of the configuration's globals, LPARs and slots: all others stay at their defaults. */
   readonly liveRegisters: Int32Array;
   private readonly indexByKey = new Map<string, number>();
+  private readonly indexByObject = new Map<Command, number>();
   private readonly bitsById = new Map<string, InvariantBits>();
   private readonly witnessBitById = new Map<string, number>();
   private readonly scratch: PackedMachine;
@@ -50,7 +51,10 @@ export class PackedEngine {
     const initial = initialState(config, design);
     this.fairness = fairnessCodes(this.table.commands, config, design);
     this.fairSteps = Array.from(this.table.unperturbed).filter((i) => this.fairness[i] !== NOT_FAIR);
-    this.table.commands.forEach((c, i) => this.indexByKey.set(commandLabel(c), i));
+    this.table.commands.forEach((c, i) => {
+      this.indexByKey.set(commandLabel(c), i);
+      this.indexByObject.set(c, i);
+    });
     STEP_INVARIANT_IDS.forEach((id, k) => this.bitsById.set(id, { stepBit: 1 << (INVARIANT_SHIFT + k), stateBit: 0 }));
     STATE_INVARIANT_IDS.forEach((id, k) => this.bitsById.set(id, { stepBit: this.bitsById.get(id)?.stepBit ?? 0, stateBit: 1 << k }));
     WITNESS_IDS.forEach((id, k) => this.witnessBitById.set(id, 1 << k));
@@ -90,7 +94,8 @@ export class PackedEngine {
 
   /** The command's index in the table (the same as in `candidates(config)`), or -1 if it is none of them. */
   indexOf(command: Command): number {
-    return this.indexByKey.get(commandLabel(command)) ?? -1;
+    // Replays of a run pass the table's own command objects: found by identity, no label built.
+    return this.indexByObject.get(command) ?? this.indexByKey.get(commandLabel(command)) ?? -1;
   }
 
   invariantBits(id: string): InvariantBits {

@@ -15,6 +15,7 @@ import { FAULTS_USED, REGISTER_COUNT, SERVICE_OWNER } from '../../model/packed/r
 import { stateViolationMask } from '../../properties/packed/state-checks.ts';
 import { checkActed, INVARIANT_SHIFT, WITNESS_BITS } from '../../model/packed/step-flags.ts';
 import type { DrainOutcome } from './drain.ts';
+import { flowLparsRegisters } from './mid-flow.ts';
 import type { PackedEngine } from './packed-engine.ts';
 import { PropertyFailure, type ExecutedStep, type RunContext, type Subject } from './run-context.ts';
 
@@ -78,6 +79,10 @@ export class PackedRunContext implements RunContext, ModelStep {
 
   get serviceOwner(): number {
     return this.m.b[SERVICE_OWNER]!;
+  }
+
+  flowLpars(): number {
+    return flowLparsRegisters(this.m.b, this.engine.config.lparCount, this.engine.config.slotCount);
   }
 
   get stepCount(): number {

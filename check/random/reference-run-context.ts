@@ -5,6 +5,7 @@ import { stepViolation, witnessesReached } from '../../properties/violations.ts'
 import { referenceModelStep } from '../conformance/model-step.ts';
 import type { Transition } from '../../properties/verdict.ts';
 import { drainFairly, type DrainOutcome } from './drain.ts';
+import { flowLpars } from './mid-flow.ts';
 import { PropertyFailure, type ExecutedStep, type RunContext, type Subject } from './run-context.ts';
 
 /** A random run on the reference model itself (immer), checked by the catalogue's own functions. */
@@ -31,6 +32,10 @@ export class ReferenceRunContext implements RunContext {
 
   get serviceOwner(): number {
     return this.state.serviceOwner;
+  }
+
+  flowLpars(): number {
+    return flowLpars(this.state);
   }
 
   get stepCount(): number {

@@ -1,6 +1,7 @@
-import { candidates, type Command, type CommandKind, type Config, type Design, type ModelState } from '../../model/index.ts';
+import type { Command, CommandKind, Config, Design, ModelState } from '../../model/index.ts';
 import type { ModelStep } from '../conformance/model-step.ts';
 import type { ExecutedStep } from '../executed-step.ts';
+import type { Liveness } from '../../properties/catalogue-types.ts';
 import type { Violation } from '../../properties/violations.ts';
 import type { DrainOutcome } from './drain.ts';
 
@@ -15,7 +16,11 @@ export interface Subject {
 /** Thrown inside a fast-check run to fail it; carries what broke and where. */
 export class PropertyFailure extends Error {
   constructor(readonly violation: Violation, readonly stepIndex: number) {
+    // A verdict, not a fault of the tool: no stack trace (minimizing a counterexample throws thousands).
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super();
+    Error.stackTraceLimit = stackTraceLimit;
     // The sentence may be computed on demand (the packed engine asks the reference model), and
     // shrinking throws many of these: build the message only if someone reads it.
     Object.defineProperty(this, 'message', { get: () => `${violation.id} violated at step ${stepIndex}: ${violation.why}` });
@@ -34,6 +39,8 @@ export interface RunContext {
   readonly config: Config;
   /** The LPAR that runs the service now. */
   readonly serviceOwner: number;
+  /** The LPARs taking part in a flow half done now, bit per LPAR (./mid-flow.ts): perturbations come more often, and aim at them. */
+  flowLpars(): number;
   /** Of the given indices into `candidates(config)`, those `step` would accept now, in their order. */
   enabledAmong(indices: readonly number[]): readonly number[];
   /** Take candidate `index`, one `enabledAmong` just returned. */
@@ -54,7 +61,16 @@ export interface RunContext {
   executedSteps(): ExecutedStep[];
 }
 
-/** The candidate indices of every command the configuration can express: all `enabledCommands` looks at. */
-export function allCandidateIndices(config: Config): readonly number[] {
-  return candidates(config).map((_, i) => i);
+/**
+ * The end of a run: the fair drain, then every liveness property's obligations. One still open
+ * once the drain settles is open forever on a fair path (./drain.ts), and fails the run.
+ */
+export function checkLiveness(ctx: RunContext, liveness: readonly Liveness[], drainRounds: number): 'settled' | 'bound-hit' {
+  if (ctx.settle(drainRounds, 'drain').kind === 'bound-hit') return 'bound-hit';
+  const state = ctx.modelState();
+  for (const live of liveness) {
+    const open = live.pending(state, ctx.design);
+    if (open.length > 0) throw new PropertyFailure({ id: live.id, why: `${open[0]!}, and nothing fair is left to do (every enabled step leaves the state as it is)` }, ctx.stepCount);
+  }
+  return 'settled';
 }

@@ -2,7 +2,7 @@ import type { Config, Design, ModelState } from '../../model/index.ts';
 import type { ExecutedStep } from '../executed-step.ts';
 import type { RunCommandCoverage } from './command-coverage.ts';
 
-/** A shrunk failing run: the steps that reproduce it and how to replay it with fast-check. */
+/** A failing run, minimized (./minimize.ts): the steps that reproduce it, and the fast-check run it came from. */
 export interface RandomCounterexample {
   readonly propertyId: string;
   readonly why: string;
@@ -12,10 +12,13 @@ export interface RandomCounterexample {
   /** For a liveness failure: the index of the first step of the loop the run ends in. */
   readonly loopStart: number | null;
   readonly seed: number;
+  /** fast-check's path to the failing run: with the seed, `fc.check` runs it again (before it was minimized). */
   readonly path: string | null;
+  /** fast-check's replayPath of a `commands` arbitrary; null, as a run's steps are an array resolved as they run. */
   readonly replayPath: string | null;
+  /** Shorter traces the minimizing pass kept. */
   readonly shrinks: number;
-  /** Shrinking stopped at its bound: the counterexample may not be the shortest. */
+  /** Minimizing stopped at its bound (the suite's shrinkLimit): the counterexample may not be the shortest. */
   readonly shrinkBoundHit: boolean;
 }
 
@@ -50,9 +53,10 @@ export interface SuiteReport {
   readonly seed: number;
   readonly runs: number;
   readonly maxCommands: number;
+  /** Steps of every run, the fair drain's included (runs repeated after a failure too; the replays that minimize a counterexample not). */
   readonly commandsExecuted: number;
   readonly acceptedCommands: number;
-  /** Accepted commands per kind, over every run (shrinking and the fair drain included, like the counts above). */
+  /** Accepted commands per kind, counted as the two counts above. */
   readonly commandCoverage: RunCommandCoverage;
   readonly verdict: SuiteVerdict;
   readonly properties: readonly PropertyReport[];

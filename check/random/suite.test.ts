@@ -16,10 +16,12 @@ const suite = (name: string, c: Config, seed: number, extra: Partial<SuiteOption
 const verdicts = (r: SuiteReport) => Object.fromEntries(r.properties.map((p) => [p.id, p.verdict]));
 
 describe('hardened (DSN-06) holds, and the runs reach every witness', () => {
+  // 300 runs: fail-back (WIT-08, a second fail-over back to the first LPAR) is rare with three
+  // LPARs, about 2 runs in 150 over seeds 1–6, with the swarm runs as with the runs before them.
   test.each([
     [2, 1, 1], [2, 2, 2], [3, 1, 3],
   ])('%i LPARs × %i slots, seed %i', (l, s, seed) => {
-    const r = suite('hardened', config(l, s), seed);
+    const r = suite('hardened', config(l, s), seed, { runs: 300 });
     const bad = r.properties.filter((p) => !['pass', 'reached', 'not-applicable'].includes(p.verdict));
     expect(bad.map((p) => `${p.id} ${p.verdict} ${p.counterexample?.why ?? ''}`)).toEqual([]);
     expect(r.verdict).toBe('pass');

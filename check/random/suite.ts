@@ -4,12 +4,12 @@ import { INVARIANTS, LIVENESS, WITNESSES } from '../../properties/catalogue.ts';
 import type { Invariant, Liveness } from '../../properties/catalogue-types.ts';
 import { initialViolation } from '../../properties/violations.ts';
 import { runCommandCoverage } from './command-coverage.ts';
-import { commandArbitrary } from './commands.ts';
+import { runCommandsArbitrary, runModel } from './commands.ts';
 import { PackedEngine } from './packed-engine.ts';
-import { PackedRunContext } from './packed-run-context.ts';
-import { ReferenceRunContext } from './reference-run-context.ts';
-import { PropertyFailure, type ExecutedStep, type RunContext, type Subject } from './run-context.ts';
+import { minimizeFailure, newRunContext, type RunSetting } from './replay-run.ts';
+import { checkLiveness, PropertyFailure, type ExecutedStep, type RunContext, type Subject } from './run-context.ts';
 import { DEFAULT_SUITE, type PropertyReport, type RandomCounterexample, type SuiteReport, type SuiteVerdict } from './suite-report.ts';
+import { swarmArbitrary } from './swarm.ts';
 import { CONFORMANCE } from '../../properties/conformance.ts';
 
 export interface SuiteOptions {
@@ -21,7 +21,7 @@ export interface SuiteOptions {
   readonly maxCommands: number;
   /** Rounds of the fair drain that checks liveness at the end of each run. */
   readonly drainRounds: number;
-  /** Shrink attempts at most; reaching it is reported on the counterexample. */
+  /** Shrink attempts at most: replays of a failing run's commands while minimizing it (./minimize.ts); reaching it is reported on the counterexample. */
   readonly shrinkLimit: number;
   /** Limit the check to these property ids (default: the whole catalogue). */
   readonly only?: readonly string[];
@@ -34,35 +34,22 @@ export interface SuiteOptions {
   readonly onRun?: (runsDone: number) => void;
 }
 
-
 interface Failure {
   readonly failure: PropertyFailure;
-  /** The failing run's steps, decoded only for the failure that is kept (shrinking fails many runs). */
+  /** The failing run's steps, decoded only when asked (the packed engine keeps them packed). */
   readonly steps: () => readonly ExecutedStep[];
   readonly loopStart: number | null;
 }
 
-/** fast-check prints the replay path of a commands counterexample in a trailing comment. */
-function replayPathOf(value: unknown): string | null {
-  const match = /replayPath="([^"]*)"/.exec(String(value));
-  return match ? match[1]! : null;
-}
-
-function checkLiveness(ctx: RunContext, liveness: readonly Liveness[], drainRounds: number): 'settled' | 'bound-hit' {
-  if (ctx.settle(drainRounds, 'drain').kind === 'bound-hit') return 'bound-hit';
-  const state = ctx.modelState();
-  for (const live of liveness) {
-    const open = live.pending(state, ctx.design);
-    if (open.length > 0) throw new PropertyFailure({ id: live.id, why: `${open[0]!}, and nothing fair is left to do (every enabled step leaves the state as it is)` }, ctx.stepCount);
-  }
-  return 'settled';
-}
+const isLivenessId = (id: string) => LIVENESS.some((p) => p.id === id);
 
 /**
  * Random runs of commands and faults against the model (and a subject, if given), checking every
- * invariant after every step and liveness at the end of each run. A property that fails is
- * recorded with its shrunk counterexample and dropped; the runs start again, same seed, until the
- * remaining properties all hold. Witness counts come from that last, complete pass.
+ * invariant after every step and liveness at the end of each run. Each run draws its swarm (the
+ * kinds it picks from and their weights, ./swarm.ts) and its steps. A property that fails is
+ * recorded with its minimized counterexample (./minimize.ts) and dropped; the runs start again,
+ * same seed, until the remaining properties all hold. Witness counts come from that last, complete
+ * pass.
  */
 export function runSuite(options: SuiteOptions): SuiteReport {
   const { design, config } = options;
@@ -91,27 +78,25 @@ export function runSuite(options: SuiteOptions): SuiteReport {
   let drainBoundHits = 0;
   let error: string | null = null;
   const packed = options.engine === 'reference' ? null : new PackedEngine(design, config);
-  const arbitrary = fc.limitShrink(fc.commands([commandArbitrary(config)], { maxCommands: options.maxCommands, size: 'max' }), options.shrinkLimit);
+  const setting: RunSetting = { design, initial, packed, drainRounds: options.drainRounds };
+  // fast-check does not shrink: a run's steps resolve against the state as they run, so its shrunk
+  // runs stay long; the minimizing pass works on the commands the run executed instead.
+  const arbitrary = fc.noShrink(fc.tuple(swarmArbitrary(), runCommandsArbitrary(options.maxCommands)));
 
   for (;;) {
     witnessRuns.clear();
     drainBoundHits = 0;
     let lastFailure: Failure | null = null;
-    let invocations = 0;
     let runsDone = 0;
-    const property = fc.property(arbitrary, (cmds) => {
-      invocations += 1;
-      const subject = options.subject?.() ?? null;
-      const ctx: RunContext = packed === null
-        ? new ReferenceRunContext(design, initial, invariants, WITNESSES, subject, subjectIds)
-        : new PackedRunContext(packed, invariants, WITNESSES, subject, subjectIds);
+    const property = fc.property(arbitrary, ([swarm, cmds]) => {
+      const ctx: RunContext = newRunContext(setting, invariants, options.subject?.() ?? null, subjectIds);
       try {
-        fc.modelRun(() => ({ model: {}, real: ctx }), cmds);
-        if (liveness.length > 0 && checkLiveness(ctx, liveness, options.drainRounds) === 'bound-hit') drainBoundHits += 1;
+        fc.modelRun(() => ({ model: runModel(swarm), real: ctx }), cmds);
+        // Every run ends in the fair drain, liveness checked or not: invariants are checked there too.
+        if (checkLiveness(ctx, liveness, options.drainRounds) === 'bound-hit' && liveness.length > 0) drainBoundHits += 1;
       } catch (e) {
         if (e instanceof PropertyFailure) {
-          const isLiveness = e.violation.id.startsWith('LIV-');
-          lastFailure = { failure: e, steps: () => ctx.executedSteps(), loopStart: isLiveness ? ctx.stepCount : null };
+          lastFailure = { failure: e, steps: () => ctx.executedSteps(), loopStart: isLivenessId(e.violation.id) ? ctx.stepCount : null };
         }
         throw e;
       } finally {
@@ -139,15 +124,22 @@ export function runSuite(options: SuiteOptions): SuiteReport {
       error = `internal: ${violation.id} failed although it was no longer checked`;
       break;
     }
+    const steps = caught.steps();
+    const generated = steps.filter((s) => s.phase === 'generated').map((s) => s.command);
+    const { best, accepted, boundHit } = minimizeFailure(setting, violation.id, generated, options.subject ?? null, options.shrinkLimit);
     counterexamples.set(violation.id, {
-      propertyId: violation.id, why: violation.why, stepIndex, steps: caught.steps(), loopStart: caught.loopStart,
-      seed: details.seed, path: details.counterexamplePath, replayPath: replayPathOf(details.counterexample?.[0]),
-      shrinks: details.numShrinks, shrinkBoundHit: invocations - details.numRuns >= options.shrinkLimit,
+      propertyId: violation.id, seed: details.seed, path: details.counterexamplePath, replayPath: null, shrinks: accepted, shrinkBoundHit: boundHit,
+      // The run as it failed when the bound left no replay, or (a bug: runs are deterministic) its replay held.
+      ...(best === null
+        ? { why: violation.why, stepIndex, steps, loopStart: caught.loopStart }
+        : { why: best.failure.violation.why, stepIndex: best.failure.stepIndex, steps: best.steps(), loopStart: isLivenessId(violation.id) ? best.failure.stepIndex : null }),
     });
     runsChecked.set(violation.id, details.numRuns);
     invariants = invariants.filter((p) => p.id !== violation.id);
     liveness = liveness.filter((p) => p.id !== violation.id);
     subjectIds.delete(violation.id);
+    // Nothing left to check, and no witness to count: another pass would prove nothing.
+    if (invariants.length === 0 && liveness.length === 0 && subjectIds.size === 0 && !WITNESSES.some((w) => wanted(w.id))) break;
   }
 
   const properties = reportProperties(options, counterexamples, runsChecked, witnessRuns, drainBoundHits);
