@@ -11,6 +11,8 @@ export const ERROR_CODES = {
   SC007: 'a design file cannot be used',
   SC008: 'an output file cannot be written',
   SC009: 'a certificate file cannot be used',
+  SC010: 'a scenario file does not have the scenario format',
+  SC011: 'shard folders that do not make one whole run',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -2,17 +2,22 @@ import { join } from 'node:path';
 import type { Config } from '../model/index.ts';
 import type { ExploreReport } from '../check/explore/report.ts';
 import { mutate as mutateCheck, type MutantCheck } from '../check/mutate/mutate.ts';
-import { mutateExitCode, type KillingProperty, type MutateOutcome, type MutantRow } from '../check/mutate/mutate-report.ts';
+import { mutateExitCode, mutationScore, type KillingProperty, type MutateOutcome, type MutantRow } from '../check/mutate/mutate-report.ts';
+import type { Shard } from '../check/shard.ts';
+import { generateMutants } from '../check/mutate/mutants.ts';
 import { DEFAULT_SUITE, type SuiteReport } from '../check/random/suite-report.ts';
 import { canonicalJson } from '../reports/canonical-json.ts';
 import { designHash } from '../reports/design-hash.ts';
 import { OutputFiles } from '../reports/output-files.ts';
+import { mutateJunitReport } from '../reports/junit.ts';
 import { renderKillMatrix } from '../reports/render/mutate-table.ts';
 import { TOOL_VERSION } from '../reports/version.ts';
-import { addExploreTraces, addSuiteTraces, configTag, exploreTraceFile } from '../reports/write-traces.ts';
+import { addExploreTraces, addSuiteTraces, exploreTraceFile } from '../reports/write-traces.ts';
 import { configWith, resolveDesignInputs, wholeIn, type DesignInput } from './designs.ts';
 import { CHECK_LIMITS } from '../check/certify/plan.ts';
 import type { ExitCode } from './errors.ts';
+import { checkShard, mutateFolder, shardFolder, shardRecord, type ShardRecord } from './folders.ts';
+import { addReports, mutateReportSources } from './reports.ts';
 
 export interface MutateApiOptions {
   /** The base design (default `hardened`). */
@@ -29,8 +34,12 @@ export interface MutateApiOptions {
   readonly statesMax?: number;
   /** Random runs on the model alone, without the emulator and CONFORMANCE (default false). */
   readonly modelOnly?: boolean;
-  /** Write `mutate-summary.json`, `kill-matrix.md` and a trace per killing counterexample under `<out>/mutate/<design>-<bound>/`. */
+  /** As --out: write `mutate-summary.json`, `kill-matrix.md`, a trace per killing counterexample, report.html and report.md into `<out>/mutate/<design>-<bound>/`, replacing what an earlier run left there. */
   readonly out?: string;
+  /** Also write JUnit XML (a suite per mutant, a case per property that kills it; a survivor is a failure) to this file. */
+  readonly junit?: string;
+  /** Check only this shard's mutants (mutant k goes to shard k mod count + 1; the base in every shard), into `…/shard-<index>-of-<count>/`; `merge` makes the whole run of the shards. */
+  readonly shard?: Shard;
   /** Told as each check ends: explorations first, then random suites (base included in `total`). */
   readonly onProgress?: (done: number, total: number, phase: 'explore' | 'random') => void;
 }
@@ -51,9 +60,7 @@ export const MUTATE_DEFAULTS = {
 } as const;
 
 /** The directory a mutate run writes to: one per base design and configuration. */
-export function mutateDirectory(out: string, designName: string, config: Config): string {
-  return join(out, 'mutate', `${designName}-${configTag(config)}`);
-}
+export const mutateDirectory: (out: string, designName: string, config: Config) => string = mutateFolder;
 
 /**
  * Every single-decision mutant of a design, each explored at the bound and run through the random
@@ -68,28 +75,40 @@ export async function mutate(options: MutateApiOptions = {}): Promise<MutateApiR
   const seed = wholeIn('seed', options.seed ?? MUTATE_DEFAULTS.seed, 0, CHECK_LIMITS.seed);
   const threads = wholeIn('threads', options.threads ?? 1, 1, 64);
   const statesMax = wholeIn('statesMax', options.statesMax ?? MUTATE_DEFAULTS.statesMax, 1, CHECK_LIMITS.statesMax);
+  const shard = checkShard(options.shard);
   const result = await mutateCheck({
     base, config, runs, seed, threads, statesMax, depthMax: MUTATE_DEFAULTS.depthMax, timeLimitMs: MUTATE_DEFAULTS.timeLimitMs,
     maxCommands: DEFAULT_SUITE.maxCommands, emulator: options.modelOnly !== true,
+    ...(shard === undefined ? {} : { shard }),
     ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
   });
   const { outcome } = result;
   const files = new OutputFiles();
-  const dir = options.out === undefined ? null : mutateDirectory(options.out, base.name, config);
+  const dir = options.out === undefined ? null : shardFolder(mutateFolder(options.out, base.name, config), shard);
   const mutants = result.checks.map((check) => (dir === null ? check.row : withTraces(files, dir, check, options.modelOnly === true)));
-  const answer: MutateApiResult = {
-    tool: 'slotcheck', toolVersion: TOOL_VERSION, command: 'mutate',
-    exitCode: mutateExitCode(outcome.score, outcome.base.inconclusive !== null),
-    design: { name: base.name, id: base.id, hash: designHash(base) },
-    bound: outcome.bound, base: outcome.base, mutants, invalid: outcome.invalid, sameAsBase: outcome.sameAsBase, stale: outcome.stale, score: outcome.score,
-    directory: dir,
-  };
-  if (dir !== null) {
-    files.add(join(dir, 'mutate-summary.json'), canonicalJson(answer));
-    files.add(join(dir, 'kill-matrix.md'), renderKillMatrix(answer));
-    files.commit();
-  }
+  const answer = mutateResult({ ...outcome, mutants, design: { name: base.name, id: base.id, hash: designHash(base) } }, dir);
+  if (dir !== null) addMutateFolder(files, dir, answer, shardRecord(shard, dir, generateMutants(base).mutants.map((m) => m.id), { design: answer.design, bound: answer.bound }));
+  if (options.junit !== undefined) files.add(options.junit, mutateJunitReport(answer));
+  files.commit();
   return answer;
+}
+
+/** What `mutate` returns, from the check's outcome: the score and exit code follow from its rows. */
+export function mutateResult(outcome: Omit<MutateOutcome, 'score'> & Pick<MutateApiResult, 'design'>, directory: string | null): MutateApiResult {
+  const score = mutationScore(outcome.mutants);
+  const { base, bound, mutants, invalid, sameAsBase, stale, design } = outcome;
+  return {
+    tool: 'slotcheck', toolVersion: TOOL_VERSION, command: 'mutate', exitCode: mutateExitCode(score, base.inconclusive !== null),
+    design, bound, base, mutants, invalid, sameAsBase, stale, score, directory,
+  };
+}
+
+/** mutate-summary.json (with a shard's record), kill-matrix.md, report.html and report.md in `folder`, which then holds exactly the traces added with them. */
+export function addMutateFolder(files: OutputFiles, folder: string, answer: MutateApiResult, shard?: ShardRecord): void {
+  files.add(join(folder, 'mutate-summary.json'), canonicalJson(shard === undefined ? answer : { ...answer, shard }));
+  files.add(join(folder, 'kill-matrix.md'), renderKillMatrix(answer));
+  addReports(files, folder, mutateReportSources(answer, shard));
+  files.replaceTraces(join(folder, 'traces'));
 }
 
 /** The killing counterexamples of a mutant as traces (added to `files`), and its row with their paths. */

@@ -6,7 +6,11 @@ import { htmlReport } from '../reports/html-report.ts';
 import { junitReport } from '../reports/junit.ts';
 import { markdownReport } from '../reports/markdown-report.ts';
 import { OutputFiles } from '../reports/output-files.ts';
-import type { ReportInput } from '../reports/report-model.ts';
+import type { MutateOutcome } from '../check/mutate/mutate-report.ts';
+import { configSpace, type ReportDesign, type ReportInput } from '../reports/report-model.ts';
+import { scoreLine } from '../reports/render/mutate-table.ts';
+import type { SweepSummary } from '../reports/sweep-summary.ts';
+import { mutantReportDesigns, sweepReportDesigns } from '../reports/variant-designs.ts';
 import type { DesignRunSummary } from '../reports/run-summary.ts';
 import { chartFromCommands, chartFromTrace, FIG10_SCENARIO } from './chart.ts';
 import { SlotcheckError } from './errors.ts';
@@ -21,10 +25,14 @@ export interface ReportSources {
   readonly explore?: ExploreResult;
   /** Summaries from elsewhere: certify's random suites (summarizeSuite) … */
   readonly runSummaries?: readonly DesignRunSummary[];
-  /** … and certify's explorations or sweep's orderings (exploreSummary). */
+  /** … and certify's explorations (exploreSummary). */
   readonly exploreSummaries?: readonly ExploreSummary[];
+  /** Designs given whole: a sweep's orderings, mutate's mutants (sweepReportSources, mutateReportSources). */
+  readonly designs?: readonly ReportDesign[];
   /** The page's heading, e.g. "slotcheck run"; default from the command. */
   readonly title?: string;
+  /** Lines under the heading. */
+  readonly lead?: readonly string[];
   /** Scenario charts to add (chartFromCommands); default none. */
   readonly scenarios?: readonly ChartTrace[];
   /** Where a trace path that is not found as given may be, as `traces/…` below it (reportFromDirectory). */
@@ -54,6 +62,7 @@ export function reportInput(sources: ReportSources, pending?: OutputFiles): Repo
   const traces = [
     ...runs.flatMap((d) => d.properties.flatMap((p) => (p.counterexample?.trace == null ? [] : [p.counterexample.trace]))),
     ...explorations.flatMap((d) => d.properties.flatMap((p) => (p.counterexample?.trace == null ? [] : [p.counterexample.trace]))),
+    ...(sources.designs ?? []).flatMap((d) => d.methods.flatMap((m) => m.rows.flatMap((r) => (r.counterexample?.trace == null ? [] : [r.counterexample.trace])))),
   ].filter((t, i, all) => all.indexOf(t) === i);
   const charts: ChartTrace[] = [];
   const unreadable: { file: string; why: string }[] = [];
@@ -73,7 +82,7 @@ export function reportInput(sources: ReportSources, pending?: OutputFiles): Repo
   }
   const command = sources.run !== undefined ? 'run' : sources.explore !== undefined ? 'explore' : null;
   const title = sources.title ?? (command === null ? 'slotcheck report' : `slotcheck ${command}`);
-  return { title, runs, explorations, charts, scenarios: sources.scenarios ?? [], unreadable };
+  return { title, lead: sources.lead ?? [], runs, explorations, designs: sources.designs ?? [], charts, scenarios: sources.scenarios ?? [], unreadable };
 }
 
 /**
@@ -121,15 +130,43 @@ function readSummary<T>(file: string): T | undefined {
   }
 }
 
-/** `slotcheck report DIR`: the reports of a folder's run-summary.json and explore-summary.json, written beside them. */
+/** The summary files a command folder may hold, each with the reports' sources it gives (a shard's record set aside). */
+const SUMMARIES: readonly { readonly file: string; readonly sources: (json: never) => ReportSources }[] = [
+  { file: 'certify-summary.json', sources: (c: { readonly methods: { readonly random: readonly DesignRunSummary[]; readonly exhaustive: readonly ExploreSummary[] } }) => ({ runSummaries: c.methods.random, exploreSummaries: c.methods.exhaustive, title: 'slotcheck certify' }) },
+  { file: 'sweep.json', sources: (s: SweepSummary) => sweepReportSources(s) },
+  { file: 'mutate-summary.json', sources: (m: MutateOutcome) => mutateReportSources(m) },
+];
+
+/** `slotcheck report DIR`: the reports of a command's folder (reports/out/run/, …/explore/, …/certify/, a sweep's or a mutate run's), written beside its summary. */
 export function reportFromDirectory(dir: string): WrittenReports {
+  for (const { file, sources } of SUMMARIES) {
+    const summary = readSummary<Record<string, unknown>>(join(dir, file));
+    if (summary !== undefined) return writeReports(dir, { ...sources(summary as never), baseDir: dir });
+  }
   const run = readSummary<RunResult>(join(dir, 'run-summary.json'));
   const explore = readSummary<ExploreResult>(join(dir, 'explore-summary.json'));
   if (run === undefined && explore === undefined) {
-    throw new SlotcheckError('SC004', `"${dir}" holds neither run-summary.json nor explore-summary.json`, 'give the output folder of `slotcheck run` or `slotcheck explore` (default reports/out)');
+    throw new SlotcheckError('SC004', `"${dir}" holds no summary (run-summary.json, explore-summary.json, certify-summary.json, sweep.json or mutate-summary.json)`, 'give the folder a command wrote: reports/out/run, reports/out/explore, reports/out/certify, reports/out/sweep/<design>-<bound> or reports/out/mutate/<design>-<bound>');
   }
   const title = run !== undefined && explore !== undefined ? 'slotcheck run and explore' : undefined;
   return writeReports(dir, { ...(run === undefined ? {} : { run }), ...(explore === undefined ? {} : { explore }), ...(title === undefined ? {} : { title }), baseDir: dir });
+}
+
+/** ", shard 2 of 3" in a shard folder's report title. */
+const shardTitle = (shard: { readonly index: number; readonly count: number } | undefined) => (shard === undefined ? '' : `, shard ${shard.index} of ${shard.count}`);
+
+/** The reports' sources for a mutate run: a design per mutant (how it was judged, what kills it), the score under the title. */
+export function mutateReportSources(outcome: MutateOutcome, shard?: { readonly index: number; readonly count: number }): ReportSources {
+  return { designs: mutantReportDesigns(outcome), title: `slotcheck mutate ${outcome.base.id} ${outcome.base.name}${shardTitle(shard)}`, lead: [scoreLine(outcome)] };
+}
+
+/** The reports' sources for a sweep: a design per ordering, how many break nothing under the title. */
+export function sweepReportSources(summary: SweepSummary, shard?: { readonly index: number; readonly count: number }): ReportSources {
+  const clean = summary.rows.filter((r) => r.verdict === 'pass').length;
+  return {
+    designs: sweepReportDesigns(summary), title: `slotcheck sweep ${summary.base.id} ${summary.base.name}${shardTitle(shard)}`,
+    lead: [`${summary.explored} of the ${summary.orderings} orderings of the fail-over script after detection, each explored at ${configSpace(summary.config)}: ${clean} break no property.`],
+  };
 }
 
 /** The chart of the patent's Fig. 10 scenario (see FIG10_SCENARIO), for a report's scenarios. */

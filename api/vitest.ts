@@ -25,7 +25,7 @@ export interface PropertyTestOptions {
   readonly seed?: number;
   /** Properties the design is known to break (a finding pinned): their tests pass when they are broken, and fail, saying so, when they hold. */
   readonly expectViolated?: readonly string[];
-  /** Where traces go (default reports/out/vitest); the failure message names the file and the replay command. */
+  /** Where traces go, as `out` of explore and run (default reports/out/vitest: traces under its explore/ and run/); the failure message names the file and the replay command. Test files share it, so none removes another's traces. */
   readonly out?: string;
   /** Time for the whole check, in ms (default 600,000). */
   readonly timeoutMs?: number;
@@ -64,8 +64,8 @@ export function describeProperties(designInput: DesignInput, options: PropertyTe
     let verdicts: Promise<Map<string, Verdict>>;
     beforeAll(() => {
       const found = method === 'explore'
-        ? explore({ designs: [design], config, out, ...(options.bounds === undefined ? {} : { bounds: options.bounds }), ...(options.symmetry === undefined ? {} : { symmetry: options.symmetry }) })
-        : run({ designs: [design], config, out, ...(options.runs === undefined ? {} : { runs: options.runs }), ...(options.seed === undefined ? {} : { seed: options.seed }) });
+        ? explore({ designs: [design], config, out, keepOtherTraces: true, ...(options.bounds === undefined ? {} : { bounds: options.bounds }), ...(options.symmetry === undefined ? {} : { symmetry: options.symmetry }) })
+        : run({ designs: [design], config, out, keepOtherTraces: true, ...(options.runs === undefined ? {} : { runs: options.runs }), ...(options.seed === undefined ? {} : { seed: options.seed }) });
       verdicts = found.then((r) => new Map<string, Verdict>(r.designs[0]!.properties.map((p) => [p.id, p])));
       verdicts.catch(() => {}); // reported by every test that awaits it
     });

@@ -129,7 +129,7 @@ describe('replay: a trace nested absurdly deep, or with a __proto__ key, is refu
   async function traceText(): Promise<{ file: string; text: string }> {
     const out = tempDir();
     await runCli(['explore', '--design', 'patent-lpar-a', '--faults', '1', '--only', 'INV-03', '--out', out]);
-    const file = join(out, 'traces', 'patent-lpar-a', 'INV-03-explore-2x1-f1-w2.itf.json');
+    const file = join(out, 'explore', 'traces', 'patent-lpar-a', 'INV-03-explore-2x1-f1-w2.itf.json');
     return { file, text: readFileSync(file, 'utf8') };
   }
 

@@ -135,7 +135,7 @@ test('certify --json prints what the library returns: per design its verdict and
   const r = await runCli(['certify', '--design', 'patent-lpar-a', '--dir', dir, '--out', join(dir, 'out'), '--json', '--junit', join(dir, 'junit.xml')]);
   const result = JSON.parse(r.stdout);
   // With its report and JUnit: a suite for the design, a case per property, a failure with the replay line.
-  expect(readFileSync(join(dir, 'out', 'report.html'), 'utf8')).toContain('slotcheck certify');
+  expect(readFileSync(join(dir, 'out', 'certify', 'report.html'), 'utf8')).toContain('slotcheck certify');
   const junit = readFileSync(join(dir, 'junit.xml'), 'utf8');
   expect(junit).toContain('<testsuite name="DSN-01 patent-lpar-a"');
   expect(junit).toMatch(/<failure message="INV-09 violated: [^"]*" type="counterexample">[^<]*replay: npx slotcheck replay /);

@@ -14,16 +14,16 @@ describe('slotcheck run', () => {
     expect(r.stdout).toMatch(/WIT-01\s+reached/);
     expect(r.stdout).toContain('reproduce: npx slotcheck run --design hardened --seed 3 --runs 300');
     expect(r.stdout).toMatch(/commands: \d+ of 34 kinds accepted; never accepted: .*gk_flush, rom_sci/);
-    expect(existsSync(join(out, 'run-summary.json'))).toBe(true);
+    expect(existsSync(join(out, 'run', 'run-summary.json'))).toBe(true);
     expect(r.stdout).toContain('exit code 0: every property holds on every design');
-    const summary = JSON.parse(readFileSync(join(out, 'run-summary.json'), 'utf8'));
+    const summary = JSON.parse(readFileSync(join(out, 'run', 'run-summary.json'), 'utf8'));
     expect(summary.designs[0].commandCoverage.neverAccepted).toEqual(expect.arrayContaining(['gk_flush', 'rom_sci']));
   });
 
   test('the last line says which designs decided the exit code', async () => {
-    const r = await runCli(['run', '--design', 'hardened', '--design', 'patent-lpar-a', '--runs', '40', '--out', tempDir()]);
+    const r = await runCli(['run', '--design', 'hardened', '--design', 'patent-lpar-a', '--runs', '10', '--out', tempDir()]);
     expect(r.code).toBe(1);
-    expect(r.stdout.trimEnd().split('\n').at(-1)).toMatch(/^exit code 1: a property failed on patent-lpar-a; inconclusive on hardened \(.*README's findings/); // 40 runs reach too few witnesses
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toMatch(/^exit code 1: a property failed on patent-lpar-a; inconclusive on hardened \(.*README's findings/); // 10 runs reach too few witnesses
     const inconclusive = await runCli(['explore', '--design', 'hardened', '--states-max', '50', '--out', tempDir()]);
     expect(inconclusive.code).toBe(3);
     expect(inconclusive.stdout).toMatch(/exit code 3: inconclusive on hardened \(a bound was hit/);
@@ -53,16 +53,17 @@ describe('slotcheck run', () => {
     await runCli(['run', '--design', 'patent-lpar-b', '--runs', '40', '--seed', '8', '--out', a, '--json']);
     await runCli(['run', '--design', 'patent-lpar-b', '--runs', '40', '--seed', '8', '--out', b, '--json']);
     await runCli(['run', '--design', 'patent-lpar-b', '--runs', '40', '--seed', '8', '--out', c, '--json', '--engine', 'reference']);
-    const files = readdirSync(join(a, 'traces', 'patent-lpar-b')).sort();
+    const traces = (dir: string) => join(dir, 'run', 'traces', 'patent-lpar-b');
+    const files = readdirSync(traces(a)).sort();
     expect(files.length).toBeGreaterThan(0);
-    expect(readdirSync(join(b, 'traces', 'patent-lpar-b')).sort()).toEqual(files);
+    expect(readdirSync(traces(b)).sort()).toEqual(files);
     for (const other of [b, c]) {
-      expect(readdirSync(join(other, 'traces', 'patent-lpar-b')).sort()).toEqual(files);
-      for (const f of files) expect(readFileSync(join(other, 'traces', 'patent-lpar-b', f), 'utf8')).toBe(readFileSync(join(a, 'traces', 'patent-lpar-b', f), 'utf8'));
+      expect(readdirSync(traces(other)).sort()).toEqual(files);
+      for (const f of files) expect(readFileSync(join(traces(other), f), 'utf8')).toBe(readFileSync(join(traces(a), f), 'utf8'));
     }
     // The summaries name their own output directories (absolute here, as --out was); apart from that they are the same bytes.
-    const summary = (dir: string) => readFileSync(join(dir, 'run-summary.json'), 'utf8').replaceAll(dir, '<out>');
-    expect(summary(a)).toContain('"npx slotcheck replay <out>/traces/patent-lpar-b/');
+    const summary = (dir: string) => readFileSync(join(dir, 'run', 'run-summary.json'), 'utf8').replaceAll(dir, '<out>');
+    expect(summary(a)).toContain('"npx slotcheck replay <out>/run/traces/patent-lpar-b/');
     expect(summary(b)).toBe(summary(a));
     expect(summary(c)).toBe(summary(a));
   });
@@ -74,7 +75,7 @@ describe('slotcheck run', () => {
     for (const out of [absolute, given]) {
       const r = await runCli(['explore', '--design', 'patent-lpar-a', '--faults', '1', '--only', 'INV-01', '--out', out]);
       expect(r.code).toBe(1);
-      const shown = join(out, 'traces', 'patent-lpar-a', 'INV-01-explore-2x1-f1-w2.itf.json');
+      const shown = join(out, 'explore', 'traces', 'patent-lpar-a', 'INV-01-explore-2x1-f1-w2.itf.json');
       expect(r.stdout).toContain(`npx slotcheck replay ${shown}\n`);
       expect(existsSync(shown)).toBe(true);
     }
@@ -139,15 +140,15 @@ describe('output that cannot be written exits 2 (SC008), before any work where i
 
   test('a file where a trace directory must go: SC008 naming it, and nothing written, not even the designs before it', async () => {
     const out = tempDir();
-    mkdirSync(join(out, 'traces'));
-    writeFileSync(join(out, 'traces', 'patent-lpar-a'), 'in the way');
+    mkdirSync(join(out, 'explore', 'traces'), { recursive: true });
+    writeFileSync(join(out, 'explore', 'traces', 'patent-lpar-a'), 'in the way');
     const r = await runCli(['explore', '--design', 'patent-lpar-b', '--design', 'patent-lpar-a', '--faults', '1', '--out', out]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/error SC008: cannot write ".*traces.patent-lpar-a" \((EEXIST|ENOTDIR) in mkdir\)[\s\S]*wrote none of its output files/);
-    expect(existsSync(join(out, 'explore-summary.json'))).toBe(false);
+    expect(existsSync(join(out, 'explore', 'explore-summary.json'))).toBe(false);
     // patent-lpar-b fails too (it has traces to write), and came first: none of its traces appeared.
     expect(r.stdout).toMatch(/DSN-02 patent-lpar-b[\s\S]*FAIL/);
-    const bTraces = join(out, 'traces', 'patent-lpar-b');
+    const bTraces = join(out, 'explore', 'traces', 'patent-lpar-b');
     expect(existsSync(bTraces) ? readdirSync(bTraces) : []).toEqual([]);
   });
 
@@ -158,20 +159,27 @@ describe('output that cannot be written exits 2 (SC008), before any work where i
   });
 });
 
-describe('trace files are named by configuration', () => {
-  test('runs and explorations of other configurations do not overwrite each other\'s traces', async () => {
+describe('trace files are named by configuration; a command\'s folder holds its last run\'s traces, and only those', () => {
+  test('runs and explorations of other configurations get other trace names, so an old replay line never opens another counterexample', async () => {
     const out = tempDir();
-    for (const faults of ['1', '2']) await runCli(['explore', '--design', 'patent-lpar-a', '--faults', faults, '--only', 'INV-03', '--out', out]);
-    await runCli(['run', '--design', 'patent-lpar-a', '--runs', '40', '--out', out]);
-    await runCli(['run', '--design', 'patent-lpar-a', '--runs', '40', '--lpars', '3', '--out', out]);
+    /** Run it; the traces now in its folder, every one named with `suffix` (the configuration and method). */
+    const traces = async (args: readonly string[], folder: string, suffix: string) => {
+      await runCli([...args, '--out', out]);
+      const files = readdirSync(join(out, folder, 'traces', 'patent-lpar-a')).sort();
+      expect(files.length, suffix).toBeGreaterThan(0);
+      for (const f of files) expect(f).toMatch(new RegExp(`^(INV|LIV)-\\d\\d-${suffix}\\.itf\\.json$`));
+      return files;
+    };
+    await traces(['explore', '--design', 'patent-lpar-a', '--faults', '1', '--only', 'INV-03'], 'explore', 'explore-2x1-f1-w2');
+    const explored = await traces(['explore', '--design', 'patent-lpar-a', '--faults', '2', '--only', 'INV-03'], 'explore', 'explore-2x1-f2-w2');
+    const run = ['run', '--design', 'patent-lpar-a', '--runs', '40'];
+    await traces(run, 'run', '2x1-f4-w3-seed1');
+    await traces([...run, '--lpars', '3'], 'run', '3x1-f4-w3-seed1');
     // Other commands per run, or the model alone: other traces (--runs alone changes none: run k is the same run).
-    await runCli(['run', '--design', 'patent-lpar-a', '--runs', '40', '--max-commands', '30', '--out', out]);
-    await runCli(['run', '--design', 'patent-lpar-a', '--runs', '40', '--model-only', '--out', out]);
-    const files = readdirSync(join(out, 'traces', 'patent-lpar-a')).filter((f) => f.startsWith('INV-03-')).sort();
-    expect(files).toEqual([
-      'INV-03-2x1-f4-w3-seed1-c30.itf.json', 'INV-03-2x1-f4-w3-seed1-model-only.itf.json', 'INV-03-2x1-f4-w3-seed1.itf.json',
-      'INV-03-3x1-f4-w3-seed1.itf.json', 'INV-03-explore-2x1-f1-w2.itf.json', 'INV-03-explore-2x1-f2-w2.itf.json',
-    ]);
+    await traces([...run, '--max-commands', '30'], 'run', '2x1-f4-w3-seed1-c30');
+    await traces([...run, '--model-only'], 'run', '2x1-f4-w3-seed1-model-only');
+    // run and explore keep their own folders: the last exploration's traces are still there.
+    expect(readdirSync(join(out, 'explore', 'traces', 'patent-lpar-a')).sort()).toEqual(explored);
   });
 });
 
@@ -180,7 +188,7 @@ describe('a lasso replays as explore tells it', () => {
     const out = tempDir();
     const explored = await runCli(['explore', '--design', 'patent-lpar-a', '--only', 'LIV-04', '--out', out]);
     const [, prefix, cycle] = /lasso: (\d+) step\(s\) then a cycle of (\d+)/.exec(explored.stdout)!;
-    const replay = await runCli(['replay', join(out, 'traces', 'patent-lpar-a', 'LIV-04-explore-2x1-f2-w2.itf.json'), '--quiet']);
+    const replay = await runCli(['replay', join(out, 'explore', 'traces', 'patent-lpar-a', 'LIV-04-explore-2x1-f2-w2.itf.json'), '--quiet']);
     expect(replay.code).toBe(1);
     expect(replay.stdout).toContain(`a lasso: ${prefix} step(s) then a cycle of ${cycle} back to state ${prefix}`);
   });
@@ -190,7 +198,7 @@ describe('a trace that does not replay as recorded', () => {
   test('a trace edited so that it no longer replays as recorded: SC006 naming the step, the command and what differs', async () => {
     const out = tempDir();
     await runCli(['explore', '--design', 'patent-lpar-a', '--faults', '1', '--only', 'INV-03', '--out', out]);
-    const file = join(out, 'traces', 'patent-lpar-a', 'INV-03-explore-2x1-f1-w2.itf.json');
+    const file = join(out, 'explore', 'traces', 'patent-lpar-a', 'INV-03-explore-2x1-f1-w2.itf.json');
     const trace = JSON.parse(readFileSync(file, 'utf8'));
     expect(trace.states[1]['#meta'].command).toEqual({ kind: 'client_write', lpar: 0 });
     trace.states[1]['#meta'].command.lpar = 7; // legal in a trace (INV-10's material), but not what was recorded
@@ -203,14 +211,14 @@ describe('a trace that does not replay as recorded', () => {
 });
 
 describe('replay names what else broke along the trace', () => {
-  test('the README\'s INV-07 trace of DSN-01: INV-01 at step 2 (Fig. 5 step 503 leaves LPAR0 reaching the slot), INV-03 at step 3; none under hardened', async () => {
+  test('the README\'s INV-07 trace of DSN-01: INV-01, INV-08 and INV-09 at step 2 (Fig. 5 step 503 leaves LPAR0 reaching the slot, its disk mounted), INV-03 at step 3; none under hardened', async () => {
     const out = tempDir();
     await runCli(['explore', '--design', 'patent-lpar-a', '--only', 'INV-07', '--out', out]);
-    const file = join(out, 'traces', 'patent-lpar-a', 'INV-07-explore-2x1-f2-w2.itf.json');
+    const file = join(out, 'explore', 'traces', 'patent-lpar-a', 'INV-07-explore-2x1-f2-w2.itf.json');
     const same = await runCli(['replay', file, '--json']);
     expect(same.code).toBe(1);
-    expect(JSON.parse(same.stdout).otherViolations).toEqual([{ id: 'INV-01', at: 2 }, { id: 'INV-03', at: 3 }]);
-    expect((await runCli(['replay', file, '--quiet'])).stdout).toContain('other properties broken along this trace (the exit code does not count them): INV-01 at step 2, INV-03 at step 3');
+    expect(JSON.parse(same.stdout).otherViolations).toEqual([{ id: 'INV-01', at: 2 }, { id: 'INV-08', at: 2 }, { id: 'INV-09', at: 2 }, { id: 'INV-03', at: 3 }]);
+    expect((await runCli(['replay', file, '--quiet'])).stdout).toContain('other properties broken along this trace (the exit code does not count them): INV-01 at step 2, INV-08 at step 2, INV-09 at step 2, INV-03 at step 3');
     const fixed = await runCli(['replay', file, '--design', 'hardened', '--json']);
     expect(fixed.code).toBe(0);
     expect(JSON.parse(fixed.stdout).otherViolations).toEqual([]);
@@ -225,7 +233,7 @@ describe('a trace whose #meta was edited is refused, never replayed into a verdi
   ])('%s: SC005 naming the field, exit 2, and with --json no verdict, only the error', async (_what, edit, message) => {
     const out = tempDir();
     await runCli(['explore', '--design', 'patent-lpar-a', '--faults', '1', '--only', 'INV-03', '--out', out]);
-    const file = join(out, 'traces', 'patent-lpar-a', 'INV-03-explore-2x1-f1-w2.itf.json');
+    const file = join(out, 'explore', 'traces', 'patent-lpar-a', 'INV-03-explore-2x1-f1-w2.itf.json');
     const trace = JSON.parse(readFileSync(file, 'utf8'));
     edit(trace);
     writeFileSync(file, JSON.stringify(trace));

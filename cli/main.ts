@@ -30,10 +30,11 @@ function program(setExit: (code: ExitCode) => void): Command {
     .option('--faults <k>', 'faults and directly issued control commands per run, at most (default 4)', once)
     .option('--writes <w>', 'client writes per run, at most (default 3)', once)
     .option('--json', 'print the summary as JSON')
-    .option('--out <dir>', 'where to write the summary, traces and report.html (default reports/out)', once)
+    .option('--out <dir>', 'where to write the summary, traces and report.html, under run/ (default reports/out)', once)
     .option('--junit <file>', 'also write JUnit XML: a test suite per design, a test case per property', once)
     .option('--model-only', 'run the model alone, without the emulator and the conformance check')
     .option('--engine <name>', 'packed (default: the fast equivalent of the model) or reference (the immer model itself); same results', once)
+    .option('--shard <i/N>', 'run only shard i of N (1-based: 1/3, 2/3, 3/3) of the designs, into a shard-i-of-N folder; `slotcheck merge` makes the whole run', once)
     .addOption(new Option('--planted-bug <name>', 'test-only: plant a defect in the emulator').hideHelp())
     .action(async (opts) => setExit(await (await import('./commands/run.ts')).runCommand(opts)));
 
@@ -49,10 +50,11 @@ function program(setExit: (code: ExitCode) => void): Command {
     .option('--time-limit <s>', 'seconds of search at most (a bound; default 600)', once)
     .option('--symmetry', 'merge states that differ only by renaming standby LPARs (either engine; same verdicts)')
     .option('--engine <name>', 'packed (default: the fast equivalent of the model) or reference (the immer model itself)', once)
+    .option('--store <kind>', 'exact (default: every state kept) or compact (a 64-bit fingerprint per state, as SPIN -DHC: far less memory, every verdict PROBABILISTIC, liveness not checked)', once)
     .option('--only <ids>', 'comma-separated property ids to check', once)
     .option('--threads <n>', 'threads exploring designs side by side (default 2, or 1 on a one-core machine; 1: all in this thread); same results', once)
     .option('--json', 'print the summary as JSON')
-    .option('--out <dir>', 'where to write the summary, traces and report.html (default reports/out)', once)
+    .option('--out <dir>', 'where to write the summary, traces and report.html, under explore/ (default reports/out)', once)
     .option('--junit <file>', 'also write JUnit XML: a test suite per design, a test case per property', once)
     .action(async (opts) => setExit(await (await import('./commands/explore.ts')).exploreCommand(opts)));
 
@@ -60,10 +62,12 @@ function program(setExit: (code: ExitCode) => void): Command {
     .description('certify a design before it changes: exhaustive and random checks, then a byte-reproducible certificate')
     .option('--design <name>', 'a built-in design, or a design file (repeatable; default: every built-in design)', collect)
     .option('--check', 'recompute every committed certificate; fail when one no longer matches its design or the tool')
+    .option('--full', 'with --check: recompute also the explorations a plan marks `recheck: full` (otherwise taken from the certificate)')
     .option('--dir <dir>', 'where certificates live (default reports/certificates)', once)
-    .option('--out <dir>', 'where counterexample traces and report.html go (default reports/out)', once)
+    .option('--out <dir>', 'where the summary, counterexample traces and report.html go, under certify/ (default reports/out)', once)
     .option('--json', 'print the result as JSON: per design its verdict, properties and certificate')
     .option('--junit <file>', 'also write JUnit XML: a test suite per design, a test case per property', once)
+    .option('--shard <i/N>', 'run only shard i of N (1-based: 1/3, 2/3, 3/3) of the designs (certificates still go to --dir), into a shard-i-of-N folder; `slotcheck merge` makes the whole run', once)
     .action(async (opts) => setExit(await (await import('./commands/certify.ts')).certifyCommand(opts)));
 
   root.command('sweep')
@@ -77,7 +81,8 @@ function program(setExit: (code: ExitCode) => void): Command {
     .option('--limit <n>', 'explore only the first n orderings (default: every ordering)', once)
     .option('--threads <n>', 'threads exploring orderings side by side (default 2, or 1 on a one-core machine; 1: all in this thread); same results', once)
     .option('--json', 'print the table as JSON')
-    .option('--out <dir>', 'where to write the table and traces (default reports/out)', once)
+    .option('--out <dir>', 'where to write the table, traces and report.html, under sweep/<design>-<bound>/ (default reports/out)', once)
+    .option('--shard <i/N>', 'run only shard i of N (1-based: 1/3, 2/3, 3/3) of the orderings, into a shard-i-of-N folder; `slotcheck merge` makes the whole run', once)
     .action(async (opts) => setExit(await (await import('./commands/sweep.ts')).sweepCommand(opts)));
 
   root.command('mutate')
@@ -90,8 +95,19 @@ function program(setExit: (code: ExitCode) => void): Command {
     .option('--runs <n>', 'random runs per mutant (default 200)', once)
     .option('--threads <n>', 'threads checking mutants side by side (default 2, or 1 on a one-core machine)', once)
     .option('--json', 'print the result as JSON')
-    .option('--out <dir>', 'where the kill matrix, summary and traces go, under mutate/<design>-<bound>/ (default reports/out)', once)
+    .option('--out <dir>', 'where the kill matrix, summary, traces and report.html go, under mutate/<design>-<bound>/ (default reports/out)', once)
+    .option('--junit <file>', 'also write JUnit XML: a test suite per mutant, a test case per property that kills it; a survivor is a failure', once)
+    .option('--shard <i/N>', 'run only shard i of N (1-based: 1/3, 2/3, 3/3) of the mutants (the base is checked in every shard), into a shard-i-of-N folder; `slotcheck merge` makes the whole run', once)
     .action(async (opts) => setExit(await (await import('./commands/mutate.ts')).mutateCommand(opts)));
+
+  root.command('merge')
+    .description('combine the folders of `--shard i/N` runs (run, certify, sweep, mutate) into the summary, traces, reports and exit code of the whole run')
+    .argument('<dir...>', 'the shard folders (…/shard-i-of-N/), or folders holding them: all N of one run')
+    .option('--out <dir>', 'where the merged folder goes, as the command\'s --out (default reports/out)', once)
+    .option('--dir <dir>', 'certify: where certificates go (default reports/certificates)', once)
+    .option('--junit <file>', 'also write JUnit XML, as the command\'s --junit (run, certify, mutate)', once)
+    .option('--json', 'print the merged result as JSON, as the command\'s --json')
+    .action(async (dirs, opts) => setExit(await (await import('./commands/merge.ts')).mergeCommand(dirs, opts)));
 
   root.command('replay')
     .description('re-execute a counterexample trace; exit 1 if its property is still violated, 0 if not')
@@ -99,7 +115,18 @@ function program(setExit: (code: ExitCode) => void): Command {
     .option('--design <name>', 'replay the commands against another design (built-in name or design file)', once)
     .option('--quiet', 'do not print what each step changed')
     .option('--json', 'print the verdict as JSON')
+    .option('--emit-test <file>', 'also write a vitest test (*.test.ts) that replays this trace and asserts its verdict', once)
+    .option('--expect <verdict>', 'with --emit-test: violated (pin a finding) or holds (pin a fix); default: the verdict now', once)
+    .option('--import-from <module>', 'with --emit-test: the module the test imports replay from (default slotcheck; in this repository a path to index.ts)', once)
     .action(async (file, opts) => setExit(await (await import('./commands/replay.ts')).replayCommand(file, opts)));
+
+  root.command('scenario')
+    .description('run a scenario file: its commands on a design, every property checked after every step, its expectations judged; exit 1 if one does not hold')
+    .argument('<file>', 'a scenario file (JSON): a design, a configuration, commands and what must hold (see examples/scenarios/)')
+    .option('--design <name>', 'run the commands on another design (built-in name or design file) instead of the one the file names', once)
+    .option('--quiet', 'do not print what each step changed')
+    .option('--json', 'print the result as JSON')
+    .action(async (file, opts) => setExit(await (await import('./commands/scenario.ts')).scenarioCommand(file, opts)));
 
   root.command('report')
     .description('write report.html and report.md for a folder that run or explore wrote (its summaries and traces)')

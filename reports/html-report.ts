@@ -55,7 +55,7 @@ export function htmlReport(input: ReportInput): string {
     '<!DOCTYPE html>',
     '<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${esc(title)}</title><style>${REPORT_CSS}</style></head><body>`,
-    `<header class="top"><h1>${esc(title)}</h1><p class="muted">Time charts in the patent's style: time runs down, one column per actor; arrows carry the command and the patent's step numbers (500…1109). A red band is a step that breaks a property.</p>`,
+    `<header class="top"><h1>${esc(title)}</h1>${(input.lead ?? []).map((line) => `<p>${esc(line)}</p>`).join('')}<p class="muted">Time charts in the patent's style: time runs down, one column per actor; arrows carry the command and the patent's step numbers (500…1109). A red band is a step that breaks a property.</p>`,
     `<nav>${designs.map((d) => `<a href="#design-${esc(slug(d.name))}">${esc(d.name)}</a>`).join('')}${scenarios.length === 0 ? '' : '<a href="#scenarios">scenarios</a>'}</nav></header>`,
     designs.length === 0 ? '' : overview(designs),
     ...designs.map((d) => designSection(input, d, anchors)),

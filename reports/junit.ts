@@ -1,4 +1,8 @@
+import type { MutantRow, MutateOutcome } from '../check/mutate/mutate-report.ts';
+import { propertyById } from '../properties/catalogue.ts';
+import { CONFORMANCE } from '../properties/conformance.ts';
 import { escXml as esc } from './html-escape.ts';
+import { replayCommand } from './trace.ts';
 import { reportDesigns, type ReportDesign, type ReportInput, type ReportRow } from './report-model.ts';
 
 // JUnit XML for CI (`--junit FILE`): a <testsuite> per design, a <testcase> per property ID.
@@ -40,7 +44,7 @@ function testCase(design: ReportDesign, id: string, rows: readonly { row: Report
   const name = rows[0]!.row.name;
   const verdict = caseVerdict(rows);
   const open = `<testcase name="${esc(`${id}: ${name}`)}" classname="${esc(`slotcheck.${design.name}`)}"`;
-  if (verdict.kind === 'pass') return { xml: `    ${open}/>`, verdict };
+  if (verdict.kind === 'pass') return { xml: rows.some((r) => r.row.verdict === 'pass (probabilistic)') ? `    ${open}>\n      <system-out>${esc(`PROBABILISTIC pass: ${rows.map((r) => `${r.row.verdict} (${r.method})`).join('; ')}`)}</system-out>\n    </testcase>` : `    ${open}/>`, verdict };
   if (verdict.kind === 'skipped') return { xml: `    ${open}>\n      <skipped message="${esc(`not applicable: ${verdict.note}`)}"/>\n    </testcase>`, verdict };
   const first = verdict.rows[0]!.row;
   const message = first.counterexample === null ? `${id} ${first.verdict}` : `${id} violated: ${first.counterexample.why}`;
@@ -66,6 +70,54 @@ function testSuite(design: ReportDesign): { xml: string; tests: number; failures
 /** The JUnit XML document of a report's designs; `name` is the run's name (e.g. "slotcheck run"). */
 export function junitReport(input: ReportInput, name = input.title ?? 'slotcheck'): string {
   const suites = reportDesigns(input).map(testSuite);
+  const sum = (k: 'tests' | 'failures' | 'errors') => suites.reduce((a, s) => a + s[k], 0);
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="${esc(name)}" tests="${sum('tests')}" failures="${sum('failures')}" errors="${sum('errors')}">`,
+    ...suites.map((s) => s.xml),
+    '</testsuites>',
+    '',
+  ].join('\n');
+}
+
+// `slotcheck mutate --junit FILE`: a <testsuite> per mutant (a variant of the design), a
+// <testcase> per property that kills it, passing, with the trace and replay line in <system-out>:
+// the catalogue tells that mutant apart. A mutant no property kills has one case for itself:
+// <failure> when it survives unexplained (what makes the exit code 1), <error> when its check
+// stopped short (3), <skipped> when properties/equivalent-mutants.json justifies it. A base whose
+// check stopped short is an <error> suite of its own. CI then fails exactly when `mutate` does.
+
+function mutantCase(o: MutateOutcome, m: MutantRow): string[] {
+  const classname = esc(`slotcheck.mutate.${m.design.name}`);
+  if (m.status === 'killed') {
+    return m.killing.map((k) => {
+      const traces = [k.traces.explorer, k.traces.random].filter((t): t is string => t !== null);
+      const out = [`${k.id} kills ${m.id}: ${k.why}`, ...(k.explorerSteps === null ? [] : [`explorer: ${k.explorerSteps} steps`]), ...(k.randomSteps === null ? [] : [`random suite: ${k.randomSteps} steps`]), ...traces.flatMap((t) => [`trace: ${t}`, `replay: ${replayCommand(t)}`])];
+      return `    <testcase name="${esc(`${k.id}: ${propertyById(k.id)?.name ?? CONFORMANCE.name}`)}" classname="${classname}">\n      <system-out>${esc(out.join('\n'))}</system-out>\n    </testcase>`;
+    });
+  }
+  const name = `    <testcase name="${esc(`${m.id} is told apart from ${o.base.name}`)}" classname="${classname}">`;
+  const body = m.status === 'equivalent'
+    ? `<skipped message="${esc(`equivalent: ${m.equivalentReason ?? ''}`)}"/>`
+    : m.status === 'inconclusive'
+      ? `<error message="${esc(`inconclusive: ${m.inconclusive ?? ''}`)}" type="inconclusive"/>`
+      : `<failure message="${esc(`${m.id} survives: no property tells it from ${o.base.name}`)}" type="survived">${esc(`${m.description}\nno property fails on it that holds on ${o.base.name}; justify it in properties/equivalent-mutants.json if it is equivalent, or it is a gap in the catalogue${m.lostWitnesses.length === 0 ? '' : `\nwitnesses it loses: ${m.lostWitnesses.join(', ')}`}`)}</failure>`;
+  return [`${name}\n      ${body}\n    </testcase>`];
+}
+
+/** The JUnit XML of a mutate run (see above); `name` is the run's name. */
+export function mutateJunitReport(o: MutateOutcome, name = `slotcheck mutate ${o.base.name}`): string {
+  const suites = o.mutants.map((m) => {
+    const cases = mutantCase(o, m);
+    const counts = { failures: m.status === 'survived' ? 1 : 0, errors: m.status === 'inconclusive' ? 1 : 0, skipped: m.status === 'equivalent' ? 1 : 0 };
+    const head = `  <testsuite name="${esc(`${m.id} ${m.design.name}`)}" tests="${cases.length}" failures="${counts.failures}" errors="${counts.errors}" skipped="${counts.skipped}" package="slotcheck.mutate">`;
+    const props = `    <properties>\n      <property name="changed" value="${esc([m.description, ...m.alsoAs].join(' = '))}"/>\n      <property name="status" value="${esc(m.status)}"/>\n    </properties>`;
+    return { xml: [head, props, ...cases, '  </testsuite>'].join('\n'), tests: cases.length, ...counts };
+  });
+  if (o.base.inconclusive !== null) {
+    const xml = `  <testsuite name="${esc(`base ${o.base.id} ${o.base.name}`)}" tests="1" failures="0" errors="1" skipped="0" package="slotcheck.mutate">\n    <testcase name="${esc(`the checks of ${o.base.name} ran to the end`)}" classname="${esc(`slotcheck.mutate.${o.base.name}`)}">\n      <error message="${esc(`inconclusive: ${o.base.inconclusive}`)}" type="inconclusive"/>\n    </testcase>\n  </testsuite>`;
+    suites.unshift({ xml, tests: 1, failures: 0, errors: 1, skipped: 0 });
+  }
   const sum = (k: 'tests' | 'failures' | 'errors') => suites.reduce((a, s) => a + s[k], 0);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',

@@ -61,6 +61,7 @@ function designMarkdown(input: ReportInput, d: ReportDesign): string[] {
 export function markdownReport(input: ReportInput): string {
   const designs = reportDesigns(input);
   const out = [`# ${mdText(input.title ?? 'slotcheck report')}`, ''];
+  for (const line of input.lead ?? []) out.push(mdText(line), '');
   if (designs.length > 0) {
     out.push('| design | verdict per method | properties broken |', '|---|---|---|');
     for (const d of designs) {

@@ -116,6 +116,6 @@ describe('the packed tarball, installed into a project outside the checkout', ()
     writeFileSync(join(project, 'failing', 'finding.test.ts'), FAILING_TEST);
     const failing = run(process.execPath, [vitest, 'run', '--root', project, 'failing/finding.test.ts']);
     expect(failing.status).toBe(1);
-    expect(failing.stdout + failing.stderr).toMatch(/INV-09 violated on patent-lpar-a: .*\n\s+trace: reports\/out\/vitest\/traces\/patent-lpar-a\/INV-09-explore-2x1-f1-w1\.itf\.json\n\s+replay: npx slotcheck replay reports\/out\/vitest\/traces\/patent-lpar-a\/INV-09-explore-2x1-f1-w1\.itf\.json/);
+    expect(failing.stdout + failing.stderr).toMatch(/INV-09 violated on patent-lpar-a: .*\n\s+trace: reports\/out\/vitest\/explore\/traces\/patent-lpar-a\/INV-09-explore-2x1-f1-w1\.itf\.json\n\s+replay: npx slotcheck replay reports\/out\/vitest\/explore\/traces\/patent-lpar-a\/INV-09-explore-2x1-f1-w1\.itf\.json/);
   });
 });

@@ -7,6 +7,7 @@ import { committedJustifications, type Justifications } from './equivalents.ts';
 import { generateMutants, type Mutant, type MutantSet } from './mutants.ts';
 import { mutationScore, type KilledBy, type KillingProperty, type MutantRow, type MutateBase, type MutateBound, type MutateOutcome } from './mutate-report.ts';
 import { runSuitesMany } from './suite-many.ts';
+import { shareOf, type Shard } from '../shard.ts';
 
 // `mutate`: the catalogue's power to tell a wrong design from its base (issue 18). Every mutant of
 // the base (mutants.ts) and the base itself are explored at the bound and run through the random
@@ -34,6 +35,8 @@ export interface MutateOptions {
   readonly threads?: number;
   /** Check only these mutants (tests); default every mutant of the base. */
   readonly mutants?: readonly Mutant[];
+  /** Check only this shard's share of them (mutant k goes to shard k mod count + 1); the base is checked in every shard, to judge them. */
+  readonly shard?: Shard;
   /** Default: the base's entries in properties/equivalent-mutants.json. */
   readonly justifications?: Justifications;
   /** Told as each check ends (the order checks end in depends on threads; nothing else does). */
@@ -131,7 +134,7 @@ export function staleJustifications(rows: readonly MutantRow[], justifications: 
 /** Check every mutant of the base (or the given ones) and judge each. */
 export async function mutate(options: MutateOptions): Promise<MutateResult> {
   const set: MutantSet = generateMutants(options.base);
-  const mutants = options.mutants ?? set.mutants;
+  const mutants = shareOf(options.mutants ?? set.mutants, options.shard).map(({ job }) => job);
   const designs = [options.base, ...mutants.map((m) => m.design)];
   const threads = options.threads ?? 1;
   const { config } = options;
@@ -172,7 +175,8 @@ export async function mutate(options: MutateOptions): Promise<MutateResult> {
   };
   const outcome: MutateOutcome = {
     base, bound, mutants: rows, invalid: set.invalid, sameAsBase: set.sameAsBase,
-    stale: options.mutants === undefined ? staleJustifications(rows, justifications) : [], score: mutationScore(rows),
+    // Over every mutant only: a shard's rows cannot tell a stale entry (merge computes it over all of them).
+    stale: options.mutants === undefined && options.shard === undefined ? staleJustifications(rows, justifications) : [], score: mutationScore(rows),
   };
   return { outcome, base: { design: options.base, explore: baseExplore, random: baseRandom }, checks };
 }

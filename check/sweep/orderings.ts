@@ -40,6 +40,4 @@ export function scriptOrderings(script: readonly ScriptStep[]): ScriptStep[][] {
   return permutations(scriptUnits(script)).map((units) => units.flat());
 }
 
-export function orderingLabel(script: readonly ScriptStep[]): string {
-  return script.join(' → ');
-}
+export { orderingLabel } from './sweep-report.ts';

@@ -5,6 +5,7 @@ import { CHECK_LIMITS } from '../../check/certify/plan.ts';
 import { canonicalJson } from '../../reports/canonical-json.ts';
 import { renderExploreTable } from '../../reports/render/explore-table.ts';
 import { explore } from '../../api/explore.ts';
+import { commandFolder } from '../../api/folders.ts';
 import { resolveDesigns } from '../design-loader.ts';
 import { CliError, exitLine, type ExitCode } from '../errors.ts';
 import { configFromOptions, directoryOption, fileOption, intOption, threadsOption } from '../options.ts';
@@ -21,6 +22,7 @@ export interface ExploreCliOptions {
   readonly timeLimit?: string;
   readonly symmetry?: boolean;
   readonly engine?: string;
+  readonly store?: string;
   readonly only?: string;
   readonly threads?: string;
   readonly json?: boolean;
@@ -45,6 +47,9 @@ export async function exploreCommand(options: ExploreCliOptions): Promise<ExitCo
   const junit = fileOption('junit', options.junit);
   const engine = options.engine ?? 'packed';
   if (engine !== 'packed' && engine !== 'reference') throw new CliError('SC002', `--engine is "${engine}"`, 'use --engine packed (the default) or --engine reference');
+  const store = options.store ?? 'exact';
+  if (store !== 'exact' && store !== 'compact') throw new CliError('SC002', `--store is "${store}"`, 'use --store exact (the default) or --store compact');
+  if (store === 'compact' && engine === 'reference') throw new CliError('SC002', '--store compact with --engine reference', 'hash compaction runs on the packed engine: leave --engine out (packed is the default) or use --store exact');
   const threads = threadsOption(options.threads);
   // Designs are explored side by side on worker threads; reports are read, printed and written in
   // design order. While they run, a status line (a terminal only) says how far each has got.
@@ -55,7 +60,7 @@ export async function exploreCommand(options: ExploreCliOptions): Promise<ExitCo
   let result;
   try {
     result = await explore({
-      designs, config, bounds, symmetry: options.symmetry === true, engine, threads, out: outDir,
+      designs, config, bounds, symmetry: options.symmetry === true, engine, store, threads, out: outDir,
       ...(only === undefined ? {} : { only }),
       ...(junit === undefined ? {} : { junit }),
       onProgress: (i, p) => {
@@ -74,6 +79,6 @@ export async function exploreCommand(options: ExploreCliOptions): Promise<ExitCo
     removeInterruptNote();
   }
   if (options.json) process.stdout.write(canonicalJson(result));
-  else process.stdout.write(`summary, traces and report.html written to ${outDir}\n${exitLine(result.exitCode, result.designs)}\n`);
+  else process.stdout.write(`summary, traces and report.html written to ${commandFolder(outDir, 'explore')}\n${exitLine(result.exitCode, result.designs)}\n`);
   return result.exitCode;
 }

@@ -3,10 +3,12 @@ import { CHECK_LIMITS } from '../../check/certify/plan.ts';
 import { canonicalJson } from '../../reports/canonical-json.ts';
 import { renderMutateTable } from '../../reports/render/mutate-table.ts';
 import { mutate } from '../../api/mutate.ts';
+import { parseShard } from '../../api/folders.ts';
 import { resolveDesign } from '../design-loader.ts';
 import type { ExitCode } from '../errors.ts';
-import { configFromOptions, directoryOption, intOption, threadsOption } from '../options.ts';
+import { configFromOptions, directoryOption, fileOption, intOption, threadsOption } from '../options.ts';
 import { progressBar, type Progress } from '../progress.ts';
+import { shardNote } from './merge.ts';
 
 export interface MutateCliOptions {
   readonly design?: string;
@@ -18,6 +20,8 @@ export interface MutateCliOptions {
   readonly threads?: string;
   readonly json?: boolean;
   readonly out?: string;
+  readonly junit?: string;
+  readonly shard?: string;
 }
 
 /** `slotcheck mutate`: every single-decision variant of a design, checked; the kill matrix and the mutation score. */
@@ -28,13 +32,16 @@ export async function mutateCommand(options: MutateCliOptions): Promise<ExitCode
   const runs = intOption('runs', options.runs, 200, 1, CHECK_LIMITS.runs);
   const threads = threadsOption(options.threads);
   const outDir = directoryOption('out', options.out, join('reports', 'out'));
+  const junit = fileOption('junit', options.junit);
+  const shard = options.shard === undefined ? undefined : parseShard(options.shard);
   let progress: Progress | null = null;
   const result = await mutate({
-    design, config, runs, threads, out: outDir,
-    onProgress: (done, total, phase) => { progress ??= progressBar(total, !options.json); progress.update(done, `mutants: ${phase}`); },
+    design, config, runs, threads, out: outDir, ...(junit === undefined ? {} : { junit }), ...(shard === undefined ? {} : { shard }),
+    // Explorations first, then random suites: one bar over both, so that it never goes back.
+    onProgress: (done, total, phase) => { progress ??= progressBar(2 * total, !options.json, 'checks'); progress.update(phase === 'explore' ? done : total + done, `mutants: ${phase}`); },
   });
   (progress as Progress | null)?.stop();
   if (options.json) process.stdout.write(canonicalJson(result));
-  else process.stdout.write(`${renderMutateTable(result)}\nkill matrix, summary and traces written to ${result.directory}\nexit code ${result.exitCode}: mutation score ${result.score.score} (${result.score.killed} killed, ${result.score.survived} survived unexplained, ${result.score.equivalent} equivalent, ${result.score.inconclusive} inconclusive)\n`);
+  else process.stdout.write(`${renderMutateTable(result)}\nkill matrix, summary, traces and report.html written to ${result.directory}${shardNote(shard)}\nexit code ${result.exitCode}: mutation score ${result.score.score} (${result.score.killed} killed, ${result.score.survived} survived unexplained, ${result.score.equivalent} equivalent, ${result.score.inconclusive} inconclusive)\n`);
   return result.exitCode;
 }

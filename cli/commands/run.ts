@@ -6,6 +6,8 @@ import { CHECK_LIMITS } from '../../check/certify/plan.ts';
 import { canonicalJson } from '../../reports/canonical-json.ts';
 import { renderRunTable } from '../../reports/render/run-table.ts';
 import { run } from '../../api/run.ts';
+import { commandFolder, parseShard, shardFolder } from '../../api/folders.ts';
+import { shardNote } from './merge.ts';
 import { CliError, exitLine, type ExitCode } from '../errors.ts';
 import { resolveDesigns } from '../design-loader.ts';
 import { configFromOptions, directoryOption, fileOption, intOption } from '../options.ts';
@@ -25,6 +27,7 @@ export interface RunOptions {
   readonly junit?: string;
   readonly modelOnly?: boolean;
   readonly engine?: string;
+  readonly shard?: string;
   /** Test-only: run the emulator with a planted defect the suite must catch. */
   readonly plantedBug?: string;
 }
@@ -49,6 +52,8 @@ export async function runCommand(options: RunOptions): Promise<ExitCode> {
   const plantedBug = plantedBugOption(options.plantedBug);
   const engine = options.engine ?? 'packed';
   if (engine !== 'packed' && engine !== 'reference') throw new CliError('SC002', `--engine is "${engine}"`, 'use --engine packed (the default) or --engine reference');
+  const shard = options.shard === undefined ? undefined : parseShard(options.shard);
+  const folder = shardFolder(commandFolder(outDir, 'run'), shard);
 
   // Traces, the summary and the reports are written together at the end, or none of them (reports/output-files.ts).
   let progress: Progress | null = null;
@@ -57,6 +62,7 @@ export async function runCommand(options: RunOptions): Promise<ExitCode> {
   const result = await run({
     designs, config, runs, seed, maxCommands, engine, plantedBug, modelOnly: options.modelOnly === true, out: outDir,
     ...(junit === undefined ? {} : { junit }),
+    ...(shard === undefined ? {} : { shard }),
     onRun: (design, done) => { progress ??= progressBar(runs, !options.json); progress.update(done, design); },
     onReport: (_report, summary) => {
       progress?.stop();
@@ -65,6 +71,6 @@ export async function runCommand(options: RunOptions): Promise<ExitCode> {
     },
   }).finally(removeInterruptNote);
   if (options.json) process.stdout.write(canonicalJson(result));
-  else process.stdout.write(`summary, traces and report.html written to ${outDir}\n${exitLine(result.exitCode, result.designs)}\n`);
+  else process.stdout.write(`summary, traces and report.html written to ${folder}${shardNote(shard)}\n${exitLine(result.exitCode, result.designs)}\n`);
   return result.exitCode;
 }

@@ -29,7 +29,8 @@ function preamble(o: MutateOutcome): string {
   ].join(' ');
 }
 
-function scoreLine(o: MutateOutcome): string {
+/** The mutation score in one line. */
+export function scoreLine(o: MutateOutcome): string {
   const s = o.score;
   return `mutation score ${s.killed} / ${s.total - s.equivalent} = ${s.score.toFixed(4)} (${s.total} mutants: ${s.killed} killed, ${s.survived} survived unexplained, ${s.equivalent} equivalent, ${s.inconclusive} inconclusive; killed by the explorer alone ${s.killedBy.explorer}, the random suite alone ${s.killedBy.random}, both ${s.killedBy.both})`;
 }

@@ -1,18 +1,18 @@
-import type { Sweep, SweepRow } from '../../check/sweep/sweep-report.ts';
+import { orderingLabel } from '../../check/sweep/sweep-report.ts';
+import type { SweepRowSummary, SweepSummary } from '../sweep-summary.ts';
 
-function cell(row: SweepRow, id: string): string {
-  const p = row.report.properties.find((q) => q.id === id);
-  if (p === undefined) return ' ';
-  switch (p.verdict) {
+function cell(row: SweepRowSummary, id: string): string {
+  switch (row.properties[id]) {
+    case undefined: return ' ';
     case 'pass': return '·';
-    case 'counterexample': return `✗${p.counterexample?.steps.length ?? ''}`;
+    case 'counterexample': return `✗${row.failures.find((f) => f.id === id)?.steps ?? ''}`;
     case 'inconclusive': return '?';
     default: return '–';
   }
 }
 
 /** The sweep as a Markdown table: an ordering per row, a property per column; ✗n = shortest counterexample of n steps. */
-export function renderSweepTable(s: Sweep): string {
+export function renderSweepTable(s: SweepSummary): string {
   const c = s.config;
   const lines = [
     `# Fail-over script orderings of ${s.base.id} ${s.base.name}`,
@@ -23,16 +23,11 @@ export function renderSweepTable(s: Sweep): string {
     `| # | script after detection | ${s.properties.join(' | ')} |`,
     `|---|---|${s.properties.map(() => '---').join('|')}|`,
   ];
-  s.rows.forEach((row, i) => {
-    lines.push(`| ${i + 1}${row.isBase ? '*' : ''} | ${row.label} | ${s.properties.map((id) => cell(row, id)).join(' | ')} |`);
-  });
-  const clean = s.rows.filter((r) => r.report.verdict === 'pass');
+  for (const row of s.rows) lines.push(`| ${row.index}${row.base ? '*' : ''} | ${orderingLabel(row.script)} | ${s.properties.map((id) => cell(row, id)).join(' | ')} |`);
+  const clean = s.rows.filter((r) => r.verdict === 'pass');
   lines.push('', `${clean.length} of ${s.explored} orderings break no property at this bound${clean.length > 0 ? ':' : '.'}`);
-  for (const r of clean) lines.push(`- ${r.label}`);
+  for (const r of clean) lines.push(`- ${orderingLabel(r.script)}`);
   lines.push('', 'Orderings breaking each property:');
-  for (const id of s.properties) {
-    const n = s.rows.filter((r) => r.report.properties.find((p) => p.id === id)?.verdict === 'counterexample').length;
-    lines.push(`- ${id}: ${n}`);
-  }
+  for (const id of s.properties) lines.push(`- ${id}: ${s.rows.filter((r) => r.properties[id] === 'counterexample').length}`);
   return `${lines.join('\n')}\n`;
 }
