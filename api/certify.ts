@@ -1,12 +1,14 @@
 import { relative } from 'node:path';
 import { builtInDesign, type Design } from '../model/index.ts';
 import { certify as certifyDesign, type Certification, type CertifiedProperty } from '../check/certify/certify.ts';
-import { certificationPlanSchema, DEFAULT_PLAN, type CertificationPlan } from '../check/certify/plan.ts';
+import { certificationPlanSchema, planFor, type CertificationPlan } from '../check/certify/plan.ts';
 import { buildCertificate } from '../reports/certificate.ts';
 import { designHash } from '../reports/design-hash.ts';
 import { TOOL_VERSION } from '../reports/version.ts';
+import { shareOf, type Shard } from '../check/shard.ts';
 import { resolveDesignInputs, type DesignInput } from './designs.ts';
 import { exitCodeOf, SlotcheckError, type ExitCode } from './errors.ts';
+import { checkShard } from './folders.ts';
 
 export interface CertifyApiOptions {
   /** Default: every built-in design. */
@@ -14,6 +16,8 @@ export interface CertifyApiOptions {
   /** Default: DEFAULT_PLAN (the certification bound, README "What is proven"). */
   readonly plan?: CertificationPlan;
   readonly onProgress?: (design: string, what: string) => void;
+  /** Certify only this shard's designs (design k goes to shard k mod count + 1). */
+  readonly shard?: Shard;
   /** Each design's full certification (explorations, random suites, every-transition comparisons) as it is done. */
   readonly onCertification?: (design: Design, given: string, certification: Certification) => void;
 }
@@ -43,11 +47,13 @@ export function designSource(given: string, design: Design): string {
 /** Certify designs before they change (`slotcheck certify`): every method of the plan, a certificate for each design on which everything holds. Writes nothing. */
 export async function certify(options: CertifyApiOptions = {}): Promise<CertifyResult> {
   const designs = resolveDesignInputs(options.designs);
-  const parsed = certificationPlanSchema.safeParse(options.plan ?? DEFAULT_PLAN);
-  if (!parsed.success) throw new SlotcheckError('SC002', `plan.${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}`, 'keep the plan within the tool\'s limits (check/certify/plan.ts CHECK_LIMITS)');
-  const plan = (options.plan ?? DEFAULT_PLAN) as CertificationPlan;
+  if (options.plan !== undefined) {
+    const parsed = certificationPlanSchema.safeParse(options.plan);
+    if (!parsed.success) throw new SlotcheckError('SC002', `plan.${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}`, 'keep the plan within the tool\'s limits (check/certify/plan.ts CHECK_LIMITS)');
+  }
   const results: DesignCertification[] = [];
-  for (const { given, design } of designs) {
+  for (const { job: { given, design } } of shareOf(designs, checkShard(options.shard))) {
+    const plan: CertificationPlan = options.plan ?? planFor(design.name);
     const c = certifyDesign(design, plan, options.onProgress === undefined ? {} : { onProgress: (what) => options.onProgress!(design.name, what) });
     options.onCertification?.(design, given, c);
     await new Promise((resolveTurn) => setImmediate(resolveTurn)); // let a Ctrl-C in between designs
@@ -56,6 +62,11 @@ export async function certify(options: CertifyApiOptions = {}): Promise<CertifyR
       certificate: c.verdict === 'certified' ? buildCertificate(design, designSource(given, design), plan, c) : null,
     });
   }
-  const exitCode = exitCodeOf(results.map((r) => (r.verdict === 'certified' ? 'pass' : r.verdict)));
-  return { tool: 'slotcheck', toolVersion: TOOL_VERSION, command: 'certify', exitCode, designs: results };
+  return certifyResult(results);
+}
+
+/** What `certify` returns for these designs' certifications (in design order). */
+export function certifyResult(designs: readonly DesignCertification[]): CertifyResult {
+  const exitCode = exitCodeOf(designs.map((r) => (r.verdict === 'certified' ? 'pass' : r.verdict)));
+  return { tool: 'slotcheck', toolVersion: TOOL_VERSION, command: 'certify', exitCode, designs };
 }

@@ -1,6 +1,6 @@
 import type { Design } from '../model/index.ts';
-import type { Certification } from '../check/certify/certify-report.ts';
-import type { CertificationPlan } from '../check/certify/plan.ts';
+import { certificationVerdict, combineVerdicts, type Certification, type Evidence } from '../check/certify/certify-report.ts';
+import { ciPlan, type CertificationPlan } from '../check/certify/plan.ts';
 import { canonicalJson } from './canonical-json.ts';
 import { designHash } from './design-hash.ts';
 import { TOOL_VERSION } from './version.ts';
@@ -35,4 +35,18 @@ export type Certificate = ReturnType<typeof buildCertificate>;
 
 export function certificateText(certificate: Certificate): string {
   return canonicalJson(certificate);
+}
+
+/**
+ * The certificate as its plan without the `recheck: full` entries would have made it: those
+ * explorations, and the evidence they gave, left out; verdicts combined again. `certify --check`
+ * compares this with a recomputation of that plan (the full entries it takes on trust, and says so).
+ */
+export function certificateForCi(certificate: Certificate): Certificate {
+  const { plan, kept } = ciPlan(certificate.plan);
+  const properties = certificate.properties.map((p) => {
+    const evidence = p.evidence.flatMap((e): Evidence[] => (e.method !== 'exhaustive' ? [e] : kept.includes(e.plan) ? [{ ...e, plan: kept.indexOf(e.plan) }] : []));
+    return { ...p, evidence, verdict: combineVerdicts(p.expect, evidence.map((e) => e.verdict)) };
+  });
+  return { ...certificate, plan, explored: kept.map((i) => certificate.explored[i]!), properties, verdict: certificationVerdict(properties, false) };
 }

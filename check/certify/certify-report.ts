@@ -6,7 +6,7 @@ import type { ConformancePlanItem, ExplorePlanItem, RandomPlanItem } from './pla
 
 /** One method's verdict on one property. */
 export type Evidence =
-  | { readonly method: 'exhaustive'; readonly plan: number; readonly verdict: string }
+  | { readonly method: 'exhaustive'; readonly plan: number; readonly verdict: string; readonly probabilistic?: true }
   | { readonly method: 'random'; readonly plan: number; readonly verdict: string }
   | { readonly method: 'every-transition'; readonly plan: number; readonly verdict: string };
 
@@ -29,6 +29,8 @@ export interface Certification {
   readonly explored: readonly {
     readonly plan: ExplorePlanItem; readonly states: number; readonly transitions: number; readonly maxDepth: number;
     readonly unreduced: { states: number; transitions: number } | null; readonly boundHit: string | null; readonly neverTaken: readonly CommandKind[];
+    /** Hash compaction (plan store "compact"): every verdict of the entry is probabilistic; a state was missed with at most this probability. */
+    readonly probabilistic?: true; readonly fingerprintBits?: number; readonly omissionProbability?: number;
   }[];
   /** Per random suite its counts, and the command kinds no run had accepted. */
   readonly randomRuns: readonly { readonly plan: RandomPlanItem; readonly commandsExecuted: number; readonly acceptedCommands: number; readonly neverAccepted: readonly CommandKind[] }[];
@@ -36,4 +38,22 @@ export interface Certification {
   readonly conformance: readonly { readonly plan: ConformancePlanItem; readonly states: number; readonly pairs: number; readonly otherEdges: number; readonly boundHit: boolean; readonly gaps: readonly ConformanceGap[] }[];
   readonly exploreReports: readonly ExploreReport[];
   readonly suiteReports: readonly SuiteReport[];
+}
+
+const GOOD = new Set(['pass', 'reached', 'not-applicable']);
+
+/** Combine several methods' verdicts on one property: any failure wins, then any doubt. */
+export function combineVerdicts(expect: string, verdicts: readonly string[]): CertifiedProperty['verdict'] {
+  if (verdicts.length === 0) return 'inconclusive'; // no method checked it (a plan of compact explorations alone, for liveness)
+  if (verdicts.includes('counterexample')) return 'counterexample';
+  if (verdicts.includes('inconclusive')) return 'inconclusive';
+  if (verdicts.every((v) => v === 'not-applicable')) return 'not-applicable';
+  if (expect === 'sometimes') return verdicts.includes('reached') ? 'reached' : 'unreached';
+  return verdicts.every((v) => GOOD.has(v)) ? 'holds' : 'inconclusive';
+}
+
+/** The design's verdict from its properties' (a suite that errored is a counterexample too). */
+export function certificationVerdict(properties: readonly CertifiedProperty[], suiteError: boolean): CertificationVerdict {
+  if (suiteError || properties.some((p) => p.verdict === 'counterexample')) return 'counterexample';
+  return properties.some((p) => p.verdict === 'inconclusive' || p.verdict === 'unreached') ? 'inconclusive' : 'certified';
 }

@@ -9,20 +9,9 @@ import { DEFAULT_SUITE } from '../random/suite-report.ts';
 import { CONFORMANCE } from '../../properties/conformance.ts';
 import type { SuiteReport } from '../random/suite-report.ts';
 import type { CertificationPlan, ConformancePlanItem, ExplorePlanItem, RandomPlanItem } from './plan.ts';
-import type { Certification, CertifiedProperty, Evidence } from './certify-report.ts';
+import { certificationVerdict, combineVerdicts, type Certification, type CertifiedProperty, type Evidence } from './certify-report.ts';
 
 export type * from './certify-report.ts';
-
-const GOOD = new Set(['pass', 'reached', 'not-applicable']);
-
-/** Combine several methods' verdicts on one property: any failure wins, then any doubt. */
-function combine(expect: string, verdicts: readonly string[]): CertifiedProperty['verdict'] {
-  if (verdicts.includes('counterexample')) return 'counterexample';
-  if (verdicts.includes('inconclusive')) return 'inconclusive';
-  if (verdicts.every((v) => v === 'not-applicable')) return 'not-applicable';
-  if (expect === 'sometimes') return verdicts.includes('reached') ? 'reached' : 'unreached';
-  return verdicts.every((v) => GOOD.has(v)) ? 'holds' : 'inconclusive';
-}
 
 export interface CertifyOptions {
   readonly onProgress?: (what: string) => void;
@@ -39,7 +28,7 @@ export function certify(design: Design, plan: CertificationPlan, options: Certif
   const { onProgress, emulator } = options;
   const exploreReports = plan.explore.map((p, i) => {
     onProgress?.(`explore ${i + 1}/${plan.explore.length}`);
-    return explore({ design, config: p.config, symmetry: p.symmetry, engine: 'packed', statesMax: p.statesMax, depthMax: p.depthMax, timeLimitMs: 3_600_000 });
+    return explore({ design, config: p.config, symmetry: p.symmetry, engine: 'packed', statesMax: p.statesMax, depthMax: p.depthMax, timeLimitMs: 3_600_000, ...(p.store === undefined ? {} : { store: p.store }) });
   });
   const suiteReports = plan.random.map((p, i) => {
     onProgress?.(`random ${i + 1}/${plan.random.length}`);
@@ -52,7 +41,8 @@ export function certify(design: Design, plan: CertificationPlan, options: Certif
   const ids = [CONFORMANCE.id, ...CATALOGUE.map((p) => p.id)];
   const properties: CertifiedProperty[] = ids.map((id) => {
     const evidence: Evidence[] = [
-      ...exploreReports.flatMap((r, i) => r.properties.filter((p) => p.id === id).map((p) => ({ method: 'exhaustive' as const, plan: i, verdict: p.verdict }))),
+      // A compact entry checks no liveness (LIV-* inconclusive, "not checked"): it is no evidence either way.
+      ...exploreReports.flatMap((r, i) => r.properties.filter((p) => p.id === id && !(r.store.kind === 'compact' && p.expect === 'eventually' && p.verdict === 'inconclusive')).map((p) => ({ method: 'exhaustive' as const, plan: i, verdict: p.verdict, ...(r.store.probabilistic ? { probabilistic: true as const } : {}) }))),
       ...suiteReports.flatMap((r, i) => r.properties.filter((p) => p.id === id).map((p) => ({ method: 'random' as const, plan: i, verdict: p.verdict }))),
       // Conformance itself on every transition; an invariant only where the emulator found it broken and the model did not.
       ...conformanceChecks.flatMap((r, i) => {
@@ -62,16 +52,16 @@ export function certify(design: Design, plan: CertificationPlan, options: Certif
       }),
     ];
     const entry = id === CONFORMANCE.id ? CONFORMANCE : CATALOGUE.find((p) => p.id === id)!;
-    return { id, name: entry.name, expect: entry.expect, verdict: combine(entry.expect, evidence.map((e) => e.verdict)), evidence };
+    return { id, name: entry.name, expect: entry.expect, verdict: combineVerdicts(entry.expect, evidence.map((e) => e.verdict)), evidence };
   });
-  const failed = properties.some((p) => p.verdict === 'counterexample') || suiteReports.some((r) => r.verdict === 'error');
-  const doubtful = properties.some((p) => p.verdict === 'inconclusive' || p.verdict === 'unreached');
   return {
-    verdict: failed ? 'counterexample' : doubtful ? 'inconclusive' : 'certified',
+    verdict: certificationVerdict(properties, suiteReports.some((r) => r.verdict === 'error')),
     properties,
     explored: exploreReports.map((r, i) => ({
       plan: plan.explore[i]!, states: r.states, transitions: r.transitions, maxDepth: r.maxDepth, unreduced: r.unreduced,
       boundHit: r.boundHit === null ? null : `${r.boundHit.bound} = ${r.boundHit.limit}`, neverTaken: r.coverage.neverTaken,
+      // Only a compact entry carries these, so that the exact entries' bytes are as before.
+      ...(r.store.kind === 'compact' ? { probabilistic: true as const, fingerprintBits: r.store.fingerprintBits, omissionProbability: r.store.omissionProbability } : {}),
     })),
     randomRuns: suiteReports.map((r, i) => ({
       plan: plan.random[i]!, commandsExecuted: r.commandsExecuted, acceptedCommands: r.acceptedCommands, neverAccepted: r.commandCoverage.neverAccepted,

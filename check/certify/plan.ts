@@ -7,6 +7,18 @@ export interface ExplorePlanItem {
   readonly symmetry: boolean;
   readonly statesMax: number;
   readonly depthMax: number;
+  /**
+   * `compact`: hash compaction (explore --store compact): the entry's verdicts are probabilistic,
+   * and the certificate records it with the omission probability; liveness is then not checked.
+   * Absent: every state kept (exact).
+   */
+  readonly store?: 'compact';
+  /**
+   * `full`: an entry too long for every CI run. `certify --check` takes its results from the
+   * certificate and says so; `certify --check --full` (`npm run certify:full`) recomputes it too.
+   * Absent: every check recomputes it.
+   */
+  readonly recheck?: 'full';
 }
 
 /** One random model-versus-emulator suite a certificate rests on. */
@@ -59,6 +71,31 @@ export const DEFAULT_PLAN: CertificationPlan = {
 };
 
 /**
+ * DSN-07 is certified where issue 19 asked: the default plan, and every state of 3 LPARs × 2 slots
+ * with three faults and of 4 LPARs × 2 slots with two, both with two writes and standbys merged by
+ * symmetry (14.4 M and 2.1 M orbits; minutes, not seconds, so CI takes them from the certificate).
+ */
+const HARDENED_FENCE_ALL_PLAN: CertificationPlan = {
+  ...DEFAULT_PLAN,
+  explore: [
+    ...DEFAULT_PLAN.explore,
+    { config: { lparCount: 3, slotCount: 2, faultBudget: 3, writeBudget: 2 }, symmetry: true, statesMax: 30_000_000, depthMax: 10_000, recheck: 'full' },
+    { config: { lparCount: 4, slotCount: 2, faultBudget: 2, writeBudget: 2 }, symmetry: true, statesMax: 10_000_000, depthMax: 10_000, recheck: 'full' },
+  ],
+};
+
+/** The plan a built-in design is certified with when none is given. */
+export function planFor(designName: string): CertificationPlan {
+  return designName === 'hardened-fence-all' ? HARDENED_FENCE_ALL_PLAN : DEFAULT_PLAN;
+}
+
+/** The plan without its `recheck: full` entries, and the indexes (in plan.explore) of those kept. */
+export function ciPlan(plan: CertificationPlan): { plan: CertificationPlan; kept: readonly number[] } {
+  const kept = plan.explore.flatMap((p, i) => (p.recheck === 'full' ? [] : [i]));
+  return { plan: { ...plan, explore: kept.map((i) => plan.explore[i]!) }, kept };
+}
+
+/**
  * The bounds a check may be given, on the command line or in a certificate's plan (one definition
  * for both): a plan beyond them is refused, not run, since a certificate is data anyone can edit.
  */
@@ -107,6 +144,8 @@ export const certificationPlanSchema = z.object({
     symmetry: z.boolean(),
     statesMax: whole(1, CHECK_LIMITS.statesMax),
     depthMax: whole(0, CHECK_LIMITS.depthMax),
+    store: z.literal('compact', { error: 'must be "compact" (hash compaction), or left out for an exact search' }).optional(),
+    recheck: z.literal('full', { error: 'must be "full" (rechecked only by certify --check --full), or left out' }).optional(),
   }).strict()),
   random: entries(z.object({
     config: configSchema(CHECK_LIMITS.randomBudget),

@@ -3,32 +3,30 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import { builtInDesign, type Config, type Design } from '../../model/index.ts';
 import type { Certification } from '../../check/certify/certify.ts';
-import { certify } from '../../api/certify.ts';
-import { addJunit, addReports } from '../../api/reports.ts';
-import { exploreSummary, type ExploreSummary } from '../../reports/explore-summary.ts';
-import { summarizeSuite, type DesignRunSummary } from '../../reports/run-summary.ts';
-import { certificationPlanSchema } from '../../check/certify/plan.ts';
-import { buildCertificate, CERTIFICATE_FORMAT, certificateText } from '../../reports/certificate.ts';
+import { certifyToFolder, type CertifySummary } from '../../api/certify-folder.ts';
+import { commandFolder, parseShard, shardFolder } from '../../api/folders.ts';
+import { certificationPlanSchema, ciPlan } from '../../check/certify/plan.ts';
+import { buildCertificate, CERTIFICATE_FORMAT, certificateForCi, certificateText, type Certificate } from '../../reports/certificate.ts';
 import { certify as certifyDesign } from '../../check/certify/certify.ts';
 import { canonicalJson, nestedBeyond, READ_NESTING_MAX } from '../../reports/canonical-json.ts';
 import { designHash } from '../../reports/design-hash.ts';
 import { diffJson } from '../../reports/state-diff.ts';
 import { TOOL_VERSION } from '../../reports/version.ts';
-import { OutputFiles } from '../../reports/output-files.ts';
-import { addConformanceTraces, addExploreTraces, addSuiteTraces, conformanceTraceFile, exploreTraceFile } from '../../reports/write-traces.ts';
-import { replayGap } from '../../check/conformance/exhaustive.ts';
 import { loadDesignFile, resolveDesigns } from '../design-loader.ts';
-import { CliError, EXIT, exitCodeOf, exitLine, type ExitCode } from '../errors.ts';
+import { CliError, EXIT, exitLine, type ExitCode } from '../errors.ts';
 import { directoryOption, fileOption } from '../options.ts';
-import { installInterruptNote, progressBar } from '../progress.ts';
+import { installInterruptNote, statusLine } from '../progress.ts';
+import { shardNote } from './merge.ts';
 
 export interface CertifyCliOptions {
   readonly design?: string[];
   readonly check?: boolean;
+  readonly full?: boolean;
   readonly dir?: string;
   readonly out?: string;
   readonly json?: boolean;
   readonly junit?: string;
+  readonly shard?: string;
 }
 
 export const CERTIFICATE_DIR = join('reports', 'certificates');
@@ -75,7 +73,7 @@ const space = (c: Config) => `${c.lparCount}×${c.slotCount}, faults ${c.faultBu
 
 function summarize(design: Design, c: Certification): string {
   const lines = [`${design.id} ${design.name}: ${c.verdict.toUpperCase()}`];
-  for (const e of c.explored) lines.push(`  exhaustive ${space(e.plan.config)}${e.plan.symmetry ? ', symmetry' : ''}: ${e.states} states, ${e.transitions} transitions${e.boundHit === null ? '' : `, bound hit (${e.boundHit})`}${never('taken', e.neverTaken)}`);
+  for (const e of c.explored) lines.push(`  exhaustive ${space(e.plan.config)}${e.plan.symmetry ? ', symmetry' : ''}${e.probabilistic === true ? `, PROBABILISTIC (hash compaction, P(a state was missed) ≤ ${e.omissionProbability!.toExponential(1)}, liveness not checked)` : ''}: ${e.states} states, ${e.transitions} transitions${e.boundHit === null ? '' : `, bound hit (${e.boundHit})`}${never('taken', e.neverTaken)}`);
   for (const r of c.randomRuns) lines.push(`  random ${r.plan.config.lparCount}×${r.plan.config.slotCount}, seed ${r.plan.seed}, ${r.plan.runs} runs against the emulator: ${r.commandsExecuted} commands${never('accepted', r.neverAccepted)}`);
   for (const e of c.conformance) {
     lines.push(`  emulator against the model on every transition, ${space(e.plan.config)}: ${e.states} states, ${e.pairs} (state, command) pairs${e.plan.along === 'every-edge' ? `, also from the emulator of every other edge into a state (${e.otherEdges} edges)` : ''}${e.boundHit ? ', bound hit (statesMax)' : ''}`);
@@ -85,57 +83,45 @@ function summarize(design: Design, c: Certification): string {
   return lines.join('\n');
 }
 
+/** The lines that say what was written for each design: its certificate, or the line that replays each counterexample. */
+function writtenLines(summary: CertifySummary, dir: string): string[] {
+  return summary.designs.map(({ design, certificate }) => {
+    if (certificate !== null) return `${design.name}: certificate written to ${join(dir, `${design.name}.json`)}`;
+    const traces = [
+      ...summary.methods.exhaustive.filter((e) => e.design.name === design.name).flatMap((e) => e.properties.flatMap((p) => (p.counterexample?.trace == null ? [] : [[p.id, p.counterexample.trace]]))),
+      ...summary.methods.random.filter((r) => r.design.name === design.name).flatMap((r) => r.properties.flatMap((p) => (p.counterexample?.trace == null ? [] : [[p.id, p.counterexample.trace]]))),
+      ...summary.methods.everyTransition.filter((t) => t.design === design.name).map((t) => [t.property, t.trace]),
+    ];
+    return [`${design.name}: no certificate written`, ...traces.map(([id, f]) => `  ${id}: npx slotcheck replay ${f}`)].join('\n');
+  });
+}
+
 /** `slotcheck certify --design X`: write a certificate if every property holds, or the counterexamples. */
 async function certifyDesigns(options: CertifyCliOptions): Promise<ExitCode> {
   const dir = directoryOption('dir', options.dir, CERTIFICATE_DIR);
-  const outDir = directoryOption('out', options.out, join('reports', 'out'));
+  const out = directoryOption('out', options.out, join('reports', 'out'));
   const designs = await resolveDesigns(options.design);
-  const verdicts: { readonly design: Design; readonly verdict: string }[] = [];
-  // Certificates and traces are written together once every design is done, or none of them
-  // (reports/output-files.ts); what each design wrote is printed after that.
-  const files = new OutputFiles();
-  const written: string[] = [];
-  const runSummaries: DesignRunSummary[] = [];
-  const exploreSummaries: ExploreSummary[] = [];
   const junit = fileOption('junit', options.junit);
-  let progress: ReturnType<typeof progressBar> | null = null;
-  // After a design's summary, Ctrl-C says that nothing was written (it takes effect between designs).
+  const shard = options.shard === undefined ? undefined : parseShard(options.shard);
+  const verdicts: { readonly design: Design; readonly verdict: string }[] = [];
+  const status = statusLine(options.json !== true);
+  // Certificates, traces and reports are written together once every design is done, or none of
+  // them (reports/output-files.ts); what each design wrote is printed after that. After a design's
+  // summary, Ctrl-C says that nothing was written (it takes effect between designs).
   const removeInterruptNote = installInterruptNote();
-  const result = await certify({
-    designs,
-    onProgress: (name, what) => { progress ??= progressBar(1, options.json !== true); progress.update(0, `${name}: ${what}`); },
-    onCertification: (design, given, c) => {
-      progress?.stop();
-      progress = null;
+  const summary = await certifyToFolder({
+    designs, out, dir, ...(junit === undefined ? {} : { junit }), ...(shard === undefined ? {} : { shard }),
+    onProgress: (name, what) => status.show(`certifying ${name}: ${what}`),
+    onCertification: (design, _given, c) => {
+      status.clear();
       if (options.json !== true) process.stdout.write(`${summarize(design, c)}\n`);
       verdicts.push({ design, verdict: c.verdict });
-      // Traces only where no certificate is written; every method's summary goes to report.html and JUnit.
-      const certified = c.verdict === 'certified';
-      const exploreTraces = c.exploreReports.map((r) => (certified ? new Map<string, string>() : addExploreTraces(files, r, design, (pid) => exploreTraceFile(outDir, design.name, pid, r.config, r.symmetry.applied))));
-      const suiteTraces = c.suiteReports.map((r) => (certified ? new Map<string, string>() : addSuiteTraces(files, r, outDir, { plantedBug: null })));
-      c.exploreReports.forEach((r, i) => exploreSummaries.push(exploreSummary(r, designHash(design), exploreTraces[i]!)));
-      c.suiteReports.forEach((r, i) => runSummaries.push(summarizeSuite(r, `npx slotcheck certify --design ${given}`, suiteTraces[i]!)));
-      if (certified) {
-        written.push(`${design.name}: certificate written to ${join(dir, `${design.name}.json`)}`);
-        return;
-      }
-      const traces = [
-        ...exploreTraces.flatMap((m) => [...m]),
-        ...suiteTraces.flatMap((m) => [...m]),
-        ...c.conformance.flatMap((e) => [...addConformanceTraces(files, e.gaps.map((g) => replayGap(g, design, e.plan.config)), design, e.plan.config, { plantedBug: null }, (id) => conformanceTraceFile(outDir, design.name, id, e.plan.config))]),
-      ];
-      written.push([`${design.name}: no certificate written`, ...traces.map(([id, f]) => `  ${id}: npx slotcheck replay ${f}`)].join('\n'));
     },
   }).finally(removeInterruptNote);
-  for (const d of result.designs) if (d.certificate !== null) files.add(join(dir, `${d.design.name}.json`), certificateText(d.certificate));
-  const sources = { runSummaries, exploreSummaries, title: 'slotcheck certify' };
-  addReports(files, outDir, sources);
-  if (junit !== undefined) addJunit(files, junit, sources);
-  files.commit();
-  const exitCode = result.exitCode;
+  const { methods: _methods, ...result } = summary;
   if (options.json === true) process.stdout.write(canonicalJson(result));
-  else process.stdout.write(`${written.join('\n')}\n${exitLine(exitCode, verdicts)}\n`);
-  return exitCode;
+  else process.stdout.write(`${[...writtenLines(summary, dir), `reports and traces: ${shardFolder(commandFolder(out, 'certify'), shard)}${shardNote(shard)}`].join('\n')}\n${exitLine(result.exitCode, verdicts)}\n`);
+  return result.exitCode;
 }
 
 const certificateHead = z.object({
@@ -186,6 +172,15 @@ async function readCertificate(file: string): Promise<CommittedCertificate> {
   return { file, text, json, recorded, design };
 }
 
+/** The committed certificate without its `recheck: full` entries; '' when it lacks their shape (it cannot match then). */
+function ciText(json: unknown): string {
+  try {
+    return certificateText(certificateForCi(json as Certificate));
+  } catch {
+    return '';
+  }
+}
+
 /** `slotcheck certify --check`: recompute every committed certificate; fail when one no longer matches. */
 async function checkCertificates(options: CertifyCliOptions): Promise<ExitCode> {
   const dir = directoryOption('dir', options.dir, CERTIFICATE_DIR, 'read');
@@ -201,14 +196,19 @@ async function checkCertificates(options: CertifyCliOptions): Promise<ExitCode> 
       stale += 1;
       continue;
     }
-    const plan = recorded.plan;
+    // Without --full the entries marked `recheck: full` are taken from the certificate: the rest is recomputed and compared.
+    const ci = ciPlan(recorded.plan);
+    const skipped = options.full === true ? 0 : recorded.plan.explore.length - ci.kept.length;
+    const plan = skipped === 0 ? recorded.plan : ci.plan;
+    const expected = skipped === 0 ? text : ciText(json);
     const now = certificateText(buildCertificate(design, recorded.design.source, plan, certifyDesign(design, plan)));
-    if (now === text) {
-      process.stdout.write(`${file}: matches (${design.name}, slotcheck ${recorded.toolVersion})\n`);
+    if (now === expected) {
+      const trusted = skipped === 0 ? '' : `; ${skipped} exploration(s) marked recheck: full taken from the certificate, recomputed by \`certify --check --full\` (npm run certify:full)`;
+      process.stdout.write(`${file}: matches (${design.name}, slotcheck ${recorded.toolVersion})${trusted}\n`);
     } else {
       const fresh = JSON.parse(now) as { verdict: string };
       const why = recorded.toolVersion !== TOOL_VERSION ? `it was made by slotcheck ${recorded.toolVersion}; this is ${TOOL_VERSION}` : `the tool's results changed (verdict ${fresh.verdict === (json as { verdict?: unknown }).verdict ? `still ${fresh.verdict}` : `now ${fresh.verdict}`})`;
-      const differences = diffJson(json, fresh);
+      const differences = diffJson(skipped === 0 || expected === '' ? json : JSON.parse(expected), fresh);
       const shown = differences.length === 0 ? '\n  (the same JSON, written differently)' : differences.slice(0, STALE_DIFFERENCES_SHOWN).map((d) => `\n  ${d}`).join('');
       const more = differences.length > STALE_DIFFERENCES_SHOWN ? `\n  … and ${differences.length - STALE_DIFFERENCES_SHOWN} more` : '';
       process.stdout.write(`${file}: STALE — recomputing gives a different certificate: ${why}; re-certify, or find out what changed (recorded → recomputed):${shown}${more}\n`);
@@ -223,6 +223,8 @@ export async function certifyCommand(options: CertifyCliOptions): Promise<ExitCo
   if (options.check && options.junit !== undefined) throw new CliError('SC001', '--check writes nothing; it takes no --junit', 'give --junit to `certify --design <name>`');
   if (options.check && options.json) throw new CliError('SC001', '--check prints which certificates match; it takes no --json', 'run `certify --check` for the check, or `certify --design <name> --json` for a certification as JSON');
   if (options.check && options.design !== undefined) throw new CliError('SC001', '--check recomputes every committed certificate and takes no --design', 'run either `certify --design <name>` or `certify --check`');
+  if (options.check && options.shard !== undefined) throw new CliError('SC001', '--check recomputes every committed certificate; it takes no --shard', 'give --shard to `certify --design <name>` (or to `certify` for every built-in design)');
+  if (options.full === true && !options.check) throw new CliError('SC001', '--full goes with --check (it recomputes every entry of each committed certificate\'s plan)', 'run `certify --check --full`, or leave --full out');
   if (options.check && options.out !== undefined) throw new CliError('SC001', '--check writes nothing; it takes no --out', 'leave --out out of `certify --check`; give it to `certify --design <name>`, where it says where counterexample traces go');
   return options.check ? checkCertificates(options) : certifyDesigns(options);
 }
