@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Config } from '../model/index.ts';
-import { boundProblems, exploreMany, type ExploreBounds, type ExploreReport } from '../check/explore/index.ts';
+import { boundProblems, DEFAULT_BOUNDS, exploreMany, type ExploreBounds, type ExploreReport } from '../check/explore/index.ts';
 import { EXPLORE_STORES, type ExploreStore, type SearchProgress } from '../check/explore/options.ts';
 import { propertyById } from '../properties/catalogue.ts';
 import { canonicalJson } from '../reports/canonical-json.ts';
@@ -22,7 +22,7 @@ export interface ExploreApiOptions {
   readonly designs?: readonly DesignInput[];
   /** Default: 2 LPARs × 1 slot, fault budget 2, write budget 2 (as `slotcheck explore`). */
   readonly config?: Partial<Config>;
-  /** Default: depth 10,000, 5,000,000 states, 600 s. Hitting one makes the verdict inconclusive (exit code 3). */
+  /** Default: depth 10,000, 20,000,000 states, 600 s. Hitting one makes the verdict inconclusive (exit code 3). */
   readonly bounds?: Partial<ExploreBounds>;
   readonly symmetry?: boolean;
   readonly engine?: 'packed' | 'reference';
@@ -48,7 +48,7 @@ export interface ExploreApiOptions {
   readonly onReport?: (report: ExploreReport, summary: ExploreSummary, traces: ReadonlyMap<string, string>) => void;
 }
 
-export const EXPLORE_DEFAULTS = { config: { faultBudget: 2, writeBudget: 2 }, bounds: { depthMax: 10_000, statesMax: 5_000_000, timeLimitMs: 600_000 } } as const;
+export const EXPLORE_DEFAULTS = { config: { faultBudget: 2, writeBudget: 2 }, bounds: DEFAULT_BOUNDS } as const;
 
 /** Breadth-first search of every reachable state within the bounds, per design (`slotcheck explore`). */
 export async function explore(options: ExploreApiOptions = {}): Promise<ExploreResult> {

@@ -46,7 +46,7 @@ function program(setExit: (code: ExitCode) => void): Command {
     .option('--faults <k>', 'faults and directly issued control commands on any path, at most (default 2)', once)
     .option('--writes <w>', 'client writes on any path, at most (default 2)', once)
     .option('--depth <d>', 'longest path explored (a bound: reaching it is inconclusive; default 10000)', once)
-    .option('--states-max <n>', 'distinct states stored at most (a bound; default 5000000)', once)
+    .option('--states-max <n>', 'distinct states stored at most (a bound; default 20000000)', once)
     .option('--time-limit <s>', 'seconds of search at most (a bound; default 600)', once)
     .option('--symmetry', 'merge states that differ only by renaming standby LPARs (either engine; same verdicts)')
     .option('--engine <name>', 'packed (default: the fast equivalent of the model) or reference (the immer model itself)', once)

@@ -54,7 +54,8 @@ export interface ExploreOptions extends ExploreRunOptions {
 export type ExploreStore = 'exact' | 'compact';
 export const EXPLORE_STORES: readonly ExploreStore[] = ['exact', 'compact'];
 
-export const DEFAULT_BOUNDS: ExploreBounds = { depthMax: 10_000, statesMax: 5_000_000, timeLimitMs: 10 * 60 * 1000 };
+// 20 M states: DSN-07 at 3 × 2 f3 w2 --symmetry (14.4 M orbits, about 1.8 GB) completes within them.
+export const DEFAULT_BOUNDS: ExploreBounds = { depthMax: 10_000, statesMax: 20_000_000, timeLimitMs: 10 * 60 * 1000 };
 
 export type BoundProblem = { readonly field: keyof ExploreBounds; readonly message: string };
 

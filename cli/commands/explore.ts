@@ -4,7 +4,7 @@ import { propertyById } from '../../properties/catalogue.ts';
 import { CHECK_LIMITS } from '../../check/certify/plan.ts';
 import { canonicalJson } from '../../reports/canonical-json.ts';
 import { renderExploreTable } from '../../reports/render/explore-table.ts';
-import { explore } from '../../api/explore.ts';
+import { explore, EXPLORE_DEFAULTS } from '../../api/explore.ts';
 import { commandFolder } from '../../api/folders.ts';
 import { resolveDesigns } from '../design-loader.ts';
 import { CliError, exitLine, type ExitCode } from '../errors.ts';
@@ -35,9 +35,9 @@ export async function exploreCommand(options: ExploreCliOptions): Promise<ExitCo
   const designs = await resolveDesigns(options.design);
   const config: Config = configFromOptions(options, { faults: 2, writes: 2, maxBudget: CHECK_LIMITS.exhaustiveBudget });
   const bounds = {
-    depthMax: intOption('depth', options.depth, 10_000, 0, CHECK_LIMITS.depthMax),
-    statesMax: intOption('states-max', options.statesMax, 5_000_000, 1, CHECK_LIMITS.statesMax),
-    timeLimitMs: intOption('time-limit', options.timeLimit, 600, 1, 86_400) * 1000,
+    depthMax: intOption('depth', options.depth, EXPLORE_DEFAULTS.bounds.depthMax, 0, CHECK_LIMITS.depthMax),
+    statesMax: intOption('states-max', options.statesMax, EXPLORE_DEFAULTS.bounds.statesMax, 1, CHECK_LIMITS.statesMax),
+    timeLimitMs: intOption('time-limit', options.timeLimit, EXPLORE_DEFAULTS.bounds.timeLimitMs / 1000, 1, 86_400) * 1000,
   };
   const only = options.only?.split(',').map((s) => s.trim()).filter((s) => s !== '');
   const unknown = (only ?? []).filter((id) => propertyById(id) === undefined);
