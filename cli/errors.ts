@@ -17,7 +17,7 @@ export function exitLine(exitCode: ExitCode, designs: readonly { readonly design
     case EXIT.failed:
       return `exit code 1: a property failed on ${named('counterexample')}${inconclusive === '' ? '' : `; inconclusive on ${inconclusive}`} (the tables above name each; the README's findings explain the built-in designs' failures)`;
     case EXIT.inconclusive:
-      return `exit code 3: inconclusive on ${inconclusive} (a bound was hit or a witness never reached: the tables above say which)`;
+      return `exit code 3: inconclusive on ${inconclusive} (a bound was hit, a witness never reached, or liveness not checked with --store compact: the tables above say which)`;
     default:
       return `exit code ${exitCode}`;
   }

@@ -129,8 +129,8 @@ function program(setExit: (code: ExitCode) => void): Command {
     .action(async (file, opts) => setExit(await (await import('./commands/scenario.ts')).scenarioCommand(file, opts)));
 
   root.command('report')
-    .description('write report.html and report.md for a folder that run or explore wrote (its summaries and traces)')
-    .argument('<dir>', 'a folder with run-summary.json and/or explore-summary.json')
+    .description('write report.html and report.md again for a folder a command wrote (run, explore, certify, sweep, mutate: its summary and traces)')
+    .argument('<dir>', 'a command\'s folder, such as reports/out/run')
     .action(async (dir) => setExit(await (await import('./commands/report.ts')).reportCommand(dir)));
 
   return root;
