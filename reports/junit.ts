@@ -67,9 +67,8 @@ function testSuite(design: ReportDesign): { xml: string; tests: number; failures
   return { xml: [head, props, ...cases.map((c) => c.xml), '  </testsuite>'].join('\n'), ...totals };
 }
 
-/** The JUnit XML document of a report's designs; `name` is the run's name (e.g. "slotcheck run"). */
-export function junitReport(input: ReportInput, name = input.title ?? 'slotcheck'): string {
-  const suites = reportDesigns(input).map(testSuite);
+/** The <testsuites> document around its suites, with their totals. */
+function testSuites(name: string, suites: readonly { readonly xml: string; readonly tests: number; readonly failures: number; readonly errors: number }[]): string {
   const sum = (k: 'tests' | 'failures' | 'errors') => suites.reduce((a, s) => a + s[k], 0);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -78,6 +77,12 @@ export function junitReport(input: ReportInput, name = input.title ?? 'slotcheck
     '</testsuites>',
     '',
   ].join('\n');
+}
+
+/** The JUnit XML document of a report's designs; `name` is the run's name (e.g. "slotcheck run"). */
+export function junitReport(input: ReportInput, name = input.title ?? 'slotcheck'): string {
+  const suites = reportDesigns(input).map(testSuite);
+  return testSuites(name, suites);
 }
 
 // `slotcheck mutate --junit FILE`: a <testsuite> per mutant (a variant of the design), a
@@ -118,12 +123,5 @@ export function mutateJunitReport(o: MutateOutcome, name = `slotcheck mutate ${o
     const xml = `  <testsuite name="${esc(`base ${o.base.id} ${o.base.name}`)}" tests="1" failures="0" errors="1" skipped="0" package="slotcheck.mutate">\n    <testcase name="${esc(`the checks of ${o.base.name} ran to the end`)}" classname="${esc(`slotcheck.mutate.${o.base.name}`)}">\n      <error message="${esc(`inconclusive: ${o.base.inconclusive}`)}" type="inconclusive"/>\n    </testcase>\n  </testsuite>`;
     suites.unshift({ xml, tests: 1, failures: 0, errors: 1, skipped: 0 });
   }
-  const sum = (k: 'tests' | 'failures' | 'errors') => suites.reduce((a, s) => a + s[k], 0);
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="${esc(name)}" tests="${sum('tests')}" failures="${sum('failures')}" errors="${sum('errors')}">`,
-    ...suites.map((s) => s.xml),
-    '</testsuites>',
-    '',
-  ].join('\n');
+  return testSuites(name, suites);
 }
