@@ -122,6 +122,7 @@ describe('slotcheck certify', () => {
   test.each([
     [['certify', '--check', '--design', 'hardened'], 'SC001'],
     [['certify', '--check', '--dir', '/nonexistent/certs'], 'SC009'],
+    [['certify', '--full', '--design', 'hardened'], 'SC001'],
   ])('%j exits 2 with %s', async (args, code) => {
     const r = await runCli(args);
     expect(r.code).toBe(2);
