@@ -18,6 +18,8 @@ export interface CertifyApiOptions {
   readonly onProgress?: (design: string, what: string) => void;
   /** Certify only this shard's designs (design k goes to shard k mod count + 1). */
   readonly shard?: Shard;
+  /** Threads checking a certified design's mutants side by side (default 1); the results do not depend on it. */
+  readonly threads?: number;
   /** Each design's full certification (explorations, random suites, every-transition comparisons) as it is done. */
   readonly onCertification?: (design: Design, given: string, certification: Certification) => void;
 }
@@ -54,7 +56,10 @@ export async function certify(options: CertifyApiOptions = {}): Promise<CertifyR
   const results: DesignCertification[] = [];
   for (const { job: { given, design } } of shareOf(designs, checkShard(options.shard))) {
     const plan: CertificationPlan = options.plan ?? planFor(design.name);
-    const c = certifyDesign(design, plan, options.onProgress === undefined ? {} : { onProgress: (what) => options.onProgress!(design.name, what) });
+    const c = await certifyDesign(design, plan, {
+      ...(options.threads === undefined ? {} : { threads: options.threads }),
+      ...(options.onProgress === undefined ? {} : { onProgress: (what: string) => options.onProgress!(design.name, what) }),
+    });
     options.onCertification?.(design, given, c);
     await new Promise((resolveTurn) => setImmediate(resolveTurn)); // let a Ctrl-C in between designs
     results.push({

@@ -68,6 +68,7 @@ function program(setExit: (code: ExitCode) => void): Command {
     .option('--json', 'print the result as JSON: per design its verdict, properties and certificate')
     .option('--junit <file>', 'also write JUnit XML: a test suite per design, a test case per property', once)
     .option('--shard <i/N>', 'run only shard i of N (1-based: 1/3, 2/3, 3/3) of the designs (certificates still go to --dir), into a shard-i-of-N folder; `slotcheck merge` makes the whole run', once)
+    .option('--threads <n>', 'threads checking a certified design\'s mutants side by side (default 2, or 1 on a one-core machine); same results', once)
     .action(async (opts) => setExit(await (await import('./commands/certify.ts')).certifyCommand(opts)));
 
   root.command('sweep')

@@ -9,7 +9,8 @@ import { TOOL_VERSION } from './version.ts';
 // model compared on every transition of small spaces (plan.conformance).
 // 3: that comparison also from the emulator of every edge into a state (plan.conformance[].along,
 // conformance[].otherEdges).
-export const CERTIFICATE_FORMAT = 'slotcheck-certificate/3';
+// 4: the catalogue's mutation score at the plan's mutate bounds (plan.mutate, mutation).
+export const CERTIFICATE_FORMAT = 'slotcheck-certificate/4';
 
 /**
  * A certificate: the design (name, content hash, parameters, where it came from), the plan it was
@@ -27,6 +28,7 @@ export function buildCertificate(design: Design, source: string, plan: Certifica
     explored: c.explored,
     random: c.randomRuns,
     conformance: c.conformance.map(({ gaps: _gaps, ...counts }) => counts), // written only when there are none
+    ...(plan.mutate === undefined ? {} : { mutation: c.mutation }),
     properties: c.properties,
   };
 }

@@ -2,7 +2,8 @@ import type { CommandKind } from '../../model/index.ts';
 import type { ConformanceGap } from '../conformance/conformance-report.ts';
 import type { ExploreReport } from '../explore/report.ts';
 import type { SuiteReport } from '../random/suite-report.ts';
-import type { ConformancePlanItem, ExplorePlanItem, RandomPlanItem } from './plan.ts';
+import type { MutantStatus, MutationScore } from '../mutate/mutate-report.ts';
+import type { ConformancePlanItem, ExplorePlanItem, MutatePlanItem, RandomPlanItem } from './plan.ts';
 
 /** One method's verdict on one property. */
 export type Evidence =
@@ -17,6 +18,17 @@ export interface CertifiedProperty {
   /** `holds` / `reached` / `not-applicable` when certified; otherwise what stopped it. */
   readonly verdict: 'holds' | 'reached' | 'not-applicable' | 'counterexample' | 'inconclusive' | 'unreached';
   readonly evidence: readonly Evidence[];
+}
+
+/** The catalogue's mutation score at one of the plan's mutate bounds, and how each mutant was judged. */
+export interface CertifiedMutation {
+  readonly plan: MutatePlanItem;
+  readonly score: MutationScore;
+  /** Why the base design's own check stopped short (then every judgement is relative to an incomplete base), or null. */
+  readonly baseInconclusive: string | null;
+  /** Entries of properties/equivalent-mutants.json that name no surviving mutant. */
+  readonly stale: readonly string[];
+  readonly mutants: readonly { readonly description: string; readonly status: MutantStatus; readonly killing: readonly string[] }[];
 }
 
 export type CertificationVerdict = 'certified' | 'counterexample' | 'inconclusive';
@@ -36,6 +48,8 @@ export interface Certification {
   readonly randomRuns: readonly { readonly plan: RandomPlanItem; readonly commandsExecuted: number; readonly acceptedCommands: number; readonly neverAccepted: readonly CommandKind[] }[];
   /** Per every-transition comparison of emulator and model: its counts, and where they parted (first per id). */
   readonly conformance: readonly { readonly plan: ConformancePlanItem; readonly states: number; readonly pairs: number; readonly otherEdges: number; readonly boundHit: boolean; readonly gaps: readonly ConformanceGap[] }[];
+  /** Per mutate bound of the plan (measured only for a certified design; empty otherwise). */
+  readonly mutation: readonly CertifiedMutation[];
   readonly exploreReports: readonly ExploreReport[];
   readonly suiteReports: readonly SuiteReport[];
 }

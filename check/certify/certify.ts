@@ -8,8 +8,9 @@ import { runSuite } from '../random/suite.ts';
 import { DEFAULT_SUITE } from '../random/suite-report.ts';
 import { CONFORMANCE } from '../../properties/conformance.ts';
 import type { SuiteReport } from '../random/suite-report.ts';
-import type { CertificationPlan, ConformancePlanItem, ExplorePlanItem, RandomPlanItem } from './plan.ts';
-import { certificationVerdict, combineVerdicts, type Certification, type CertifiedProperty, type Evidence } from './certify-report.ts';
+import { mutate } from '../mutate/mutate.ts';
+import type { CertificationPlan, MutatePlanItem } from './plan.ts';
+import { certificationVerdict, combineVerdicts, type Certification, type CertifiedMutation, type CertifiedProperty, type Evidence } from './certify-report.ts';
 
 export type * from './certify-report.ts';
 
@@ -17,14 +18,38 @@ export interface CertifyOptions {
   readonly onProgress?: (what: string) => void;
   /** The emulator's options (a planted bug, in tests that show a certificate refused). */
   readonly emulator?: EmulatorOptions;
+  /** Threads checking mutants side by side (default 1); the results do not depend on it. */
+  readonly threads?: number;
 }
 
 /**
  * Certify a design: every exploration, random suite and every-transition comparison of the plan.
  * A property is certified when no method found it broken and none was stopped by a bound; a
- * witness when some method reached it. The design is certified when every property is.
+ * witness when some method reached it. The design is certified when every property is; then, and
+ * only then, the catalogue's mutation score at each of the plan's mutate bounds is measured, since
+ * a certificate is written only for a certified design.
  */
-export function certify(design: Design, plan: CertificationPlan, options: CertifyOptions = {}): Certification {
+export async function certify(design: Design, plan: CertificationPlan, options: CertifyOptions = {}): Promise<Certification> {
+  const c = certifyProperties(design, plan, options);
+  if (c.verdict !== 'certified' || plan.mutate === undefined) return c;
+  const mutation: CertifiedMutation[] = [];
+  for (const [i, p] of plan.mutate.entries()) {
+    options.onProgress?.(`mutate ${i + 1}/${plan.mutate.length}`);
+    mutation.push(await mutationAt(design, p, options.threads ?? 1));
+  }
+  return { ...c, mutation };
+}
+
+/** The mutation score at one bound, and each mutant's judgement (no timings: a certificate is reproducible). */
+async function mutationAt(design: Design, p: MutatePlanItem, threads: number): Promise<CertifiedMutation> {
+  const { outcome } = await mutate({ base: design, config: p.config, statesMax: p.statesMax, depthMax: p.depthMax, timeLimitMs: 3_600_000, runs: p.runs, seed: p.seed, maxCommands: p.maxCommands, threads });
+  return {
+    plan: p, score: outcome.score, baseInconclusive: outcome.base.inconclusive, stale: outcome.stale,
+    mutants: outcome.mutants.map((m) => ({ description: m.description, status: m.status, killing: m.killing.map((k) => k.id) })),
+  };
+}
+
+function certifyProperties(design: Design, plan: CertificationPlan, options: CertifyOptions): Certification {
   const { onProgress, emulator } = options;
   const exploreReports = plan.explore.map((p, i) => {
     onProgress?.(`explore ${i + 1}/${plan.explore.length}`);
@@ -67,6 +92,7 @@ export function certify(design: Design, plan: CertificationPlan, options: Certif
       plan: plan.random[i]!, commandsExecuted: r.commandsExecuted, acceptedCommands: r.acceptedCommands, neverAccepted: r.commandCoverage.neverAccepted,
     })),
     conformance: conformanceChecks.map((r, i) => ({ plan: plan.conformance[i]!, states: r.states, pairs: r.pairs, otherEdges: r.otherEdges, boundHit: r.boundHit, gaps: r.gaps })),
+    mutation: [],
     exploreReports,
     suiteReports,
   };

@@ -14,8 +14,8 @@ const plan = (...explore: ExplorePlanItem[]): CertificationPlan => ({ explore, r
 const hardened = builtInDesign('hardened')!;
 
 describe('certify with a compact exploration in the plan', () => {
-  it('records it as probabilistic with its omission probability, beside an exact entry that carries no such field', () => {
-    const c = certify(hardened, plan(small, compact));
+  it('records it as probabilistic with its omission probability, beside an exact entry that carries no such field', async () => {
+    const c = await certify(hardened, plan(small, compact));
     expect(c.explored[0]).not.toHaveProperty('probabilistic');
     expect(c.explored[1]).toMatchObject({ probabilistic: true, fingerprintBits: 64 });
     expect(c.explored[1]!.omissionProbability).toBeGreaterThan(0);
@@ -31,16 +31,16 @@ describe('certify with a compact exploration in the plan', () => {
     expect(c.properties.filter((p) => !['holds', 'reached', 'not-applicable'].includes(p.verdict)).map((p) => p.id)).toEqual(['CONFORMANCE']);
     const text = certificateText(buildCertificate(hardened, 'built-in', plan(small, compact), c));
     expect(text).toMatch(/"probabilistic": ?true/);
-    expect(certificateText(buildCertificate(hardened, 'built-in', plan(small, compact), certify(hardened, plan(small, compact))))).toBe(text);
+    expect(certificateText(buildCertificate(hardened, 'built-in', plan(small, compact), await certify(hardened, plan(small, compact))))).toBe(text);
   }, 60_000);
 
-  it('with compact entries alone, liveness is inconclusive (no method checked it), not not-applicable', () => {
-    const c = certify(hardened, plan(compact));
+  it('with compact entries alone, liveness is inconclusive (no method checked it), not not-applicable', async () => {
+    const c = await certify(hardened, plan(compact));
     expect(c.properties.find((p) => p.id === 'LIV-01')).toMatchObject({ verdict: 'inconclusive', evidence: [] });
     expect(c.verdict).toBe('inconclusive');
   }, 60_000);
 
-  it('the plan schema takes store "compact" and nothing else', () => {
+  it('the plan schema takes store "compact" and nothing else', async () => {
     expect(certificationPlanSchema.safeParse(plan(small, compact)).success).toBe(true);
     const bad = certificationPlanSchema.safeParse({ ...plan(small), explore: [{ ...small, store: 'exact' }] });
     expect(bad.success).toBe(false);

@@ -18,7 +18,7 @@ const plan: CertificationPlan = { explore: [wider, small], random: [], conforman
 const hardened = builtInDesign('hardened')!;
 
 describe('explorations rechecked only by certify --check --full', () => {
-  it('DSN-07 is certified at 3 × 2 with three faults and 4 × 2 with two, both full-only; every other design at the default plan', () => {
+  it('DSN-07 is certified at 3 × 2 with three faults and 4 × 2 with two, both full-only; every other design at the default plan', async () => {
     const fenceAll = planFor('hardened-fence-all');
     expect(fenceAll.explore.filter((p) => p.recheck === 'full').map((p) => p.config)).toEqual([
       { lparCount: 3, slotCount: 2, faultBudget: 3, writeBudget: 2 }, { lparCount: 4, slotCount: 2, faultBudget: 2, writeBudget: 2 },
@@ -26,11 +26,11 @@ describe('explorations rechecked only by certify --check --full', () => {
     expect(planFor('hardened').explore.some((p) => p.recheck === 'full')).toBe(false);
   });
 
-  it('the certificate less its full-only entries is byte for byte the certificate of the plan without them', () => {
-    const whole = buildCertificate(hardened, 'built-in', plan, certify(hardened, plan));
+  it('the certificate less its full-only entries is byte for byte the certificate of the plan without them', async () => {
+    const whole = buildCertificate(hardened, 'built-in', plan, await certify(hardened, plan));
     const { plan: short, kept } = ciPlan(plan);
     expect(kept).toEqual([1]);
-    const direct = buildCertificate(hardened, 'built-in', short, certify(hardened, short));
+    const direct = buildCertificate(hardened, 'built-in', short, await certify(hardened, short));
     expect(certificateText(certificateForCi(whole))).toBe(certificateText(direct));
     // The full-only entry's evidence is gone, the other's renumbered.
     expect(certificateForCi(whole).properties.find((p) => p.id === 'INV-01')!.evidence).toEqual([{ method: 'exhaustive', plan: 0, verdict: 'pass' }]);
@@ -38,7 +38,7 @@ describe('explorations rechecked only by certify --check --full', () => {
 
   it('an edit to a full-only entry passes certify --check, which says it took that entry on trust, and fails --check --full', async () => {
     const dir = tempDir();
-    const certificate = buildCertificate(hardened, 'built-in', plan, certify(hardened, plan));
+    const certificate = buildCertificate(hardened, 'built-in', plan, await certify(hardened, plan));
     const file = join(dir, 'hardened.json');
     writeFileSync(file, certificateText({ ...certificate, explored: certificate.explored.map((e, i) => (i === 0 ? { ...e, states: e.states + 1 } : e)) }));
     const ci = await runCli(['certify', '--check', '--dir', dir]);

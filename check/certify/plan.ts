@@ -37,11 +37,27 @@ export interface ConformancePlanItem {
   readonly along: 'shortest-path' | 'every-edge';
 }
 
+/**
+ * The catalogue's strength at a bound (`slotcheck mutate`): every single-decision mutant of the
+ * certified design, explored and run through the random suite, each judged killed, justified
+ * (properties/equivalent-mutants.json) or surviving. It measures the catalogue, not the design.
+ */
+export interface MutatePlanItem {
+  readonly config: Config;
+  readonly statesMax: number;
+  readonly depthMax: number;
+  readonly runs: number;
+  readonly seed: number;
+  readonly maxCommands: number;
+}
+
 /** What `certify` runs: recorded in the certificate, so `certify --check` can run it again. */
 export interface CertificationPlan {
   readonly explore: readonly ExplorePlanItem[];
   readonly random: readonly RandomPlanItem[];
   readonly conformance: readonly ConformancePlanItem[];
+  /** Absent in certificates made before mutation scores were recorded. */
+  readonly mutate?: readonly MutatePlanItem[];
 }
 
 /**
@@ -67,6 +83,10 @@ export const DEFAULT_PLAN: CertificationPlan = {
     { config: { lparCount: 2, slotCount: 1, faultBudget: 1, writeBudget: 2 }, statesMax: 100_000, along: 'every-edge' },
     // Along shortest paths only: from every edge this space takes 9 s for a patent design (539,125 pairs), against 1 s.
     { config: { lparCount: 2, slotCount: 2, faultBudget: 1, writeBudget: 1 }, statesMax: 100_000, along: 'shortest-path' },
+  ],
+  // The mutants at the first exploration's bound, with `slotcheck mutate`'s defaults (17 s for hardened's 42).
+  mutate: [
+    { config: { lparCount: 2, slotCount: 1, faultBudget: 2, writeBudget: 2 }, statesMax: 2_000_000, depthMax: 10_000, runs: 200, seed: 1, maxCommands: 60 },
   ],
 };
 
@@ -158,4 +178,12 @@ export const certificationPlanSchema = z.object({
     statesMax: whole(1, CHECK_LIMITS.statesMax),
     along: z.enum(['shortest-path', 'every-edge']),
   }).strict()),
+  mutate: entries(z.object({
+    config: configSchema(CHECK_LIMITS.exhaustiveBudget),
+    statesMax: whole(1, CHECK_LIMITS.statesMax),
+    depthMax: whole(0, CHECK_LIMITS.depthMax),
+    runs: whole(1, CHECK_LIMITS.runs),
+    seed: whole(0, CHECK_LIMITS.seed),
+    maxCommands: whole(1, CHECK_LIMITS.maxCommands),
+  }).strict()).optional(),
 }).strict() satisfies z.ZodType<CertificationPlan>;

@@ -14,7 +14,7 @@ import { diffJson } from '../../reports/state-diff.ts';
 import { TOOL_VERSION } from '../../reports/version.ts';
 import { loadDesignFile, resolveDesigns } from '../design-loader.ts';
 import { CliError, EXIT, exitLine, type ExitCode } from '../errors.ts';
-import { directoryOption, fileOption } from '../options.ts';
+import { directoryOption, fileOption, threadsOption } from '../options.ts';
 import { installInterruptNote, statusLine } from '../progress.ts';
 import { shardNote } from './merge.ts';
 
@@ -27,6 +27,7 @@ export interface CertifyCliOptions {
   readonly json?: boolean;
   readonly junit?: string;
   readonly shard?: string;
+  readonly threads?: string;
 }
 
 export const CERTIFICATE_DIR = join('reports', 'certificates');
@@ -79,6 +80,11 @@ function summarize(design: Design, c: Certification): string {
     lines.push(`  emulator against the model on every transition, ${space(e.plan.config)}: ${e.states} states, ${e.pairs} (state, command) pairs${e.plan.along === 'every-edge' ? `, also from the emulator of every other edge into a state (${e.otherEdges} edges)` : ''}${e.boundHit ? ', bound hit (statesMax)' : ''}`);
     for (const g of e.gaps) lines.push(`    ${g.id}: ${g.why}\n      after ${g.path.length} step(s): ${[...g.path, g.command].map((cmd) => JSON.stringify(cmd)).join(' ')}`);
   }
+  for (const m of c.mutation) {
+    const survivors = m.mutants.filter((r) => r.status === 'survived' || r.status === 'inconclusive');
+    lines.push(`  mutants ${space(m.plan.config)}: mutation score ${m.score.killed}/${m.score.total - m.score.equivalent} = ${m.score.score} (${m.score.total} mutants: ${m.score.killed} killed, ${m.score.equivalent} justified, ${m.score.survived} survived unexplained, ${m.score.inconclusive} inconclusive)`);
+    for (const r of survivors) lines.push(`    ${r.status}: ${r.description}`);
+  }
   for (const p of c.properties) if (p.verdict !== 'holds' && p.verdict !== 'reached' && p.verdict !== 'not-applicable') lines.push(`  ${p.id} ${p.verdict}: ${p.name}`);
   return lines.join('\n');
 }
@@ -110,7 +116,7 @@ async function certifyDesigns(options: CertifyCliOptions): Promise<ExitCode> {
   // summary, Ctrl-C says that nothing was written (it takes effect between designs).
   const removeInterruptNote = installInterruptNote();
   const summary = await certifyToFolder({
-    designs, out, dir, ...(junit === undefined ? {} : { junit }), ...(shard === undefined ? {} : { shard }),
+    designs, out, dir, threads: threadsOption(options.threads), ...(junit === undefined ? {} : { junit }), ...(shard === undefined ? {} : { shard }),
     onProgress: (name, what) => status.show(`certifying ${name}: ${what}`),
     onCertification: (design, _given, c) => {
       status.clear();
@@ -201,7 +207,7 @@ async function checkCertificates(options: CertifyCliOptions): Promise<ExitCode> 
     const skipped = options.full === true ? 0 : recorded.plan.explore.length - ci.kept.length;
     const plan = skipped === 0 ? recorded.plan : ci.plan;
     const expected = skipped === 0 ? text : ciText(json);
-    const now = certificateText(buildCertificate(design, recorded.design.source, plan, certifyDesign(design, plan)));
+    const now = certificateText(buildCertificate(design, recorded.design.source, plan, await certifyDesign(design, plan, { threads: threadsOption(options.threads) })));
     if (now === expected) {
       const trusted = skipped === 0 ? '' : `; ${skipped} exploration(s) marked recheck: full taken from the certificate, recomputed by \`certify --check --full\` (npm run certify:full)`;
       process.stdout.write(`${file}: matches (${design.name}, slotcheck ${recorded.toolVersion})${trusted}\n`);
