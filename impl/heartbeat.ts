@@ -27,6 +27,9 @@ export function heartbeatTick(m: Machine): void {
     const lg = m.guests[l]!;
     if (listener.role !== ROLE_STANDBY || lg.os !== OS_RUNNING || lg.paused || !listener.alive) continue;
     const silent = listener.silentTicks + 1;
+    if (listener.silentTicks < timeout && silent >= timeout && !(sent && silent > period && silent % period === 0)) {
+      m.observe({ kind: 'heartbeat-timeout', lpar: l, active: sender, elapsedTicks: silent });
+    }
     const timerFirst = listener.silentTicks < timeout && silent >= timeout && silent <= period;
     if (timerFirst) {
       listener.silentTicks = timeout;
