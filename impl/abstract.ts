@@ -1,6 +1,6 @@
 import type { GpeState, LparId, LparState, ModelState, Script, SlotState } from '../model/index.ts';
 import { CARD_NAMES, DRIVER_NAMES, EVENT_NAMES, NONE, OS_NAMES, ROLE_NAMES, SERVICE_NAMES } from './codes.ts';
-import { silencePeriods } from './heartbeat.ts';
+import { silenceTicks } from './heartbeat.ts';
 import type { Machine } from './machine.ts';
 
 // The abstraction function: registers, bytes and queues → the model's state (model/state.ts).
@@ -27,7 +27,7 @@ function lparState(m: Machine, l: number): LparState {
     service: SERVICE_NAMES[g.service]!,
     devices: Array.from(g.drivers, (d) => DRIVER_NAMES[d]!),
     gpe,
-    cluster: { alive: c.alive, silencePeriods: silencePeriods(m, l), peerServiceFailed: c.peerServiceFailed, script: script(m, l) },
+    cluster: { alive: c.alive, silencePeriods: silenceTicks(m, l), peerServiceFailed: c.peerServiceFailed, script: script(m, l) },
     heartbeatLinkUp: c.heartbeatLinkUp,
     shutdownRequested: g.shutdownRequested,
     deactIneffective: m.deactFails[l] === 1,

@@ -1,8 +1,8 @@
-import { concurrentTakeovers, failoverCase, failoverVictims, fenceRecheck, timeoutPeriods, type ControlCommand, type LparId, type ScriptStep, type SlotId } from '../model/index.ts';
+import { concurrentTakeovers, failoverCase, failoverVictims, fenceRecheck, timeoutTicks, type ControlCommand, type LparId, type ScriptStep, type SlotId } from '../model/index.ts';
 import { DRIVER_MOUNTED, NONE, OS_OFF, OS_RUNNING, OS_SHUTDOWN, ROLE_ACTIVE, ROLE_STANDBY, ROLE_TAKEOVER, SERVICE_RUNNING } from './codes.ts';
 import { controlRefusal, executeControl } from './control-routine.ts';
 import { SERVICE_SLOT } from './guest-driver.ts';
-import { silencePeriods } from './heartbeat.ts';
+import { silenceTicks } from './heartbeat.ts';
 import type { Machine } from './machine.ts';
 import { notEnabled, refusal, type Refusal } from '../model/handler.ts';
 import { restartedClean, scriptSlotMask, scriptSubjectMask, serviceSlotHolder, victimAtDetection } from './script-victims.ts';
@@ -124,7 +124,7 @@ function detectionRefusal(m: Machine, self: number): Refusal | null {
   const c = m.cluster[self]!;
   const ownerOfRecord = detectsAsOwnerOfRecord(m, self);
   if (c.role !== ROLE_STANDBY || (self === m.activeLpar && !ownerOfRecord)) return notEnabled(`LPAR${self} is not a standby and has no fail-over to run`);
-  if (!ownerOfRecord && silencePeriods(m, self) < timeoutPeriods(m.design) && !c.peerServiceFailed) {
+  if (!ownerOfRecord && silenceTicks(m, self) < timeoutTicks(m.design) && !c.peerServiceFailed) {
     return notEnabled(`LPAR${self} heard LPAR${m.activeLpar} recently and its service is up`);
   }
   if (m.design.takeoverArbitration === 'exclusive') {
@@ -140,6 +140,7 @@ function plan(m: Machine, self: number): Plan | Refusal {
   const c = m.cluster[self]!;
   if (!g.up) return notEnabled(`LPAR${self} is ${g.paused ? 'paused' : 'not running'}`);
   if (!c.alive) return notEnabled(`LPAR${self}'s clustering program is not running`);
+  if (m.cpuPercent[self] === 0) return notEnabled(`LPAR${self} has 0% of the CPU: its clustering program never runs`);
   if (!c.hasScript) return detectionRefusal(m, self) ?? { kind: 'detect' };
   // Exclusive arbitration: another LPAR already took over (it runs the service); give up.
   const other = m.activeLpar;

@@ -9,7 +9,7 @@ import { runSciHandler, sciRefusal } from './guest-acpi.ts';
 import {
   clientWriteRefusal, runClientWrite, runShutdown, runStage, runUnmount, shutdownRefusal, stageRefusal, unmountRefusal,
 } from './guest-driver.ts';
-import { heartbeatPeriod } from './heartbeat.ts';
+import { heartbeatTick } from './heartbeat.ts';
 import {
   lparFaultRefusal, runLparFault, runStaleEjectAck, runStrayMmio, staleEjectAckRefusal, strayMmioRefusal, type LparFaultKind,
 } from './lpar-faults.ts';
@@ -43,7 +43,7 @@ export const ROUTES: RouteTable = {
   device_dma: { refusal: (m, c) => dmaRefusal(m, c.slot), run: (m, c) => performDma(m, c.slot) },
   gk_flush: { refusal: (m, c) => flushRefusal(m, c.slot), run: (m, c) => performFlush(m, c.slot) },
   rom_sci: { refusal: (m, c) => romSciRefusal(m, c.slot), run: (m, c) => performRomSci(m, c.slot) },
-  tick: { refusal: () => null, run: heartbeatPeriod },
+  tick: { refusal: () => null, run: heartbeatTick },
   client_write: { refusal: (m, c) => clientWriteRefusal(m, c.lpar), run: (m, c) => runClientWrite(m, c.lpar) },
   card_insert: { refusal: (m, c) => insertRefusal(m, c.slot), run: (m, c) => insertCard(m, c.slot) },
   resume: lparFault('resume'),

@@ -56,7 +56,7 @@ export class Machine {
   writesIssued = 0;
   ackedWriteId = 0;
   faultsUsed = 0;
-  /** Simulated time; only `tick` moves it, one heartbeat period at a time. */
+  /** Simulated time in ticks; only `tick` moves it, one tick at a time. */
   nowTick = 0;
   readonly queue: EventQueue;
   /** Observations of the command being applied. */

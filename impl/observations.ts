@@ -25,4 +25,6 @@ export type Observation =
   | { readonly kind: 'eject-ack'; readonly lpar: number; readonly slot: number; readonly accepted: boolean }
   | { readonly kind: 'patent-step'; readonly step: number }
   | { readonly kind: 'script-command'; readonly lpar: number; readonly command: Command; readonly outcome: Outcome }
-  | { readonly kind: 'service-start'; readonly lpar: number };
+  | { readonly kind: 'service-start'; readonly lpar: number }
+  /** A standby's heartbeat timer ran out at a tick, `elapsedTicks` after it last heard the active (INV-13). */
+  | { readonly kind: 'heartbeat-timeout'; readonly lpar: number; readonly active: number; readonly elapsedTicks: number };

@@ -31,6 +31,7 @@ export const designSchema = z.object({
   concurrentTakeovers: z.enum(['all-proceed', 'slot-holder-first']).optional(),
   ownerOfRecordDetects: z.boolean().optional(),
   addPciToOwner: z.enum(['refuse', 'reenable']).optional(),
+  recoveryBoundSteps: int.min(1).max(10_000).optional(),
   heartbeatPeriodTicks: int.min(1).max(100),
   heartbeatTimeoutTicks: int.min(1).max(1000),
   cpuActivePercent: int.min(0).max(100),

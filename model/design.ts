@@ -107,17 +107,25 @@ export interface Design {
    * finds the service slot already allocated to it (a taker fenced it and died) can then use it.
    */
   readonly addPciToOwner?: 'refuse' | 'reenable';
+  /**
+   * LIV-06: fair steps within which, after the last fault, some LPAR serves again (the service
+   * runs with its disk mounted on the enabled slot). Absent means RECOVERY_BOUND_STEPS_DEFAULT.
+   */
+  readonly recoveryBoundSteps?: number;
   /** (9) heartbeat period and the silence after which the peer is declared failed. */
   readonly heartbeatPeriodTicks: number;
   readonly heartbeatTimeoutTicks: number;
-  /** (10) CPU allocation rates: the active LPAR, and each standby. */
+  /**
+   * (10) CPU allocation rates: the active LPAR, and each standby. An LPAR given 0% runs nothing:
+   * its clustering program takes no step (no detection, no script) and sends no heartbeat.
+   */
   readonly cpuActivePercent: number;
   readonly cpuStandbyPercent: number;
 }
 
-/** Heartbeat periods of silence after which a standby may declare the active failed. */
-export function timeoutPeriods(design: Design): number {
-  return Math.max(1, Math.ceil(design.heartbeatTimeoutTicks / design.heartbeatPeriodTicks));
+/** Ticks of silence after which a standby may declare the active failed (model/heartbeat.ts). */
+export function timeoutTicks(design: Design): number {
+  return Math.max(1, design.heartbeatTimeoutTicks);
 }
 
 /** Case (b) of Fig. 9 is the script that asks the failed OS to shut down first. */
@@ -154,3 +162,19 @@ export function scriptSlots(design: Design): 'at-detection' | 'current' {
   return design.scriptSlots ?? 'at-detection';
 }
 
+
+/**
+ * LIV-06's bound when a design states none: `hardened`'s longest recovery (fair steps from the
+ * last fault until some LPAR serves again) over the configurations where it holds every other
+ * property — 19 at 2 LPARs × 1 slot with 2 faults and 2 writes (the default bound), 18 at 3 × 1
+ * with 1 fault, 20 at 2 × 2 with 1 fault, 25 at 2 × 2 with 2 faults (each slot adds its rem_pci,
+ * add_pci and hot-plug handshake). That is the timeout, detection, its six-step script, the SCI,
+ * GPE read, configure and mount, and the victim's eject acknowledge; a design that never serves
+ * again fails LIV-06 whatever the bound.
+ */
+export const RECOVERY_BOUND_STEPS_DEFAULT = 25;
+
+/** The design's `recoveryBoundSteps`, or the default. */
+export function recoveryBoundSteps(design: Design): number {
+  return design.recoveryBoundSteps ?? RECOVERY_BOUND_STEPS_DEFAULT;
+}

@@ -41,6 +41,11 @@ export interface Liveness {
   /** The obligations open in a state, each named (e.g. "LPAR1 owns slot 0 but has not mounted it"). */
   readonly pending: (state: ModelState, design: Design) => readonly string[];
   readonly notApplicable: (design: Design) => string | null;
+  /**
+   * A bounded response: the most fair steps an obligation may stay open after the last fault or
+   * unfair step (the explorer also fails a fair cycle, of any fairness, that keeps it open).
+   */
+  readonly withinSteps?: (design: Design) => number;
 }
 
 export type Property = Invariant | Witness | Liveness;

@@ -1,8 +1,14 @@
-import { lparIds, slotIds, type Design, type LparId, type ModelState } from '../model/index.ts';
+import { lparIds, recoveryBoundSteps, slotIds, type Design, type LparId, type ModelState } from '../model/index.ts';
 import { enabledOwner, selectorAllows, SERVICE_SLOT } from '../model/queries.ts';
 import type { Liveness } from './catalogue-types.ts';
 
 const always = () => null;
+
+/** A dead card, or one pulled that nobody asked the system manager to put back: the disk cannot be served. */
+function serviceDiskGone(state: ModelState): boolean {
+  const slot = state.slots[SERVICE_SLOT]!;
+  return slot.card === 'failed' || (slot.card === 'absent' && slot.pendingAdd === null);
+}
 
 /** The LPAR serves: active, service running, enabled owner of the service slot, disk mounted. */
 function serves(state: ModelState, design: Design, l: LparId): boolean {
@@ -18,8 +24,7 @@ export const LIVENESS: readonly Liveness[] = [
     pending(state, design) {
       // A dead card, or one pulled after 503 that nobody asked the system manager to put back,
       // is a fault that does not stop: the disk cannot be taken over.
-      const slot = state.slots[SERVICE_SLOT]!;
-      if (slot.card === 'failed' || (slot.card === 'absent' && slot.pendingAdd === null)) return [];
+      if (serviceDiskGone(state)) return [];
       return lparIds(state.config.lparCount)
         .filter((l) => {
           const lpar = state.lpars[l]!;
@@ -87,6 +92,17 @@ export const LIVENESS: readonly Liveness[] = [
         if (lpar.os === 'running' && lpar.devices[s] !== 'none') open.push(`LPAR${owner} still uses the failed card in slot ${s}`);
       }
       return open;
+    },
+  },
+  {
+    id: 'LIV-06', expect: 'eventually', name: 'bounded recovery: after the last fault the service runs again within the design\'s recoveryBoundSteps fair steps',
+    notApplicable: always,
+    withinSteps: recoveryBoundSteps,
+    pending(state, design) {
+      // Excused while the disk cannot be served, or nobody but the owner of record is left running
+      // to take over (a failed service does not restart in place; a crashed OS only by a fault).
+      if (serviceDiskGone(state) || !state.lpars.some((l, i) => i !== state.serviceOwner && l.os === 'running')) return [];
+      return lparIds(state.config.lparCount).some((l) => serves(state, design, l)) ? [] : ['no LPAR serves'];
     },
   },
 ];

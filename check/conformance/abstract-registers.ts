@@ -1,5 +1,5 @@
 import { CARD_NAMES, DRIVER_NAMES, EVENT_NAMES, NONE, OS_NAMES, ROLE_NAMES, SERVICE_NAMES } from '../../impl/codes.ts';
-import { silencePeriods } from '../../impl/heartbeat.ts';
+import { silenceTicks } from '../../impl/heartbeat.ts';
 import type { Machine } from '../../impl/machine.ts';
 import { cpuCode } from '../../model/packed/codec.ts';
 import type { DesignCode } from '../../model/packed/design-code.ts';
@@ -36,7 +36,7 @@ function writeLpar(m: Machine, l: number, d: DesignCode, regs: Int32Array): void
   regs[base + R.GPE_INSERT] = a.pciUp;
   regs[base + R.GPE_EJECT] = a.pciDown;
   regs[base + R.ALIVE] = bit(c.alive);
-  regs[base + R.SILENCE] = silencePeriods(m, l);
+  regs[base + R.SILENCE] = silenceTicks(m, l);
   regs[base + R.PEER_FAILED] = bit(c.peerServiceFailed);
   regs[base + R.SCRIPT_VICTIM] = c.hasScript ? c.scriptVictim : R.NONE;
   regs[base + R.SCRIPT_STEP] = c.hasScript ? c.scriptStep : 0;

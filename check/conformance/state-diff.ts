@@ -1,6 +1,6 @@
 import type { LparState, ModelState, SlotState } from '../../model/index.ts';
 import { CARD_NAMES, DRIVER_NAMES, EVENT_NAMES, NONE, OS_NAMES, ROLE_NAMES, SERVICE_NAMES } from '../../impl/codes.ts';
-import { silencePeriods } from '../../impl/heartbeat.ts';
+import { silenceTicks } from '../../impl/heartbeat.ts';
 import type { Machine } from '../../impl/machine.ts';
 
 // The conformance comparison, field by field against the registers: the same mapping as the
@@ -46,7 +46,7 @@ function diffLpar(d: Differences, m: Machine, l: number, model: LparState): void
   d.check('lpars', l, 'gpe.insertMask', -1, model.gpe.insertMask, a.pciUp);
   d.check('lpars', l, 'gpe.ejectMask', -1, model.gpe.ejectMask, a.pciDown);
   d.check('lpars', l, 'cluster.alive', -1, model.cluster.alive, c.alive);
-  d.check('lpars', l, 'cluster.silencePeriods', -1, model.cluster.silencePeriods, silencePeriods(m, l));
+  d.check('lpars', l, 'cluster.silencePeriods', -1, model.cluster.silencePeriods, silenceTicks(m, l));
   d.check('lpars', l, 'cluster.peerServiceFailed', -1, model.cluster.peerServiceFailed, c.peerServiceFailed);
   const script = model.cluster.script;
   d.check('lpars', l, 'cluster.script.victim', -1, script?.victim ?? null, lparName(c.scriptVictim));

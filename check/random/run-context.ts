@@ -1,4 +1,5 @@
-import type { Command, CommandKind, Config, Design, ModelState } from '../../model/index.ts';
+import { initialState, stateKey, type Command, type CommandKind, type Config, type Design, type ModelState } from '../../model/index.ts';
+import { isFairAction } from '../../properties/fairness.ts';
 import type { ModelStep } from '../conformance/model-step.ts';
 import type { ExecutedStep } from '../executed-step.ts';
 import type { Liveness } from '../../properties/catalogue-types.ts';
@@ -67,10 +68,33 @@ export interface RunContext {
  */
 export function checkLiveness(ctx: RunContext, liveness: readonly Liveness[], drainRounds: number): 'settled' | 'bound-hit' {
   if (ctx.settle(drainRounds, 'drain').kind === 'bound-hit') return 'bound-hit';
+  for (const live of liveness) if (live.withinSteps !== undefined) checkBoundedResponse(ctx, live, live.withinSteps(ctx.design));
   const state = ctx.modelState();
   for (const live of liveness) {
     const open = live.pending(state, ctx.design);
     if (open.length > 0) throw new PropertyFailure({ id: live.id, why: `${open[0]!}, and nothing fair is left to do (every enabled step leaves the state as it is)` }, ctx.stepCount);
   }
   return 'settled';
+}
+
+/**
+ * A bounded response (LIV-06) along the whole run, drain included: no stretch of fair steps that
+ * change the state may keep an obligation open for more than `boundSteps` of them, the step that
+ * closes it counted (as the explorer counts its walks). An unfair step that happens (a fault, a
+ * direct command, a client write) starts the count again: "after the last fault".
+ */
+function checkBoundedResponse(ctx: RunContext, live: Liveness, boundSteps: number): void {
+  let before = initialState(ctx.config, ctx.design);
+  let openSteps = 0;
+  ctx.executedSteps().forEach((s, i) => {
+    if (s.state === before || stateKey(s.state) === stateKey(before)) return; // refused, or changed nothing
+    const open = live.pending(before, ctx.design);
+    if (!isFairAction(s.command, before)) openSteps = 0;
+    else if (open.length > 0) openSteps += 1;
+    if (openSteps > boundSteps) {
+      throw new PropertyFailure({ id: live.id, why: `${open[0]!} for ${openSteps} fair step(s) from step ${i + 2 - openSteps}, more than the design's recoveryBoundSteps ${boundSteps}` }, i + 1);
+    }
+    if (live.pending(s.state, ctx.design).length === 0) openSteps = 0;
+    before = s.state;
+  });
 }

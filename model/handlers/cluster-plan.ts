@@ -1,5 +1,5 @@
 import type { ControlCommand } from '../commands.ts';
-import { concurrentTakeovers, failoverVictims, fenceRecheck, timeoutPeriods, type Design, type ScriptStep } from '../design.ts';
+import { concurrentTakeovers, failoverVictims, fenceRecheck, timeoutTicks, type Design, type ScriptStep } from '../design.ts';
 import { notEnabled, type Refusal } from '../handler.ts';
 import { slot as slotId, type LparId, type SlotId } from '../ids.ts';
 import { hasBit, isUp, lparAt, SERVICE_SLOT } from '../queries.ts';
@@ -102,12 +102,13 @@ export function planClusterStep(state: ModelState, design: Design, self: LparId)
   const l = lparAt(state, self);
   if (!isUp(l)) return notEnabled(`LPAR${self} is ${l.paused ? 'paused' : l.os}`);
   if (!l.cluster.alive) return notEnabled(`LPAR${self}'s clustering program is not running`);
+  if (l.cpuPercent === 0) return notEnabled(`LPAR${self} has 0% of the CPU: its clustering program never runs`);
   const script = l.cluster.script;
   if (script === null) {
     const ownerOfRecord = self === state.serviceOwner && ownerOfRecordDetects(state, design, self);
     if (l.role !== 'standby' || (self === state.serviceOwner && !ownerOfRecord)) return notEnabled(`LPAR${self} is ${l.role} and has no fail-over to run`);
-    if (!ownerOfRecord && l.cluster.silencePeriods < timeoutPeriods(design) && !l.cluster.peerServiceFailed) {
-      return notEnabled(`LPAR${self} heard LPAR${state.serviceOwner} ${l.cluster.silencePeriods} period(s) ago and its service is up`);
+    if (!ownerOfRecord && l.cluster.silencePeriods < timeoutTicks(design) && !l.cluster.peerServiceFailed) {
+      return notEnabled(`LPAR${self} heard LPAR${state.serviceOwner} ${l.cluster.silencePeriods} tick(s) ago and its service is up`);
     }
     if (design.takeoverArbitration === 'exclusive') {
       const other = state.lpars.findIndex((o, i) => i !== self && o.os === 'running' && o.role === 'takeover');

@@ -1,17 +1,16 @@
 import type { EnvironmentStep } from '../commands.ts';
 import { commit } from '../commit.ts';
-import { timeoutPeriods } from '../design.ts';
 import type { Handler } from '../handler.ts';
-import { isUp } from '../queries.ts';
+import { sendsHeartbeats, silenceAfterTick } from '../heartbeat.ts';
 import { OK } from '../outcome.ts';
 import type { LparState } from '../state.ts';
 
 type Tick = Extract<EnvironmentStep, { kind: 'tick' }>;
 
 /**
- * One heartbeat period passes. Every standby whose clustering program runs either hears the
- * active (its OS and clustering program up, its link up) and learns whether its service is up,
- * or counts one more period of silence, up to the timeout. Time always may pass.
+ * One tick passes. Every standby whose clustering program runs either hears the active's
+ * heartbeat, due once per period (model/heartbeat.ts), and learns whether its service is up, or
+ * counts one more tick of silence, up to the timeout. Time always may pass.
  */
 export const tick: Handler<Tick> = {
   guard() {
@@ -19,19 +18,20 @@ export const tick: Handler<Tick> = {
   },
   apply(state, _c, design) {
     const active = state.lpars[state.serviceOwner]!;
-    const heard = isUp(active) && active.cluster.alive && active.heartbeatLinkUp;
+    const sends = sendsHeartbeats(active);
     const peerServiceFailed = active.service !== 'running';
-    const cap = timeoutPeriods(design);
     const listens = (l: LparState, i: number) => i !== state.serviceOwner && l.role === 'standby' && l.os === 'running' && !l.paused && l.cluster.alive;
-    const silenceAfter = (l: LparState) => (heard ? 0 : Math.min(cap, l.cluster.silencePeriods + 1));
+    const silenceAfter = (l: LparState) => silenceAfterTick(l.cluster.silencePeriods, sends, design);
+    const heard = (l: LparState) => silenceAfter(l) === 0;
     const changes = state.lpars.some((l, i) => listens(l, i)
-      && (silenceAfter(l) !== l.cluster.silencePeriods || (heard && l.cluster.peerServiceFailed !== peerServiceFailed)));
+      && (silenceAfter(l) !== l.cluster.silencePeriods || (heard(l) && l.cluster.peerServiceFailed !== peerServiceFailed)));
     if (!changes) return { state, effects: [], outcome: OK }; // time passes; nothing anyone watches changes
     return commit(state, (draft) => {
       draft.lpars.forEach((l, i) => {
-        if (!listens(state.lpars[i]!, i)) return;
-        l.cluster.silencePeriods = silenceAfter(state.lpars[i]!);
-        if (heard) l.cluster.peerServiceFailed = peerServiceFailed;
+        const before = state.lpars[i]!;
+        if (!listens(before, i)) return;
+        l.cluster.silencePeriods = silenceAfter(before);
+        if (heard(before)) l.cluster.peerServiceFailed = peerServiceFailed;
       });
     });
   },

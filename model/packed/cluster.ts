@@ -152,7 +152,7 @@ function mayDetect(m: PackedMachine, self: number): boolean {
   const base = R.lparBase(self);
   const ownerOfRecord = self === r[R.SERVICE_OWNER] && ownerOfRecordDetects(m, self);
   if (r[base + R.ROLE] !== R.ROLE_STANDBY || (self === r[R.SERVICE_OWNER] && !ownerOfRecord)) return false;
-  if (!ownerOfRecord && r[base + R.SILENCE]! < m.d.timeoutPeriods && r[base + R.PEER_FAILED] === 0) return false;
+  if (!ownerOfRecord && r[base + R.SILENCE]! < m.d.timeoutTicks && r[base + R.PEER_FAILED] === 0) return false;
   if (!m.d.exclusiveTakeover) return true;
   for (let o = 0; o < m.config.lparCount; o += 1) {
     const ob = R.lparBase(o);
@@ -203,7 +203,7 @@ function runControl(m: PackedMachine, step: number, self: number, victim: number
 export function clusterStep(m: PackedMachine, self: number): boolean {
   const r = m.r;
   const base = R.lparBase(self);
-  if (!isUp(r, self) || r[base + R.ALIVE] === 0) return false;
+  if (!isUp(r, self) || r[base + R.ALIVE] === 0 || r[base + R.CPU] === R.CPU_OFF) return false;
   const victim = r[base + R.SCRIPT_VICTIM]!;
   if (victim === R.NONE) {
     if (!mayDetect(m, self)) return false;

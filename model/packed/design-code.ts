@@ -1,4 +1,4 @@
-import { addPciToOwner, concurrentTakeovers, failoverCase, failoverVictims, fenceRecheck, hasGateKeeper, scriptSlots, timeoutPeriods, type Design, type ScriptStep } from '../design.ts';
+import { addPciToOwner, concurrentTakeovers, failoverCase, failoverVictims, fenceRecheck, hasGateKeeper, scriptSlots, timeoutTicks, type Design, type ScriptStep } from '../design.ts';
 import { CPU_ACTIVE, CPU_OFF, CPU_STANDBY } from './registers.ts';
 
 // A Design compiled to plain numbers and booleans, read by the packed successor generator. Every
@@ -51,7 +51,9 @@ export interface DesignCode {
   readonly slotHolderFirst: boolean; // concurrentTakeovers 'slot-holder-first'
   readonly ownerOfRecordDetects: boolean;
   readonly addPciToOwnerReenables: boolean; // addPciToOwner 'reenable'
-  readonly timeoutPeriods: number;
+  /** model/heartbeat.ts: the timeout and the period, in ticks. */
+  readonly timeoutTicks: number;
+  readonly periodTicks: number;
   readonly caseA: boolean;
   /** Canonical CPU codes: equal rates share the lowest code, so equal states pack equally. */
   readonly cpuActiveCode: number;
@@ -60,9 +62,8 @@ export interface DesignCode {
   readonly cpuPercent: readonly [number, number, number];
 }
 
-/** Design fields the reducer never reads (labels), so the packed model has nothing to compile. */
-const UNUSED_FIELDS = ['name', 'id', 'title', 'heartbeatPeriodTicks', 'heartbeatTimeoutTicks'] as const;
-// heartbeatPeriodTicks / heartbeatTimeoutTicks are read through timeoutPeriods().
+/** Design fields the reducer never reads: labels, and LIV-06's bound (the explorer reads it). */
+const UNUSED_FIELDS = ['name', 'id', 'title', 'recoveryBoundSteps'] as const;
 
 const COMPILED = {
   embodiment: true, ports: true, sciSource: true, deviceErrorHotRemove: true, addWhileEnabled: true,
@@ -70,6 +71,7 @@ const COMPILED = {
   sciWhenGpeDisabled: true, ejectAck: true, clientAck: true, failoverScript: true, scriptSurvivesRestart: true,
   takeoverArbitration: true, failoverVictims: true, scriptSlots: true, cpuActivePercent: true, cpuStandbyPercent: true,
   fenceRecheck: true, concurrentTakeovers: true, ownerOfRecordDetects: true, addPciToOwner: true,
+  heartbeatPeriodTicks: true, heartbeatTimeoutTicks: true,
 } as const;
 void (COMPILED satisfies Record<Exclude<keyof Design, (typeof UNUSED_FIELDS)[number]>, true>);
 
@@ -102,7 +104,8 @@ export function compileDesign(design: Design): DesignCode {
     slotHolderFirst: concurrentTakeovers(design) === 'slot-holder-first',
     ownerOfRecordDetects: design.ownerOfRecordDetects === true,
     addPciToOwnerReenables: addPciToOwner(design) === 'reenable',
-    timeoutPeriods: timeoutPeriods(design),
+    timeoutTicks: timeoutTicks(design),
+    periodTicks: design.heartbeatPeriodTicks,
     caseA: failoverCase(design) === 'a',
     cpuActiveCode,
     cpuStandbyCode,

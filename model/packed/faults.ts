@@ -2,26 +2,34 @@ import type { PackedMachine } from './machine.ts';
 import { boot, clearScript } from './mutators.ts';
 import { isPoweredOn, isUp, selectorAllows, SERVICE_SLOT } from './queries.ts';
 import * as R from './registers.ts';
-import { accessCompleted, accessRefused, diskWritten } from './step-flags.ts';
+import { accessCompleted, accessRefused, diskWritten, timerRanOut } from './step-flags.ts';
 
 // Time, recoveries and the per-LPAR faults (model/handlers/tick.ts, recoveries.ts,
 // lpar-faults.ts). Each returns false, having written nothing, when the guard refuses.
 
-/** One heartbeat period: each live standby hears the active (and whether its service is up) or counts silence. */
+/** One tick (model/heartbeat.ts): each live standby hears the active's heartbeat when one is due, or counts a tick of silence. */
 export function tick(m: PackedMachine): true {
   const r = m.r;
   const owner = r[R.SERVICE_OWNER]!;
   const ob = R.lparBase(owner);
-  const heard = isUp(r, owner) && r[ob + R.ALIVE] === 1 && r[ob + R.HB_LINK_UP] === 1;
+  const sends = isUp(r, owner) && r[ob + R.ALIVE] === 1 && r[ob + R.HB_LINK_UP] === 1 && r[ob + R.CPU] !== R.CPU_OFF;
   const peerFailed = r[ob + R.SERVICE] !== R.SVC_RUNNING ? 1 : 0;
+  const timeout = m.d.timeoutTicks;
+  const period = m.d.periodTicks;
   for (let l = 0; l < m.config.lparCount; l += 1) {
     const base = R.lparBase(l);
     if (l === owner || r[base + R.ROLE] !== R.ROLE_STANDBY || !isUp(r, l) || r[base + R.ALIVE] === 0) continue;
-    if (heard) {
+    const silence = r[base + R.SILENCE]!;
+    const elapsed = silence + 1;
+    const runsOut = silence < timeout && elapsed >= timeout;
+    if (runsOut) timerRanOut(m, owner, elapsed);
+    if (runsOut && elapsed <= period) {
+      m.set(base + R.SILENCE, timeout); // the timer races the heartbeat due now, and wins
+    } else if (sends && elapsed % period === 0) {
       m.set(base + R.SILENCE, 0);
       m.set(base + R.PEER_FAILED, peerFailed);
     } else {
-      m.set(base + R.SILENCE, Math.min(m.d.timeoutPeriods, r[base + R.SILENCE]! + 1));
+      m.set(base + R.SILENCE, Math.min(timeout, elapsed));
     }
   }
   return true;

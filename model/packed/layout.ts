@@ -62,7 +62,7 @@ function fieldsOf(config: Config, d: DesignCode): Field[] {
     add(b + R.GPE_INSERT, slotMaskBits);
     add(b + R.GPE_EJECT, slotMaskBits);
     add(b + R.ALIVE, 1);
-    add(b + R.SILENCE, bitsFor(d.timeoutPeriods));
+    add(b + R.SILENCE, bitsFor(d.timeoutTicks));
     add(b + R.PEER_FAILED, 1);
     add(b + R.SCRIPT_VICTIM, nullableLparBits, true);
     add(b + R.SCRIPT_STEP, bitsFor(d.script.length - 1));

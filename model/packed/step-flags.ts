@@ -10,7 +10,7 @@ import * as R from './registers.ts';
 
 export const WITNESS_IDS = ['WIT-01', 'WIT-02', 'WIT-03', 'WIT-04', 'WIT-05', 'WIT-06', 'WIT-07', 'WIT-08', 'WIT-09'] as const;
 /** Invariants with a step part, in catalogue order: the first set bit is the one reported. */
-export const STEP_INVARIANT_IDS = ['INV-02', 'INV-03', 'INV-04', 'INV-05', 'INV-06', 'INV-07', 'INV-08', 'INV-10', 'INV-11'] as const;
+export const STEP_INVARIANT_IDS = ['INV-02', 'INV-03', 'INV-04', 'INV-05', 'INV-06', 'INV-07', 'INV-08', 'INV-10', 'INV-11', 'INV-13'] as const;
 
 export const WIT_01 = 1 << 0;
 export const WIT_02 = 1 << 1;
@@ -32,6 +32,7 @@ export const INV_07 = 1 << (INVARIANT_SHIFT + 5);
 export const INV_08 = 1 << (INVARIANT_SHIFT + 6);
 export const INV_10 = 1 << (INVARIANT_SHIFT + 7);
 export const INV_11 = 1 << (INVARIANT_SHIFT + 8);
+export const INV_13 = 1 << (INVARIANT_SHIFT + 9);
 
 /** Effect `access … completed`: INV-02 (only the enabled owner) and INV-05 (never a standby). */
 export function accessCompleted(m: PackedMachine, l: number, s: number): void {
@@ -123,4 +124,17 @@ export function checkControlOracle(m: PackedMachine, isAct: boolean, isAdd: bool
   else if (m.d.authorization === AUTH_ANY) return;
   else if (b[base + R.SCRIPT_VICTIM] !== subject) m.flags |= INV_10;
   else if (m.d.authorization === AUTH_TAKEOVER_FENCED && isAct && ownsEnabledSlot(b, m.config.slotCount, subject)) m.flags |= INV_10;
+}
+
+/**
+ * A standby's heartbeat timer runs out in a tick, `elapsedTicks` after it last heard the active:
+ * INV-13 when the active is healthy and either owed no heartbeat yet (the timeout is at most one
+ * period) or was given 0% of the CPU, which no fault did.
+ */
+export function timerRanOut(m: PackedMachine, active: number, elapsedTicks: number): void {
+  const b = m.b;
+  const base = R.lparBase(active);
+  const healthy = b[base + R.OS] === R.OS_RUNNING && b[base + R.PAUSED] === 0 && b[base + R.SERVICE] === R.SVC_RUNNING
+    && b[base + R.ALIVE] === 1 && b[base + R.HB_LINK_UP] === 1;
+  if (healthy && (elapsedTicks <= m.d.periodTicks || b[base + R.CPU] === R.CPU_OFF)) m.flags |= INV_13;
 }

@@ -32,6 +32,7 @@ const NAMES: Record<string, (bit: number) => string> = {
   'LIV-03': names((ls) => `LPAR${ls >> 2} still uses slot ${ls & 3}, which it can no longer reach`),
   'LIV-04': names((l) => `LPAR${l} was declared failed and is not back as a standby`),
   'LIV-05': names((sl) => `LPAR${sl & 3} still uses the failed card in slot ${sl >> 2}`),
+  'LIV-06': names(() => 'no LPAR serves'),
 };
 /** The bit of an (LPAR, slot) pair, and of a (slot, LPAR) pair (LPARs and slots < 4, so bits < 16). */
 const lparSlot = (l: number, s: number) => 1 << ((l << 2) | s);
@@ -102,6 +103,18 @@ function liv05(r: Int32Array, config: Config): number {
   return open;
 }
 
+/** LIV-06: nobody serves, while the disk can be served and an LPAR other than the owner of record runs to take over (bit 0). */
+function liv06(r: Int32Array, config: Config, d: DesignCode): number {
+  const slot = R.slotBase(SERVICE_SLOT);
+  if (r[slot + R.CARD] === R.CARD_FAILED || (r[slot + R.CARD] === R.CARD_ABSENT && r[slot + R.PENDING_ADD] === R.NONE)) return 0;
+  let someoneRuns = false;
+  for (let l = 0; l < config.lparCount; l += 1) {
+    if (serves(r, d, l)) return 0;
+    someoneRuns ||= l !== r[R.SERVICE_OWNER] && running(r, l);
+  }
+  return someoneRuns ? 1 : 0;
+}
+
 /** How weak fairness (random/drain.ts `isFairAction`) treats a command, decided once per command. */
 export const NOT_FAIR = 0;
 export const FAIR = 1;
@@ -147,6 +160,7 @@ export class RegisterLivenessView implements LivenessView {
       case 'LIV-03': return liv03(regs, config, code);
       case 'LIV-04': return liv04(regs, config, code);
       case 'LIV-05': return liv05(regs, config);
+      case 'LIV-06': return liv06(regs, config, code);
       default: return -1;
     }
   }

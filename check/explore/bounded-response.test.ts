@@ -1,0 +1,82 @@
+// Why: issue 18 class 3, "the service runs again within a bounded number of fair steps after the
+// last fault" (LIV-06). A bounded response that cannot fail proves nothing: each bug is planted in
+// a design object — a bound below what hardened needs, a timeout so long that recovery is slow, a
+// standby given 0% of the CPU that never takes over — and must fail LIV-06 on both engines with
+// the same trace length, while hardened passes. The walk search itself is checked on hand-built
+// graphs: the longest walk through open states counts the step that closes the obligation, and a
+// cycle of fair steps that keeps it open has no bound.
+import { describe, expect, it } from 'vitest';
+import { builtInDesign, type Design } from '../../model/index.ts';
+import { LIVENESS } from '../../properties/catalogue.ts';
+import { longestOpenRun } from './bounded-response.ts';
+import { explore } from './explore.ts';
+import { ExploredGraph } from './graph.ts';
+import { ObligationTable } from './obligations.ts';
+import { config, property, UNBOUNDED } from './testing.ts';
+
+const hardened = builtInDesign('hardened')!;
+const small = config(2, 1, 1, 0);
+
+function liv06(design: Design, engine: 'reference' | 'packed') {
+  return property(explore({ design, config: small, symmetry: false, ...UNBOUNDED, engine, only: ['LIV-06'] }), 'LIV-06');
+}
+
+describe('LIV-06 bounded recovery on the explorer (2 LPARs × 1 slot, one fault)', () => {
+  it.each(['reference', 'packed'] as const)('hardened recovers within 14 fair steps, under the default bound of 25 (%s engine)', (engine) => {
+    const report = liv06(hardened, engine);
+    expect(report.verdict).toBe('pass');
+    expect(report.note).toMatch(/within 14 fair step\(s\) after the last fault \(bound 25\)/);
+  }, 60_000);
+
+  it.each(['reference', 'packed'] as const)('a bound of 13, one below what hardened needs, fails on a 14-step walk that never serves (%s engine)', (engine) => {
+    const found = liv06({ ...hardened, recoveryBoundSteps: 13 }, engine).counterexample!;
+    expect(found.why).toMatch(/^no LPAR serves for 14 fair step\(s\) after step \d+, more than the design's recoveryBoundSteps 13$/);
+    const from = Number(/after step (\d+)/.exec(found.why)![1]);
+    expect(found.steps.length - from).toBe(14);
+    expect(found.loopStart).toBeNull();
+  }, 60_000);
+
+  it('a heartbeat timeout of 20 ticks recovers from a crash too slowly for the default bound', () => {
+    const found = liv06({ ...hardened, heartbeatTimeoutTicks: 20 }, 'packed').counterexample!;
+    expect(found.why).toMatch(/more than the design's recoveryBoundSteps 25$/);
+    expect(found.steps.map((s) => s.command.kind)).toContain('os_crash');
+  }, 60_000);
+
+  it.each(['reference', 'packed'] as const)('a standby given 0%% of the CPU never takes over: a fair lasso where nobody serves (class 4, %s engine)', (engine) => {
+    const found = liv06({ ...hardened, cpuStandbyPercent: 0 }, engine).counterexample!;
+    expect(found.why).toMatch(/^no LPAR serves, in every state of a fair cycle/);
+    expect(found.loopStart).not.toBeNull();
+  }, 60_000);
+});
+
+describe('longestOpenRun on hand-built graphs', () => {
+  const live = LIVENESS.find((p) => p.id === 'LIV-06')!;
+  /** rows: per state, its edges as [target, fair]; open: per state, whether the obligation is open. */
+  function build(rows: readonly (readonly [number, boolean])[][], open: readonly boolean[]) {
+    const graph = new ExploredGraph();
+    for (const row of rows) {
+      for (const [target, fair] of row) graph.addEdge(target, 0, fair, false);
+      graph.endRow();
+    }
+    const table = new ObligationTable(live);
+    for (const o of open) table.recordNames(o ? ['no LPAR serves'] : []);
+    return { graph, table };
+  }
+
+  it('counts the longest walk through open states, the closing step included, and follows fair edges only', () => {
+    // 0 serves; 1 → 2 → 3 → 0 is the long way, 1 → 0 the short one; 2 → 4 is unfair.
+    const { graph, table } = build([[[1, false]], [[0, true], [2, true]], [[3, true], [4, false]], [[0, true]], [[0, true]]], [false, true, true, true, true]);
+    expect(longestOpenRun(graph, table, 5, false)).toEqual({ kind: 'bounded', steps: 3, from: 1, ordinals: [1, 0, 0] });
+  });
+
+  it('a cycle of fair steps that keeps the obligation open is unbounded, fair or not', () => {
+    const { graph, table } = build([[[1, false]], [[2, true]], [[1, true], [0, true]]], [false, true, true]);
+    expect(longestOpenRun(graph, table, 3, false)).toEqual({ kind: 'cycle', from: 1, ordinals: [0, 0] });
+  });
+
+  it('a step back to the same state is no step without symmetry, and a cycle (a renamed copy) with it', () => {
+    const { graph, table } = build([[[1, false]], [[1, true], [0, true]]], [false, true]);
+    expect(longestOpenRun(graph, table, 2, false)).toMatchObject({ kind: 'bounded', steps: 1 });
+    expect(longestOpenRun(graph, table, 2, true)).toMatchObject({ kind: 'cycle', from: 1 });
+  });
+});
