@@ -9,7 +9,7 @@ import { CHUNK_BITS } from './store.ts';
 import { PackedSymmetry } from './symmetry.ts';
 
 // One breadth-first level expanded by several threads (parallel-system.ts): the level's states
-// are cut into chunks of LEVEL_CHUNK_STATES; a thread claims the next chunk from a shared counter
+// are cut into chunks (LEVEL_CHUNK_STATES states by default); a thread claims the next chunk from a shared counter
 // and writes, per state, its successors in generation order into one slot of a shared ring. The
 // search's thread reads the chunks back in order and interns the successors itself, so ids and
 // everything the search derives from them are those of the one-thread search.
@@ -31,8 +31,10 @@ export const CTRL = {
   base: 6,
   /** Set to 1 by a worker that failed. */
   failed: 7,
+  /** Set to 1 when the search is over (it may stop mid-level, at a bound): claims stop. */
+  closed: 8,
   /** Per ring slot: the serial + 1 of the chunk written in it. */
-  ready: 8,
+  ready: 9,
 } as const;
 
 export const CLAIM_INDEX_BITS = 20;
@@ -49,19 +51,25 @@ export interface ParallelShared {
   readonly control: SharedArrayBuffer;
   readonly ring: SharedArrayBuffer;
   readonly slots: number;
+  /** States per chunk (LEVEL_CHUNK_STATES; tests use fewer, so that small levels are cut too). */
+  readonly chunkStates: number;
 }
 
 /** A level message (posted before the level's seq is published): the store's new chunks and the level's renamings. */
 export interface LevelMessage {
+  readonly kind: 'level';
   readonly seq: number;
   readonly chunks: readonly SharedArrayBuffer[];
   /** Per state of the level, the renaming of its stored member (symmetry reduction only). */
   readonly perms: SharedArrayBuffer | null;
 }
 
+/** What a worker is told, in order: a new search, then its levels. */
+export type WorkerMessage = { readonly kind: 'search'; readonly shared: ParallelShared } | LevelMessage;
+
 /** Int32s per ring slot: a successor count per state, then the records. */
-export function slotInts(maxSuccessors: number, width: number): number {
-  return LEVEL_CHUNK_STATES + LEVEL_CHUNK_STATES * maxSuccessors * (RECORD_HEADER_INTS + width);
+export function slotInts(chunkStates: number, maxSuccessors: number, width: number): number {
+  return chunkStates + chunkStates * maxSuccessors * (RECORD_HEADER_INTS + width);
 }
 
 /** A thread's means to expand chunks: its own generator, canonicaliser and scratch words. */
@@ -93,7 +101,7 @@ export class ChunkExpander {
     this.words = new Int32Array(this.width);
     this.ctrl = new Int32Array(shared.control);
     this.ring = new Int32Array(shared.ring);
-    this.slotInts = slotInts(this.generator.table.commands.length, this.width);
+    this.slotInts = slotInts(shared.chunkStates, this.generator.table.commands.length, this.width);
     const { ring, width, reduction: red } = this;
     const canonical = new Int32Array(width);
     this.onSuccessor = (command, m) => {
@@ -129,6 +137,7 @@ export class ChunkExpander {
   claimAndExpand(seq: number, wait: boolean): boolean {
     const ctrl = this.ctrl;
     for (;;) {
+      if (Atomics.load(ctrl, CTRL.closed) !== 0) return false;
       const claim = Atomics.load(ctrl, CTRL.claim);
       if (claim >>> CLAIM_INDEX_BITS !== (seq & 0xfff)) return false;
       const index = claim & CLAIM_INDEX_MASK;
@@ -138,6 +147,7 @@ export class ChunkExpander {
       if (Atomics.compareExchange(ctrl, CTRL.claim, claim, claim + 1) !== claim) continue;
       // Wait until the search has read the chunk that last used this slot.
       for (let consumed = Atomics.load(ctrl, CTRL.consumed); serial >= consumed + this.shared.slots; consumed = Atomics.load(ctrl, CTRL.consumed)) {
+        if (Atomics.load(ctrl, CTRL.closed) !== 0) return false;
         Atomics.wait(ctrl, CTRL.consumed, consumed, 100);
       }
       this.expand(index, serial % this.shared.slots);
@@ -150,11 +160,12 @@ export class ChunkExpander {
   private expand(index: number, slot: number): void {
     const { ctrl, ring, words, width, reduction, decoder } = this;
     const first = Atomics.load(ctrl, CTRL.first);
-    const from = index * LEVEL_CHUNK_STATES;
-    const to = Math.min(Atomics.load(ctrl, CTRL.count), from + LEVEL_CHUNK_STATES);
+    const { chunkStates } = this.shared;
+    const from = index * chunkStates;
+    const to = Math.min(Atomics.load(ctrl, CTRL.count), from + chunkStates);
     const base = slot * this.slotInts;
     const limit = base + this.slotInts;
-    this.at = base + LEVEL_CHUNK_STATES;
+    this.at = base + chunkStates;
     for (let i = from; i < to; i += 1) {
       const id = first + i;
       const chunk = this.chunks[id >>> CHUNK_BITS];

@@ -4,11 +4,57 @@ import type { Config } from '../../../model/config.ts';
 import type { Design } from '../../../model/design.ts';
 import { siblingModule, startWorkerThread } from '../../worker.ts';
 import type { StepInfo } from '../system.ts';
-import { ChunkExpander, CLAIM_INDEX_BITS, CTRL, LEVEL_CHUNK_STATES, RECORD_HEADER_INTS, type LevelMessage, type ParallelShared } from './parallel-expander.ts';
+import { ChunkExpander, CLAIM_INDEX_BITS, CTRL, LEVEL_CHUNK_STATES, RECORD_HEADER_INTS, slotInts, type LevelMessage, type ParallelShared, type WorkerMessage } from './parallel-expander.ts';
 import { PackedSystem } from './system.ts';
 import { packedStepInfo } from './system-base.ts';
 
 const ENTRY = siblingModule(import.meta.url, 'parallel-worker');
+
+/**
+ * The workers of this thread's parallel searches, started once and kept (starting one, with its
+ * TypeScript loader, takes a third of a second or more): one search at a time uses them.
+ */
+class WorkerPool {
+  private readonly workers: Worker[] = [];
+  /** One Int32 counting the messages posted: an idle worker sleeps on it. */
+  private readonly posted = new SharedArrayBuffer(4);
+  busy = false;
+
+  /** `count` live workers, started if need be. */
+  take(count: number): Worker[] {
+    while (this.workers.length < count) {
+      const worker = startWorkerThread(ENTRY, { posted: this.posted });
+      worker.unref();
+      // A worker that fails sets the search's CTRL.failed: the search fails in its own thread.
+      worker.on('error', () => {});
+      worker.on('exit', () => {
+        const at = this.workers.indexOf(worker);
+        if (at >= 0) this.workers.splice(at, 1);
+      });
+      this.workers.push(worker);
+    }
+    return this.workers.slice(0, count);
+  }
+
+  post(workers: readonly Worker[], message: WorkerMessage): void {
+    for (const worker of workers) worker.postMessage(message);
+    const posted = new Int32Array(this.posted);
+    Atomics.add(posted, 0, 1);
+    Atomics.notify(posted, 0);
+  }
+}
+
+const POOL = new WorkerPool();
+
+export interface ParallelOptions {
+  readonly symmetry?: boolean;
+  /** Threads expanding levels: this one (unless `here` is false) and the workers. */
+  readonly threads: number;
+  /** For tests: false puts every chunk on workers (`threads` of them), so that they do the work even on a small search. */
+  readonly here?: boolean;
+  /** For tests: states per chunk (default LEVEL_CHUNK_STATES). */
+  readonly chunkStates?: number;
+}
 
 /**
  * The packed system with each breadth-first level's successors computed by several threads: this
@@ -26,7 +72,7 @@ export class ParallelPackedSystem extends PackedSystem {
   private readonly ctrl: Int32Array;
   private readonly ring: Int32Array;
   private readonly slots: number;
-  private readonly workers: Worker[] = [];
+  private readonly workers: readonly Worker[];
   private searching = true;
   /** The state whose successors the search asks for next, and the current level's bounds. */
   private cursor = 0;
@@ -41,32 +87,39 @@ export class ParallelPackedSystem extends PackedSystem {
   /** Measurement (bench/parallel.ts): chunks this thread expanded, all chunks, and milliseconds spent waiting for a chunk or expanding one. */
   readonly stats = { chunksHere: 0, chunks: 0, waitingMs: 0 };
 
-  constructor(design: Design, config: Config, options: { readonly symmetry?: boolean; readonly threads: number }) {
+  private readonly chunkStates: number;
+  /** Whether this thread expands chunks too while it waits for the next one. */
+  private readonly here: boolean;
+
+  constructor(design: Design, config: Config, options: ParallelOptions) {
     super(design, config, { symmetry: options.symmetry === true, shared: true });
+    if (!Number.isInteger(options.threads) || options.threads < 1) throw new RangeError(`a parallel search on ${options.threads} threads`);
+    this.here = options.here ?? true;
     this.slots = 4 * options.threads;
-    const probe = new ChunkExpander({ design, config, symmetry: false, control: new SharedArrayBuffer(64), ring: new SharedArrayBuffer(4), slots: 1 });
+    this.chunkStates = options.chunkStates ?? LEVEL_CHUNK_STATES;
+    const ints = slotInts(this.chunkStates, this.generator.table.commands.length, this.layout.words);
     const shared: ParallelShared = {
       design, config, symmetry: this.reduction !== null,
       control: new SharedArrayBuffer(4 * (CTRL.ready + this.slots)),
-      ring: new SharedArrayBuffer(4 * probe.slotInts * this.slots),
-      slots: this.slots,
+      ring: new SharedArrayBuffer(4 * ints * this.slots),
+      slots: this.slots, chunkStates: this.chunkStates,
     };
     this.ctrl = new Int32Array(shared.control);
     this.ring = new Int32Array(shared.ring);
     this.expander = new ChunkExpander(shared);
-    for (let t = 1; t < options.threads; t += 1) {
-      const worker = startWorkerThread(ENTRY, shared);
-      worker.unref();
-      worker.on('error', () => { /* the worker set CTRL.failed: the search fails in this thread */ });
-      this.workers.push(worker);
-    }
+    if (POOL.busy) throw new Error('one parallel search at a time per thread: close the last one first');
+    POOL.busy = true;
+    this.workers = POOL.take(this.here ? options.threads - 1 : options.threads);
+    POOL.post(this.workers, { kind: 'search', shared });
   }
 
-  /** Stop the workers; from now on every `successors` runs in this thread. */
+  /** The search is over: the workers go back to the pool, and every `successors` from now on runs in this thread. */
   close(): void {
+    if (!this.searching) return;
     this.searching = false;
-    for (const worker of this.workers) void worker.terminate();
-    this.workers.length = 0;
+    Atomics.store(this.ctrl, CTRL.closed, 1);
+    Atomics.notify(this.ctrl, CTRL.consumed);
+    POOL.busy = false;
   }
 
   override successors(state: number, visit: (command: Command, next: number, info: StepInfo) => void): void {
@@ -78,11 +131,11 @@ export class ParallelPackedSystem extends PackedSystem {
     if (this.firstPerms !== null && this.firstPerms[id] !== (state & 7)) throw new Error(`parallel search: state ${id} is not the orbit member first met`);
     if (id === this.levelEnd) this.startLevel();
     const position = id - this.levelStart;
-    const chunk = Math.floor(position / LEVEL_CHUNK_STATES);
+    const chunk = Math.floor(position / this.chunkStates);
     if (chunk !== this.chunkInHand) this.take(chunk);
     const { ring, expander } = this;
     const slotBase = ((this.base + chunk) % this.slots) * expander.slotInts;
-    const count = ring[slotBase + position - chunk * LEVEL_CHUNK_STATES]!;
+    const count = ring[slotBase + position - chunk * this.chunkStates]!;
     const commands = this.generator.table.commands;
     const recordInts = RECORD_HEADER_INTS + expander.width;
     let at = this.recordAt;
@@ -101,7 +154,7 @@ export class ParallelPackedSystem extends PackedSystem {
   private startLevel(): void {
     this.release();
     const { ctrl } = this;
-    this.base += Math.ceil((this.levelEnd - this.levelStart) / LEVEL_CHUNK_STATES);
+    this.base += Math.ceil((this.levelEnd - this.levelStart) / this.chunkStates);
     this.levelStart = this.levelEnd;
     this.levelEnd = this.store.size;
     const count = this.levelEnd - this.levelStart;
@@ -114,16 +167,16 @@ export class ParallelPackedSystem extends PackedSystem {
     // Chunks are shared, not copied: states this thread adds to a chunk already posted are seen there.
     const chunks = this.store.chunksFrom(this.chunksPosted).map((c) => c.buffer as SharedArrayBuffer);
     this.chunksPosted += chunks.length;
-    const message: LevelMessage = { seq: this.seq, chunks, perms };
-    this.expander.receive(message);
-    for (const worker of this.workers) worker.postMessage(message);
+    const message: LevelMessage = { kind: 'level', seq: this.seq, chunks, perms };
     Atomics.store(ctrl, CTRL.first, this.levelStart);
     Atomics.store(ctrl, CTRL.count, count);
-    Atomics.store(ctrl, CTRL.chunks, Math.ceil(count / LEVEL_CHUNK_STATES));
+    Atomics.store(ctrl, CTRL.chunks, Math.ceil(count / this.chunkStates));
     Atomics.store(ctrl, CTRL.base, this.base);
-    Atomics.store(ctrl, CTRL.claim, (this.seq & 0xfff) << CLAIM_INDEX_BITS);
     Atomics.store(ctrl, CTRL.seq, this.seq);
-    Atomics.notify(ctrl, CTRL.seq);
+    // Claims open last: a worker that claims has the level's words (posted below) before it reads them.
+    Atomics.store(ctrl, CTRL.claim, (this.seq & 0xfff) << CLAIM_INDEX_BITS);
+    this.expander.receive(message);
+    POOL.post(this.workers, message);
   }
 
   /** Wait for chunk `chunk` of the level (expanding others meanwhile), and hold it. */
@@ -140,13 +193,13 @@ export class ParallelPackedSystem extends PackedSystem {
         const value = Atomics.load(ctrl, ready);
         if (value === serial + 1) break;
         if (Atomics.load(ctrl, CTRL.failed) !== 0) throw new Error('parallel search: a worker thread failed');
-        if (expander.claimAndExpand(this.seq, false)) stats.chunksHere += 1;
+        if (this.here && expander.claimAndExpand(this.seq, false)) stats.chunksHere += 1;
         else Atomics.wait(ctrl, ready, value, 50);
       }
       stats.waitingMs += performance.now() - started;
     }
     this.chunkInHand = chunk;
-    this.recordAt = (serial % this.slots) * expander.slotInts + LEVEL_CHUNK_STATES;
+    this.recordAt = (serial % this.slots) * expander.slotInts + this.chunkStates;
   }
 
   /** Give the chunk in hand's slot back to the ring. */

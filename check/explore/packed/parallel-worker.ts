@@ -1,38 +1,42 @@
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
-import { ChunkExpander, CTRL, type LevelMessage, type ParallelShared } from './parallel-expander.ts';
+import { ChunkExpander, CTRL, type WorkerMessage } from './parallel-expander.ts';
 
-// A worker thread of one parallel search (parallel-system.ts): between levels it sleeps on the
-// level counter; at each level it takes the level's message (new store chunks, renamings) and
-// expands chunks until none is left to claim. It never posts results: they go into the shared ring.
+// A worker thread of the parallel searches of one thread (parallel-system.ts), kept between
+// searches: it takes its messages in order (a search's shared buffers, then one per level: the
+// store's new chunks and the level's renamings) and, at each level, expands chunks until none is
+// left to claim. Results go into the shared ring, never back as messages. Between messages it
+// sleeps on the pool's counter of messages posted.
 
 const port = parentPort;
 if (port === null) throw new Error('parallel-worker.ts runs only as a worker thread');
-const shared = (workerData as { data: ParallelShared }).data;
-const ctrl = new Int32Array(shared.control);
-const expander = new ChunkExpander(shared);
-let seq = 0;
+const posted = new Int32Array((workerData as { data: { posted: SharedArrayBuffer } }).data.posted);
+
+function next(): WorkerMessage {
+  for (;;) {
+    const seen = Atomics.load(posted, 0);
+    const received = receiveMessageOnPort(port!);
+    if (received !== undefined) return received.message as WorkerMessage;
+    Atomics.wait(posted, 0, seen, 1000);
+  }
+}
+
+let expander: ChunkExpander | null = null;
+let ctrl: Int32Array | null = null;
 try {
   for (;;) {
-    const now = Atomics.load(ctrl, CTRL.seq);
-    if (now === seq) {
-      Atomics.wait(ctrl, CTRL.seq, seq);
+    const message = next();
+    if (message.kind === 'search') {
+      expander = new ChunkExpander(message.shared);
+      ctrl = new Int32Array(message.shared.control);
       continue;
     }
-    // Messages are posted before their level is published: take them up to this level's.
-    while (seq < now) {
-      const received = receiveMessageOnPort(port);
-      if (received === undefined) {
-        Atomics.wait(ctrl, CTRL.seq, now, 1);
-        continue;
-      }
-      const message = received.message as LevelMessage;
-      expander.receive(message);
-      seq = message.seq;
-    }
-    while (expander.claimAndExpand(seq, true)) { /* next chunk */ }
+    expander!.receive(message);
+    while (expander!.claimAndExpand(message.seq, true)) { /* the next chunk */ }
   }
 } catch (e) {
-  Atomics.store(ctrl, CTRL.failed, 1);
-  Atomics.notify(ctrl, CTRL.failed);
+  if (ctrl !== null) {
+    Atomics.store(ctrl, CTRL.failed, 1);
+    Atomics.notify(ctrl, CTRL.ready); // nudge; the search's thread also looks every 50 ms
+  }
   throw e;
 }
