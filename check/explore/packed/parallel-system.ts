@@ -173,7 +173,9 @@ export class ParallelPackedSystem extends PackedSystem {
     Atomics.store(ctrl, CTRL.chunks, Math.ceil(count / this.chunkStates));
     Atomics.store(ctrl, CTRL.base, this.base);
     Atomics.store(ctrl, CTRL.seq, this.seq);
-    // Claims open last: a worker that claims has the level's words (posted below) before it reads them.
+    // Claims open before the message is posted: a worker claims only with its message's seq, so
+    // it has the level's chunks and renamings; opened after, a worker could read the message,
+    // find the claims still closed and sleep, and this thread wait for it.
     Atomics.store(ctrl, CTRL.claim, (this.seq & 0xfff) << CLAIM_INDEX_BITS);
     this.expander.receive(message);
     POOL.post(this.workers, message);
