@@ -41,14 +41,15 @@ export function explore(options: ExploreOptions): ExploreReport {
  * The packed engine's search on `searchThreads` threads: the same report as `exploreWith` on a
  * PackedSystem. `system` (a benchmark's, to read its counters) is closed when the search ends.
  */
-export function exploreParallel(options: ExploreOptions, system = new ParallelPackedSystem(options.design, options.config, { symmetry: options.symmetry, threads: options.searchThreads ?? 1 })): ExploreReport {
-  assertBounds(options);
-  const now = options.now ?? (() => performance.now());
+export function exploreParallel(options: ExploreOptions, given?: ParallelPackedSystem): ExploreReport {
   let search: SearchOutcome;
+  let system = given;
   try {
-    search = searchSequential(system, options, planFor(system, options), now, options.onProgress);
+    assertBounds(options);
+    system ??= new ParallelPackedSystem(options.design, options.config, { symmetry: options.symmetry, threads: options.searchThreads ?? 1 });
+    search = searchSequential(system, options, planFor(system, options), options.now ?? (() => performance.now()), options.onProgress);
   } finally {
-    system.close();
+    system?.close();
   }
   return reportOf(system, options, search);
 }

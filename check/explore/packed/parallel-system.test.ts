@@ -55,6 +55,12 @@ describe('a search on 2 and 3 threads gives the one-thread report, byte for byte
     }
   }, 120_000);
 
+  it('a search that throws (bad bounds) leaves the workers free for the next one', () => {
+    const options: ExploreOptions = { design: builtInDesign('hardened')!, config: CONFIGS[0]!, symmetry: false, engine: 'packed', ...BOUNDS, searchThreads: 2 };
+    expect(() => explore({ ...options, statesMax: 0 })).toThrow(/statesMax/);
+    expect(json(explore(options))).toBe(json(explore({ ...options, searchThreads: 1 })));
+  }, 120_000);
+
   it('the reports differ when the design does (the comparison can fail)', () => {
     const config = CONFIGS[0]!;
     const a = both({ design: builtInDesign('hardened')!, config, symmetry: false, engine: 'packed', ...BOUNDS });

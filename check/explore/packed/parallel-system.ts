@@ -108,9 +108,9 @@ export class ParallelPackedSystem extends PackedSystem {
     this.ring = new Int32Array(shared.ring);
     this.expander = new ChunkExpander(shared);
     if (POOL.busy) throw new Error('one parallel search at a time per thread: close the last one first');
-    POOL.busy = true;
     this.workers = POOL.take(this.here ? options.threads - 1 : options.threads);
     POOL.post(this.workers, { kind: 'search', shared });
+    POOL.busy = true;
   }
 
   /** The search is over: the workers go back to the pool, and every `successors` from now on runs in this thread. */
