@@ -8,37 +8,29 @@ import { stateViolationMask } from '../../../properties/packed/state-checks.ts';
 import { CHUNK_BITS } from './store.ts';
 import { PackedSymmetry } from './symmetry.ts';
 
-// One breadth-first level expanded by several threads (parallel-system.ts): the level's states
-// are cut into chunks (LEVEL_CHUNK_STATES states by default); a thread claims the next chunk from a shared counter
-// and writes, per state, its successors in generation order into one slot of a shared ring. The
-// search's thread reads the chunks back in order and interns the successors itself, so ids and
-// everything the search derives from them are those of the one-thread search.
+// A breadth-first search expanded by several threads (parallel-system.ts). Ids are given in
+// breadth-first order, so the states stored and not yet expanded are a range of ids: the search's
+// thread publishes such ranges (batches: a whole level, or what is stored of the next while
+// threads would otherwise wait), cut into chunks (LEVEL_CHUNK_STATES states by default); a thread
+// claims the next chunk from a shared counter and writes, per state, its successors in generation
+// order into one slot of a shared ring. The search's thread reads the chunks back in order and
+// interns the successors itself, so ids and everything the search derives from them are those of
+// the one-thread search.
 
 /** States per chunk of a level. */
 export const LEVEL_CHUNK_STATES = 256;
 
 /** Words of the control array (Int32, shared). */
 export const CTRL = {
-  /** The level's sequence number (1, 2, …); a worker waits on it between levels. */
-  seq: 0,
-  /** (seq & 0xfff) << 20 | the next chunk not claimed: claims are by compare-and-swap, so a late claim never takes a chunk of the next level. */
-  claim: 1,
-  chunks: 2,
-  /** Chunks consumed by the search, counted over every level (a chunk's serial is base + its index). */
-  consumed: 3,
-  first: 4,
-  count: 5,
-  base: 6,
+  /** Chunks consumed by the search, counted over every batch (a chunk's serial is its batch's base + its index). */
+  consumed: 0,
   /** Set to 1 by a worker that failed. */
-  failed: 7,
+  failed: 1,
   /** Set to 1 when the search is over (it may stop mid-level, at a bound): claims stop. */
-  closed: 8,
+  closed: 2,
   /** Per ring slot: the serial + 1 of the chunk written in it. */
-  ready: 9,
+  ready: 3,
 } as const;
-
-export const CLAIM_INDEX_BITS = 20;
-const CLAIM_INDEX_MASK = (1 << CLAIM_INDEX_BITS) - 1;
 
 /** A successor's record: meta (command | renaming << 16 | orbit << 19 | state mask << 24), step flags, then its words. */
 export const RECORD_HEADER_INTS = 2;
@@ -49,23 +41,33 @@ export interface ParallelShared {
   readonly config: Config;
   readonly symmetry: boolean;
   readonly control: SharedArrayBuffer;
+  /**
+   * One BigInt64: the batch's seq << 32 | its next chunk not claimed. Claims are by
+   * compare-and-swap on both, so a claim made with an older batch's message never takes a chunk
+   * of a later batch, however far behind its thread is.
+   */
+  readonly claim: SharedArrayBuffer;
   readonly ring: SharedArrayBuffer;
   readonly slots: number;
   /** States per chunk (LEVEL_CHUNK_STATES; tests use fewer, so that small levels are cut too). */
   readonly chunkStates: number;
 }
 
-/** A level message (posted before the level's seq is published): the store's new chunks and the level's renamings. */
-export interface LevelMessage {
-  readonly kind: 'level';
+/** A batch: ids first .. first + count - 1, in `chunks` chunks whose serials start at `base`; the store's new chunks and the batch's renamings. */
+export interface BatchMessage {
+  readonly kind: 'batch';
   readonly seq: number;
+  readonly first: number;
+  readonly count: number;
+  readonly chunkCount: number;
+  readonly base: number;
   readonly chunks: readonly SharedArrayBuffer[];
-  /** Per state of the level, the renaming of its stored member (symmetry reduction only). */
+  /** Per state of the batch, the renaming of its stored member (symmetry reduction only). */
   readonly perms: SharedArrayBuffer | null;
 }
 
 /** What a worker is told, in order: a new search, then its levels. */
-export type WorkerMessage = { readonly kind: 'search'; readonly shared: ParallelShared } | LevelMessage;
+export type WorkerMessage = { readonly kind: 'search'; readonly shared: ParallelShared } | BatchMessage;
 
 /** Int32s per ring slot: a successor count per state, then the records. */
 export function slotInts(chunkStates: number, maxSuccessors: number, width: number): number {
@@ -82,9 +84,11 @@ export class ChunkExpander {
   private readonly decoder: PackedMachine;
   private readonly words: Int32Array;
   private readonly ctrl: Int32Array;
+  private readonly claims: BigInt64Array;
   private readonly ring: Int32Array;
   private readonly chunks: Int32Array[] = [];
   private perms: Uint8Array | null = null;
+  private batch: BatchMessage | null = null;
   /** Where the successor being written goes, in `ring`. */
   private at = 0;
   private readonly onSuccessor: (command: number, m: PackedMachine) => void;
@@ -100,6 +104,7 @@ export class ChunkExpander {
     this.decoder = new PackedMachine(config, this.code, layout);
     this.words = new Int32Array(this.width);
     this.ctrl = new Int32Array(shared.control);
+    this.claims = new BigInt64Array(shared.claim);
     this.ring = new Int32Array(shared.ring);
     this.slotInts = slotInts(shared.chunkStates, this.generator.table.commands.length, this.width);
     const { ring, width, reduction: red } = this;
@@ -123,46 +128,48 @@ export class ChunkExpander {
     };
   }
 
-  /** Take a level message's store chunks and renamings. */
-  receive(message: LevelMessage): void {
+  /** Take a batch: its store chunks, renamings and geometry. */
+  receive(message: BatchMessage): void {
     for (const buffer of message.chunks) this.chunks.push(new Int32Array(buffer));
     this.perms = message.perms === null ? null : new Uint8Array(message.perms);
+    this.batch = message;
   }
 
   /**
-   * Claim the next chunk of level `seq` whose ring slot is free, expand it into the slot and
-   * publish it; false when there is none (all claimed, the level is not `seq`, or, with `wait`
-   * false, its slot is still in use).
+   * Claim the next chunk of the last batch received whose ring slot is free, expand it into the
+   * slot and publish it; false when there is none (all claimed, a later batch is out, or, with
+   * `wait` false, its slot is still in use).
    */
-  claimAndExpand(seq: number, wait: boolean): boolean {
-    const ctrl = this.ctrl;
+  claimAndExpand(wait: boolean): boolean {
+    const { ctrl, claims, batch } = this;
+    if (batch === null) return false;
     for (;;) {
       if (Atomics.load(ctrl, CTRL.closed) !== 0) return false;
-      const claim = Atomics.load(ctrl, CTRL.claim);
-      if (claim >>> CLAIM_INDEX_BITS !== (seq & 0xfff)) return false;
-      const index = claim & CLAIM_INDEX_MASK;
-      if (index >= Atomics.load(ctrl, CTRL.chunks)) return false;
-      const serial = Atomics.load(ctrl, CTRL.base) + index;
+      const claim = Atomics.load(claims, 0);
+      if (Number(claim >> 32n) !== batch.seq) return false;
+      const index = Number(BigInt.asUintN(32, claim));
+      if (index >= batch.chunkCount) return false;
+      const serial = batch.base + index;
       if (!wait && serial >= Atomics.load(ctrl, CTRL.consumed) + this.shared.slots) return false;
-      if (Atomics.compareExchange(ctrl, CTRL.claim, claim, claim + 1) !== claim) continue;
+      if (Atomics.compareExchange(claims, 0, claim, claim + 1n) !== claim) continue;
       // Wait until the search has read the chunk that last used this slot.
       for (let consumed = Atomics.load(ctrl, CTRL.consumed); serial >= consumed + this.shared.slots; consumed = Atomics.load(ctrl, CTRL.consumed)) {
         if (Atomics.load(ctrl, CTRL.closed) !== 0) return false;
         Atomics.wait(ctrl, CTRL.consumed, consumed, 100);
       }
-      this.expand(index, serial % this.shared.slots);
+      this.expand(batch, index, serial % this.shared.slots);
       Atomics.store(ctrl, CTRL.ready + (serial % this.shared.slots), serial + 1);
       Atomics.notify(ctrl, CTRL.ready + (serial % this.shared.slots));
       return true;
     }
   }
 
-  private expand(index: number, slot: number): void {
-    const { ctrl, ring, words, width, reduction, decoder } = this;
-    const first = Atomics.load(ctrl, CTRL.first);
+  private expand(batch: BatchMessage, index: number, slot: number): void {
+    const { ring, words, width, reduction, decoder } = this;
+    const { first } = batch;
     const { chunkStates } = this.shared;
     const from = index * chunkStates;
-    const to = Math.min(Atomics.load(ctrl, CTRL.count), from + chunkStates);
+    const to = Math.min(batch.count, from + chunkStates);
     const base = slot * this.slotInts;
     const limit = base + this.slotInts;
     this.at = base + chunkStates;

@@ -4,7 +4,7 @@ import type { Config } from '../../../model/config.ts';
 import type { Design } from '../../../model/design.ts';
 import { siblingModule, startWorkerThread } from '../../worker.ts';
 import type { StepInfo } from '../system.ts';
-import { ChunkExpander, CLAIM_INDEX_BITS, CTRL, LEVEL_CHUNK_STATES, RECORD_HEADER_INTS, slotInts, type LevelMessage, type ParallelShared, type WorkerMessage } from './parallel-expander.ts';
+import { ChunkExpander, CTRL, LEVEL_CHUNK_STATES, RECORD_HEADER_INTS, slotInts, type BatchMessage, type ParallelShared, type WorkerMessage } from './parallel-expander.ts';
 import { PackedSystem } from './system.ts';
 import { packedStepInfo } from './system-base.ts';
 
@@ -70,19 +70,23 @@ export interface ParallelOptions {
 export class ParallelPackedSystem extends PackedSystem {
   private readonly expander: ChunkExpander;
   private readonly ctrl: Int32Array;
+  private readonly claim: BigInt64Array;
   private readonly ring: Int32Array;
   private readonly slots: number;
   private readonly workers: readonly Worker[];
   private searching = true;
-  /** The state whose successors the search asks for next, and the current level's bounds. */
+  /** The state whose successors the search asks for next. */
   private cursor = 0;
-  private levelStart = 0;
-  private levelEnd = 0;
+  /** Batches published and not yet read through, oldest first (the first holds the cursor). */
+  private readonly batches: BatchMessage[] = [];
+  /** Ids below this are in a published batch. */
+  private publishedEnd = 0;
   private seq = 0;
-  private base = 0;
+  /** The serial of the next batch's first chunk. */
+  private nextBase = 0;
   private chunksPosted = 0;
-  /** The chunk of the level in hand (-1: none), and where its next record is. */
-  private chunkInHand = -1;
+  /** The serial of the chunk in hand (-1: none), and where its next record is. */
+  private serialInHand = -1;
   private recordAt = 0;
   /** Measurement (bench/parallel.ts): chunks this thread expanded, all chunks, and milliseconds spent waiting for a chunk or expanding one. */
   readonly stats = { chunksHere: 0, chunks: 0, waitingMs: 0 };
@@ -101,10 +105,12 @@ export class ParallelPackedSystem extends PackedSystem {
     const shared: ParallelShared = {
       design, config, symmetry: this.reduction !== null,
       control: new SharedArrayBuffer(4 * (CTRL.ready + this.slots)),
+      claim: new SharedArrayBuffer(8),
       ring: new SharedArrayBuffer(4 * ints * this.slots),
       slots: this.slots, chunkStates: this.chunkStates,
     };
     this.ctrl = new Int32Array(shared.control);
+    this.claim = new BigInt64Array(shared.claim);
     this.ring = new Int32Array(shared.ring);
     this.expander = new ChunkExpander(shared);
     if (POOL.busy) throw new Error('one parallel search at a time per thread: close the last one first');
@@ -129,12 +135,15 @@ export class ParallelPackedSystem extends PackedSystem {
       return;
     }
     if (this.firstPerms !== null && this.firstPerms[id] !== (state & 7)) throw new Error(`parallel search: state ${id} is not the orbit member first met`);
-    if (id === this.levelEnd) this.startLevel();
-    const position = id - this.levelStart;
+    if (id === this.publishedEnd) this.publish();
+    while (id >= this.batches[0]!.first + this.batches[0]!.count) this.batches.shift();
+    const batch = this.batches[0]!;
+    const position = id - batch.first;
     const chunk = Math.floor(position / this.chunkStates);
-    if (chunk !== this.chunkInHand) this.take(chunk);
+    const serial = batch.base + chunk;
+    if (serial !== this.serialInHand) this.take(serial);
     const { ring, expander } = this;
-    const slotBase = ((this.base + chunk) % this.slots) * expander.slotInts;
+    const slotBase = (serial % this.slots) * expander.slotInts;
     const count = ring[slotBase + position - chunk * this.chunkStates]!;
     const commands = this.generator.table.commands;
     const recordInts = RECORD_HEADER_INTS + expander.width;
@@ -150,42 +159,49 @@ export class ParallelPackedSystem extends PackedSystem {
     }
   }
 
-  /** Publish the level of the states stored but not yet expanded. */
-  private startLevel(): void {
-    this.release();
-    const { ctrl } = this;
-    this.base += Math.ceil((this.levelEnd - this.levelStart) / this.chunkStates);
-    this.levelStart = this.levelEnd;
-    this.levelEnd = this.store.size;
-    const count = this.levelEnd - this.levelStart;
+  /**
+   * Publish the states stored and not yet in a batch as the next batch. Called when the search
+   * reaches them, and earlier, as soon as every chunk of the last batch is claimed and a chunk's
+   * worth is stored, so that threads need not wait for the end of a level to go on: ids are in
+   * breadth-first order, so any stored state may be expanded before the search reads it.
+   */
+  private publish(): void {
+    const first = this.publishedEnd;
+    const count = this.store.size - first;
+    const chunkCount = Math.ceil(count / this.chunkStates);
     this.seq += 1;
     let perms: SharedArrayBuffer | null = null;
     if (this.firstPerms !== null) {
       perms = new SharedArrayBuffer(count);
-      new Uint8Array(perms).set(this.firstPerms.subarray(this.levelStart, this.levelEnd));
+      new Uint8Array(perms).set(this.firstPerms.subarray(first, first + count));
     }
     // Chunks are shared, not copied: states this thread adds to a chunk already posted are seen there.
     const chunks = this.store.chunksFrom(this.chunksPosted).map((c) => c.buffer as SharedArrayBuffer);
     this.chunksPosted += chunks.length;
-    const message: LevelMessage = { kind: 'level', seq: this.seq, chunks, perms };
-    Atomics.store(ctrl, CTRL.first, this.levelStart);
-    Atomics.store(ctrl, CTRL.count, count);
-    Atomics.store(ctrl, CTRL.chunks, Math.ceil(count / this.chunkStates));
-    Atomics.store(ctrl, CTRL.base, this.base);
-    Atomics.store(ctrl, CTRL.seq, this.seq);
+    const message: BatchMessage = { kind: 'batch', seq: this.seq, first, count, chunkCount, base: this.nextBase, chunks, perms };
+    this.nextBase += chunkCount;
+    this.publishedEnd = first + count;
+    this.batches.push(message);
     // Claims open before the message is posted: a worker claims only with its message's seq, so
-    // it has the level's chunks and renamings; opened after, a worker could read the message,
+    // it has the batch's chunks and renamings; opened after, a worker could read the message,
     // find the claims still closed and sleep, and this thread wait for it.
-    Atomics.store(ctrl, CTRL.claim, (this.seq & 0xfff) << CLAIM_INDEX_BITS);
+    Atomics.store(this.claim, 0, BigInt(this.seq) << 32n);
     this.expander.receive(message);
     POOL.post(this.workers, message);
   }
 
-  /** Wait for chunk `chunk` of the level (expanding others meanwhile), and hold it. */
-  private take(chunk: number): void {
+  /** Whether every chunk of the last batch is claimed (a new batch may then replace it). */
+  private claimsSpent(): boolean {
+    const last = this.batches[this.batches.length - 1];
+    if (last === undefined) return false;
+    return Number(BigInt.asUintN(32, Atomics.load(this.claim, 0))) >= last.chunkCount;
+  }
+
+  /** Wait for the chunk with this serial (expanding others meanwhile), and hold it. */
+  private take(serial: number): void {
     this.release();
+    if (this.store.size - this.publishedEnd >= this.chunkStates && this.claimsSpent()) this.publish();
     const { ctrl, expander } = this;
-    const serial = this.base + chunk;
     const ready = CTRL.ready + (serial % this.slots);
     const { stats } = this;
     stats.chunks += 1;
@@ -195,20 +211,20 @@ export class ParallelPackedSystem extends PackedSystem {
         const value = Atomics.load(ctrl, ready);
         if (value === serial + 1) break;
         if (Atomics.load(ctrl, CTRL.failed) !== 0) throw new Error('parallel search: a worker thread failed');
-        if (this.here && expander.claimAndExpand(this.seq, false)) stats.chunksHere += 1;
+        if (this.here && expander.claimAndExpand(false)) stats.chunksHere += 1;
         else Atomics.wait(ctrl, ready, value, 50);
       }
       stats.waitingMs += performance.now() - started;
     }
-    this.chunkInHand = chunk;
+    this.serialInHand = serial;
     this.recordAt = (serial % this.slots) * expander.slotInts + this.chunkStates;
   }
 
   /** Give the chunk in hand's slot back to the ring. */
   private release(): void {
-    if (this.chunkInHand < 0) return;
-    Atomics.store(this.ctrl, CTRL.consumed, this.base + this.chunkInHand + 1);
+    if (this.serialInHand < 0) return;
+    Atomics.store(this.ctrl, CTRL.consumed, this.serialInHand + 1);
     Atomics.notify(this.ctrl, CTRL.consumed);
-    this.chunkInHand = -1;
+    this.serialInHand = -1;
   }
 }

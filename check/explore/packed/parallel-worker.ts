@@ -2,9 +2,9 @@ import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_thread
 import { ChunkExpander, CTRL, type WorkerMessage } from './parallel-expander.ts';
 
 // A worker thread of the parallel searches of one thread (parallel-system.ts), kept between
-// searches: it takes its messages in order (a search's shared buffers, then one per level: the
-// store's new chunks and the level's renamings) and, at each level, expands chunks until none is
-// left to claim. Results go into the shared ring, never back as messages. Between messages it
+// searches: it takes its messages in order (a search's shared buffers, then one per batch of
+// states to expand: the store's new chunks, the batch's renamings and bounds) and, at each batch,
+// expands chunks until none is left to claim. Results go into the shared ring, never back as messages. Between messages it
 // sleeps on the pool's counter of messages posted.
 
 const port = parentPort;
@@ -31,7 +31,7 @@ try {
       continue;
     }
     expander!.receive(message);
-    while (expander!.claimAndExpand(message.seq, true)) { /* the next chunk */ }
+    while (expander!.claimAndExpand(true)) { /* the next chunk */ }
   }
 } catch (e) {
   if (ctrl !== null) {
