@@ -12,6 +12,7 @@
 // the search's tables), the Amdahl bound on the speed-up.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { builtInDesign, type Config } from '../model/index.ts';
@@ -33,6 +34,25 @@ interface Run {
   readonly chunksHere: number | null;
   readonly chunks: number | null;
   readonly load: string;
+  /** CPU seconds (user + system, /proc/self/task) of the search's thread, and of every other thread (workers, the garbage collector's helpers). */
+  readonly mainCpu: number;
+  readonly otherCpu: number;
+}
+
+/** CPU seconds per thread of this process, from /proc (Linux): [this thread's, the others' sum]. */
+function threadCpu(): [number, number] {
+  const ticks = 100; // USER_HZ
+  let main = 0;
+  let others = 0;
+  for (const tid of readdirSync('/proc/self/task')) {
+    // Fields after the command name (which is in parentheses and may hold spaces): utime is the 12th, stime the 13th.
+    const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const seconds = (Number(fields[11]) + Number(fields[12])) / ticks;
+    if (Number(tid) === process.pid) main += seconds;
+    else others += seconds;
+  }
+  return [main, others];
 }
 
 function runHere(args: string[]): Run {
@@ -52,13 +72,14 @@ function runHere(args: string[]): Run {
     report = explore(options);
   }
   const seconds = (performance.now() - t0) / 1000;
+  const [mainCpu, otherCpu] = threadCpu();
   const { timing: _timing, ...rest } = report;
   return {
     threads, states: report.states, transitions: report.transitions, seconds, searchSeconds: report.timing.elapsedMs / 1000,
     peakMiB: process.resourceUsage().maxRSS / 1024,
     reportHash: createHash('sha256').update(JSON.stringify(rest)).digest('hex').slice(0, 16),
     serialSeconds: system === null ? null : (report.timing.elapsedMs - system.stats.waitingMs) / 1000,
-    chunksHere: system?.stats.chunksHere ?? null, chunks: system?.stats.chunks ?? null, load,
+    chunksHere: system?.stats.chunksHere ?? null, chunks: system?.stats.chunks ?? null, load, mainCpu, otherCpu,
   };
 }
 
@@ -77,5 +98,11 @@ if (argv[0] === '--run') {
   console.log(`  1 thread : ${one.seconds.toFixed(1)} s (search ${one.searchSeconds.toFixed(1)} s), ${one.states.toLocaleString('en-US')} states, ${one.transitions.toLocaleString('en-US')} transitions, peak ${one.peakMiB.toFixed(0)} MiB, load ${one.load}`);
   const two = spawnRun(['2', ...row]);
   console.log(`  2 threads: ${two.seconds.toFixed(1)} s (search ${two.searchSeconds.toFixed(1)} s), peak ${two.peakMiB.toFixed(0)} MiB, load ${two.load}; the search's thread: ${two.serialSeconds!.toFixed(1)} s of its own work (${(100 * two.serialSeconds! / one.seconds).toFixed(0)}% of one thread's time), expanded ${two.chunksHere} of ${two.chunks} chunks`);
+  const cpu = (r: Run) => `CPU: the search's thread ${r.mainCpu.toFixed(1)} s, other threads ${r.otherCpu.toFixed(1)} s`;
+  console.log(`  ${cpu(one)} (one thread); ${cpu(two)} (two)`);
+  // On two idle cores the search's thread runs its own work alone while the rest is shared out:
+  // the time is at least its CPU time, and at least half of all CPU time.
+  const idle = one.mainCpu / Math.max(two.mainCpu, (two.mainCpu + two.otherCpu) / 2);
+  console.log(`  estimate on two idle cores from CPU times: one thread's CPU / max(the search's thread's CPU, all CPU / 2) = ×${idle.toFixed(2)}`);
   console.log(`  ratio one / two threads: ×${(one.seconds / two.seconds).toFixed(2)} (search ×${(one.searchSeconds / two.searchSeconds).toFixed(2)}); reports ${one.reportHash === two.reportHash ? 'identical' : 'DIFFERENT'}; peak memory ×${(two.peakMiB / one.peakMiB).toFixed(2)}`);
 }
