@@ -57,10 +57,10 @@ export interface ParallelOptions {
 }
 
 /**
- * The packed system with each breadth-first level's successors computed by several threads: this
- * one and `threads - 1` workers (parallel-worker.ts) expand chunks of the level, canonicalising
- * each successor and computing its state-invariant mask, into a shared ring
- * (parallel-expander.ts). The search (search.ts, unchanged) still calls `successors` on each state
+ * The packed system with the stored states' successors computed by several threads: this one
+ * and `threads - 1` workers (parallel-worker.ts) expand chunks of each published batch of stored
+ * states (`publish`), canonicalising each successor and computing its state-invariant mask, into
+ * a shared ring (parallel-expander.ts). The search (search.ts, unchanged) still calls `successors` on each state
  * in id order; for the state it expects next, `successors` reads the state's records and interns
  * them here in generation order, so ids, parents, counts, counterexamples, witnesses and the
  * liveness graph are those of PackedSystem in one thread, by construction. While the next chunk is
