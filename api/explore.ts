@@ -9,7 +9,7 @@ import { exploreSummary, type ExploreSummary } from '../reports/explore-summary.
 import { OutputFiles } from '../reports/output-files.ts';
 import { TOOL_VERSION } from '../reports/version.ts';
 import { addExploreTraces, exploreTraceFile } from '../reports/write-traces.ts';
-import { configWith, resolveDesignInputs, type DesignInput } from './designs.ts';
+import { configWith, resolveDesignInputs, wholeIn, type DesignInput } from './designs.ts';
 import { exitCodeOf, SlotcheckError } from './errors.ts';
 import { commandFolder } from './folders.ts';
 import { addJunit, addReports } from './reports.ts';
@@ -37,6 +37,11 @@ export interface ExploreApiOptions {
   readonly only?: readonly string[];
   /** Designs explored side by side (default 1: this thread). */
   readonly threads?: number;
+  /**
+   * Threads for each design's search (default 1): with more, workers expand each breadth-first
+   * level beside this thread (packed engine, exact store only); the same report, timing aside.
+   */
+  readonly searchThreads?: number;
   /** As --out: write `explore-summary.json`, a trace per counterexample, report.html and report.md into `<out>/explore/`, replacing what an earlier exploration left there; without it nothing is written and trace paths are null. */
   readonly out?: string;
   /** Leave trace files an earlier call wrote in the folder (slotcheck/vitest: its test files share one); by default they are removed, so the summary lists exactly the traces beside it. */
@@ -47,6 +52,9 @@ export interface ExploreApiOptions {
   /** Each design's full report (states, steps) as it is ready, in design order. */
   readonly onReport?: (report: ExploreReport, summary: ExploreSummary, traces: ReadonlyMap<string, string>) => void;
 }
+
+/** Most threads on one search. */
+export const SEARCH_THREADS_MAX = 64;
 
 export const EXPLORE_DEFAULTS = { config: { faultBudget: 2, writeBudget: 2 }, bounds: DEFAULT_BOUNDS } as const;
 
@@ -63,7 +71,9 @@ export async function explore(options: ExploreApiOptions = {}): Promise<ExploreR
   const store = options.store ?? 'exact';
   if (!EXPLORE_STORES.includes(store)) throw new SlotcheckError('SC002', `store is "${String(store)}"`, `use store ${EXPLORE_STORES.map((s) => `"${s}"`).join(' or ')}`);
   if (store === 'compact' && engine === 'reference') throw new SlotcheckError('SC002', 'store "compact" with engine "reference"', 'hash compaction fingerprints the packed engine\'s states: use engine "packed" (the default) with store "compact"');
-  const jobs = designs.map(({ design }) => ({ design, config, ...bounds, symmetry: options.symmetry === true, engine, store, ...(options.only === undefined ? {} : { only: options.only }) }) as const);
+  const searchThreads = wholeIn('searchThreads', options.searchThreads ?? 1, 1, SEARCH_THREADS_MAX);
+  if (searchThreads > 1 && (engine !== 'packed' || store !== 'exact')) throw new SlotcheckError('SC002', `searchThreads ${searchThreads} with engine "${engine}" and store "${store}"`, 'one search on several threads runs the packed engine with the exact store (the defaults): leave engine and store out, or searchThreads at 1');
+  const jobs = designs.map(({ design }) => ({ design, config, ...bounds, symmetry: options.symmetry === true, engine, store, searchThreads, ...(options.only === undefined ? {} : { only: options.only }) }) as const);
   const reports = exploreMany(jobs, options.threads ?? 1, options.onProgress === undefined ? {} : { onProgress: options.onProgress });
   const folder = options.out === undefined ? undefined : commandFolder(options.out, 'explore');
   const files = new OutputFiles();

@@ -1,5 +1,6 @@
 // Why: `slotcheck explore` proves bounded configurations; its counterexamples must replay (the
 // shortest ones, and lassos for liveness), and a bound that is hit must exit 3, never 0.
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runCli, tempDir } from './testing.ts';
@@ -59,7 +60,27 @@ describe('slotcheck explore', () => {
     expect(JSON.parse(two.stdout).designs.map((d: { design: { name: string } }) => d.design.name)).toEqual(['patent-lpar-a', 'patent-lpar-b', 'hardened']);
   }, 60_000);
 
+  test('one search on two threads (--search-threads 2) gives the same summary and traces as on one', async () => {
+    const out = tempDir();
+    const args = ['explore', '--design', 'hardened', '--design', 'patent-lpar-a', '--lpars', '3', '--faults', '1', '--writes', '1', '--symmetry', '--threads', '1', '--json', '--out', out];
+    const traces = () => {
+      const folder = join(out, 'explore', 'traces', 'patent-lpar-a');
+      return readdirSync(folder).sort().map((f) => readFileSync(join(folder, f), 'utf8'));
+    };
+    const one = await runCli(args);
+    const oneTraces = traces();
+    const two = await runCli([...args, '--search-threads', '2']);
+    expect(one.code).toBe(1);
+    expect(oneTraces.length).toBeGreaterThan(0);
+    expect(two.code).toBe(one.code);
+    expect(two.stdout).toBe(one.stdout);
+    expect(traces()).toEqual(oneTraces);
+  }, 120_000);
+
   test.each([
+    [['--search-threads', '0'], 'SC002'],
+    [['--search-threads', '2', '--engine', 'reference'], 'SC002'],
+    [['--search-threads', '2', '--store', 'compact'], 'SC002'],
     [['--threads', '0'], 'SC002'],
     [['--only', 'INV-99'], 'SC002'],
     [['--only', ''], 'SC002'],

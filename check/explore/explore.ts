@@ -4,6 +4,7 @@ import { FairLassoFinder } from './fair-cycles.ts';
 import type { ExploreOptions, ExploreRunOptions } from './options.ts';
 import { invariantReport, livenessReport, witnessReport, type VerdictContext } from './property-reports.ts';
 import { PackedSystem } from './packed/system.ts';
+import { ParallelPackedSystem } from './packed/parallel-system.ts';
 import { referenceSystem } from './reference-system.ts';
 import type { ExplorePropertyReport, ExploreReport } from './report.ts';
 import { assertBounds, overallVerdict, planForDesign } from './search-plan.ts';
@@ -31,8 +32,26 @@ export function engineFor(options: ExploreOptions): 'reference' | 'packed' {
 /** Explore the model in this thread, on the reference system or the packed one (`engine`). */
 export function explore(options: ExploreOptions): ExploreReport {
   if (options.store === 'compact') return exploreCompact(options);
+  if (engineFor(options) === 'packed' && (options.searchThreads ?? 1) > 1) return exploreParallel(options);
   if (engineFor(options) === 'packed') return exploreWith(new PackedSystem(options.design, options.config, { symmetry: options.symmetry }), options);
   return exploreWith(referenceSystemFor(options), options);
+}
+
+/**
+ * The packed engine's search on `searchThreads` threads: the same report as `exploreWith` on a
+ * PackedSystem. `system` (a benchmark's, to read its counters) is closed when the search ends.
+ */
+export function exploreParallel(options: ExploreOptions, given?: ParallelPackedSystem): ExploreReport {
+  let search: SearchOutcome;
+  let system = given;
+  try {
+    assertBounds(options);
+    system ??= new ParallelPackedSystem(options.design, options.config, { symmetry: options.symmetry, threads: options.searchThreads ?? 1 });
+    search = searchSequential(system, options, planFor(system, options), options.now ?? (() => performance.now()), options.onProgress);
+  } finally {
+    system?.close();
+  }
+  return reportOf(system, options, search);
 }
 
 export function planFor<S>(system: TransitionSystem<S>, options: ExploreRunOptions): SearchPlan {

@@ -47,6 +47,12 @@ export interface ExploreOptions extends ExploreRunOptions {
    * verdict probabilistic and liveness not checked (compact/explore-compact.ts).
    */
   readonly store?: ExploreStore;
+  /**
+   * Threads for this one search (default 1): with more, the packed engine's exact search expands
+   * each breadth-first level on this thread and `searchThreads - 1` workers
+   * (packed/parallel-system.ts); the report is the same, timing aside.
+   */
+  readonly searchThreads?: number;
   /** Internal, for tests: fingerprints cut to this many bits (4–64; default 64), so that collisions happen. */
   readonly fingerprintBits?: number;
 }

@@ -4,7 +4,7 @@ import { propertyById } from '../../properties/catalogue.ts';
 import { CHECK_LIMITS } from '../../check/certify/plan.ts';
 import { canonicalJson } from '../../reports/canonical-json.ts';
 import { renderExploreTable } from '../../reports/render/explore-table.ts';
-import { explore, EXPLORE_DEFAULTS } from '../../api/explore.ts';
+import { explore, EXPLORE_DEFAULTS, SEARCH_THREADS_MAX } from '../../api/explore.ts';
 import { commandFolder } from '../../api/folders.ts';
 import { resolveDesigns } from '../design-loader.ts';
 import { CliError, exitLine, type ExitCode } from '../errors.ts';
@@ -25,6 +25,7 @@ export interface ExploreCliOptions {
   readonly store?: string;
   readonly only?: string;
   readonly threads?: string;
+  readonly searchThreads?: string;
   readonly json?: boolean;
   readonly out?: string;
   readonly junit?: string;
@@ -51,6 +52,8 @@ export async function exploreCommand(options: ExploreCliOptions): Promise<ExitCo
   if (store !== 'exact' && store !== 'compact') throw new CliError('SC002', `--store is "${store}"`, 'use --store exact (the default) or --store compact');
   if (store === 'compact' && engine === 'reference') throw new CliError('SC002', '--store compact with --engine reference', 'hash compaction runs on the packed engine: leave --engine out (packed is the default) or use --store exact');
   const threads = threadsOption(options.threads);
+  const searchThreads = intOption('search-threads', options.searchThreads, 1, 1, SEARCH_THREADS_MAX);
+  if (searchThreads > 1 && (engine !== 'packed' || store !== 'exact')) throw new CliError('SC002', `--search-threads ${searchThreads} with --engine ${engine} --store ${store}`, 'one search on several threads runs the packed engine with the exact store: leave --engine and --store out, or --search-threads out');
   // Designs are explored side by side on worker threads; reports are read, printed and written in
   // design order. While they run, a status line (a terminal only) says how far each has got.
   const status = statusLine(!options.json);
@@ -60,7 +63,7 @@ export async function exploreCommand(options: ExploreCliOptions): Promise<ExitCo
   let result;
   try {
     result = await explore({
-      designs, config, bounds, symmetry: options.symmetry === true, engine, store, threads, out: outDir,
+      designs, config, bounds, symmetry: options.symmetry === true, engine, store, threads, searchThreads, out: outDir,
       ...(only === undefined ? {} : { only }),
       ...(junit === undefined ? {} : { junit }),
       onProgress: (i, p) => {
@@ -72,7 +75,7 @@ export async function exploreCommand(options: ExploreCliOptions): Promise<ExitCo
         status.clear();
         if (options.json) return;
         process.stdout.write(`${renderExploreTable(report, traces)}\n`);
-        process.stdout.write(`  ${report.timing.elapsedMs.toFixed(0)} ms, ${Math.round(report.timing.transitionsPerSecond)} transitions/s, ${engine} engine\n\n`);
+        process.stdout.write(`  ${report.timing.elapsedMs.toFixed(0)} ms, ${Math.round(report.timing.transitionsPerSecond)} transitions/s, ${engine} engine${searchThreads > 1 ? ` on ${searchThreads} threads` : ''}\n\n`);
       },
     });
   } finally {

@@ -90,7 +90,11 @@ export class StateStore {
   /** Whether the last `intern` added a new tuple. */
   lastWasNew = false;
 
-  constructor(readonly width: number, initialCapacity = 1 << 12) {
+  /**
+   * `shared`: the chunks live in SharedArrayBuffers, so that worker threads read stored states
+   * (parallel/parallel-system.ts) while this thread keeps adding new ones after them.
+   */
+  constructor(readonly width: number, initialCapacity = 1 << 12, private readonly shared = false) {
     const slots = 1 << Math.ceil(Math.log2(Math.max(16, initialCapacity) * 2));
     this.lookup = lookupFor(width);
     this.table = new Int32Array(slots);
@@ -118,7 +122,10 @@ export class StateStore {
     const slot = -1 - found;
     const id = this.count;
     if (id >= ID_MASK) throw new RangeError(`a store holds at most ${ID_MASK} states`);
-    if ((id & (CHUNK_STATES - 1)) === 0) this.chunks.push(new Int32Array(CHUNK_STATES * width));
+    if ((id & (CHUNK_STATES - 1)) === 0) {
+      const length = CHUNK_STATES * width;
+      this.chunks.push(this.shared ? new Int32Array(new SharedArrayBuffer(length * 4)) : new Int32Array(length));
+    }
     const chunk = this.chunks[id >>> CHUNK_BITS]!;
     const at = (id & (CHUNK_STATES - 1)) * width;
     for (let i = 0; i < width; i += 1) chunk[at + i] = words[offset + i]!;
@@ -127,6 +134,11 @@ export class StateStore {
     if (this.count > (this.slotMask + 1) * MAX_LOAD) this.growTable();
     this.lastWasNew = true;
     return id;
+  }
+
+  /** The chunks from `first` on (CHUNK_STATES states each, in id order); shared buffers with `shared`. */
+  chunksFrom(first: number): readonly Int32Array[] {
+    return this.chunks.slice(first);
   }
 
   /** Copy the words of state `id` into out[offset ..]. */

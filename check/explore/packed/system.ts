@@ -43,26 +43,30 @@ export class PackedSystem extends PackedSystemBase<number> {
    * is its canonical form.
    */
   readonly symmetry?: SymmetryReduction<number>;
-  private readonly reduction: PackedSymmetry | null = null;
+  protected readonly reduction: PackedSymmetry | null = null;
   private readonly canonicalStore: StateStore | null = null;
+  /** With `shared` and symmetry reduction: per canonical id, the renaming of the first state met of its orbit (the one the explorer stores). */
+  protected firstPerms: Uint8Array | null = null;
   private readonly canonicalWords: Int32Array;
   /** Orbit size per canonical id. */
   private orbits = new Uint8Array(0);
   private readonly decoder: PackedMachine;
 
-  constructor(design: Design, config: Config, options: { readonly symmetry?: boolean } = {}) {
+  /** `shared`: states in shared memory, for worker threads to expand (parallel/parallel-system.ts). */
+  constructor(design: Design, config: Config, options: { readonly symmetry?: boolean; readonly shared?: boolean } = {}) {
     super(design, config);
     this.canonicalWords = new Int32Array(this.layout.words);
     this.decoder = new PackedMachine(config, this.code, this.layout);
     const reduction = options.symmetry === true ? new PackedSymmetry(config, this.layout) : null;
     if (reduction !== null && reduction.order > 1) {
       this.reduction = reduction;
-      this.canonicalStore = new StateStore(this.layout.words);
+      this.canonicalStore = new StateStore(this.layout.words, 1 << 12, options.shared === true);
       this.store = this.canonicalStore;
       this.orbits = new Uint8Array(1 << 12);
+      if (options.shared === true) this.firstPerms = new Uint8Array(1 << 12);
       this.symmetry = { groups: reduction.groups, order: reduction.order, exactKey: (s) => s, orbitSize: (s) => this.orbits[s >>> 3]! };
     } else {
-      this.store = new StateStore(this.layout.words);
+      this.store = new StateStore(this.layout.words, 1 << 12, options.shared === true);
     }
   }
 
@@ -111,16 +115,37 @@ export class PackedSystem extends PackedSystemBase<number> {
     const id = store.intern(this.canonicalWords);
     if (id >= 1 << 28) throw new RangeError('more than 2^28 orbits: a state id keeps 3 bits for its renaming');
     if (store.lastWasNew) {
-      if (id >= this.orbits.length) {
-        const grown = new Uint8Array(this.orbits.length * 2);
-        grown.set(this.orbits);
-        this.orbits = grown;
-      }
-      this.orbits[id] = reduction.orbit;
       // The first state met of an orbit is the one the explorer stores: its verdict, by orbit.
-      this.recordVerdict(id, stateViolationMask(regs, this.config, this.code));
+      this.recordOrbit(id, reduction.perm, reduction.orbit, stateViolationMask(regs, this.config, this.code));
     }
     return id * 8 + reduction.perm;
+  }
+
+  private recordOrbit(id: number, perm: number, orbit: number, mask: number): void {
+    if (id >= this.orbits.length) this.orbits = grownBytes(this.orbits, id);
+    this.orbits[id] = orbit;
+    if (this.firstPerms !== null) {
+      if (id >= this.firstPerms.length) this.firstPerms = grownBytes(this.firstPerms, id);
+      this.firstPerms[id] = perm;
+    }
+    this.recordVerdict(id, mask);
+  }
+
+  /**
+   * The id of a successor another thread computed: its words (canonical with symmetry reduction)
+   * at words[offset ..], its renaming, orbit size and state-invariant mask. The same id, and the
+   * same tables, as \`successors\` gives for that successor.
+   */
+  protected adopt(words: Int32Array, offset: number, perm: number, orbit: number, mask: number): number {
+    const store = this.store;
+    const id = store.intern(words, offset);
+    if (this.reduction === null) {
+      if (store.lastWasNew) this.recordVerdict(id, mask);
+      return id;
+    }
+    if (id >= 1 << 28) throw new RangeError('more than 2^28 orbits: a state id keeps 3 bits for its renaming');
+    if (store.lastWasNew) this.recordOrbit(id, perm, orbit, mask);
+    return id * 8 + perm;
   }
 
   /** Distinct states interned so far (every state generated, not only those explored). */
@@ -150,11 +175,14 @@ export class PackedSystem extends PackedSystemBase<number> {
   }
 
   private recordVerdict(state: number, mask: number): void {
-    if (state >= this.verdicts.length) {
-      const grown = new Uint8Array(Math.max(this.verdicts.length * 2, state + 1));
-      grown.set(this.verdicts);
-      this.verdicts = grown;
-    }
+    if (state >= this.verdicts.length) this.verdicts = grownBytes(this.verdicts, state);
     this.verdicts[state] = CHECKED | mask;
   }
+}
+
+/** `bytes`, doubled until index `at` fits. */
+function grownBytes(bytes: Uint8Array, at: number): Uint8Array<ArrayBuffer> {
+  const grown = new Uint8Array(Math.max(bytes.length * 2, at + 1));
+  grown.set(bytes);
+  return grown;
 }
