@@ -41,6 +41,8 @@ export interface Liveness {
   /** The obligations open in a state, each named (e.g. "LPAR1 owns slot 0 but has not mounted it"). */
   readonly pending: (state: ModelState, design: Design) => readonly string[];
   readonly notApplicable: (design: Design) => string | null;
+  /** The permanent faults (or fairness assumptions) under which an open obligation is excused, where there are any. */
+  readonly note?: string;
 }
 
 export type Property = Invariant | Witness | Liveness;

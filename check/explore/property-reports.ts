@@ -35,7 +35,7 @@ export function livenessReport<S>(ctx: VerdictContext<S>, live: Liveness, finder
   if (lasso === null) {
     return ctx.unexplored !== null
       ? { ...base, verdict: 'inconclusive', note: ctx.unexplored, counterexample: null }
-      : { ...base, verdict: 'pass', note: 'no reachable weakly fair cycle keeps an obligation open (faults stop by construction: budgets)', counterexample: null };
+      : { ...base, verdict: 'pass', note: `no reachable weakly fair cycle keeps an obligation open (faults stop by construction: budgets)${live.note === undefined ? '' : `. ${live.note}`}`, counterexample: null };
   }
   const prefix = replayOrdinals(ctx.system, ctx.initial, lasso.prefix);
   const cycle = replayOrdinals(ctx.system, prefix.last, lasso.cycle);
