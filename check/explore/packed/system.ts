@@ -10,7 +10,7 @@ import { stateViolationMask } from '../../../properties/packed/state-checks.ts';
 import { StateStore } from './store.ts';
 import { PackedMachine } from '../../../model/packed/machine.ts';
 
-const CHECKED = 0x80; // a state's verdict byte: 0 until checked, then CHECKED | the mask of state invariants it breaks
+const CHECKED = 0x8000; // a state's verdict word: 0 until checked, then CHECKED | the mask of state invariants it breaks (up to 15)
 
 /**
  * The packed transition system. A state is a dense id in an interning store of packed words
@@ -33,7 +33,7 @@ export class PackedSystem extends PackedSystemBase<number> {
   readonly store: StateStore;
   private readonly readBuffers: Int32Array[] = [];
   private depth = 0;
-  private verdicts = new Uint8Array(1 << 12);
+  private verdicts = new Uint16Array(1 << 12);
 
   /**
    * With symmetry reduction: the renamings, and a store of canonical forms whose ids are the keys.
@@ -151,7 +151,7 @@ export class PackedSystem extends PackedSystemBase<number> {
 
   private recordVerdict(state: number, mask: number): void {
     if (state >= this.verdicts.length) {
-      const grown = new Uint8Array(Math.max(this.verdicts.length * 2, state + 1));
+      const grown = new Uint16Array(Math.max(this.verdicts.length * 2, state + 1));
       grown.set(this.verdicts);
       this.verdicts = grown;
     }
