@@ -88,7 +88,7 @@ describe('slotcheck run', () => {
     // A property the design cannot exhibit counts no runs, liveness and witness alike.
     expect(r.stdout).toMatch(/\n  WIT-02 +n\/a +- +\S/);
     const lparA = await runCli(['run', '--design', 'patent-lpar-a', '--runs', '1', '--max-commands', '2', '--out', tempDir()]);
-    expect(lparA.stdout).toMatch(/\n  LIV-05 +n\/a +- +the design has no Fig\. 17 device-error path/);
+    expect(lparA.stdout).toMatch(/\n  WIT-05 +n\/a +- +the design has no Fig\. 17 device-error path/);
   });
 });
 
