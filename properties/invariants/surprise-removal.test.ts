@@ -78,6 +78,15 @@ describe('INV-14: no I/O a running OS issued is lost by a removal it did not agr
 });
 
 describe('INV-08 and INV-09: an eject covers a stale view only for a bounded time', () => {
+  test('hardened without the eject acknowledge (mutant of `slotcheck mutate`) is killed with three faults: the taker hands the slot on under a pending eject', () => {
+    const mutant: Design = { ...hardened, name: 'hardened-no-eject-ack', ejectAck: 'not-required' };
+    const report = explore({ ...options('hardened', config(2, 1, 3, 0)), design: mutant, only: ['INV-09'] });
+    expect(property(report, 'INV-09')).toMatchObject({ verdict: 'counterexample', counterexample: { why: expect.stringMatching(/enabled for LPAR1 and an eject that can no longer make the removal orderly/) } });
+    expect(property(report, 'INV-09').counterexample!.steps.map((s) => s.command.kind)).toEqual(['service_fail', 'tick', 'cluster_step', 'rem_pci', 'add_pci']);
+    const base = explore({ ...options('hardened', config(2, 1, 3, 0)), only: ['INV-09'] });
+    expect(property(base, 'INV-09').verdict).toBe('pass');
+  }, 120_000);
+
   test('an eject still in the GPE block stops covering once the slot is enabled for another LPAR', () => {
     const end = play(surpriseRemoval, TAKE).final;
     expect(end.lpars[0]!.gpe.ejectMask).toBe(1); // the eject is "in flight" for as long as LPAR0 does not read it
