@@ -6,11 +6,12 @@ import type { ModelState } from '../../../model/state.ts';
 import type { StepInfo, SymmetryReduction } from '../system.ts';
 import { PackedSymmetry } from './symmetry.ts';
 import { PackedSystemBase, packedStepInfo } from './system-base.ts';
-import { stateViolationMask } from '../../../properties/packed/state-checks.ts';
+import { STATE_INVARIANT_IDS, stateViolationMask } from '../../../properties/packed/state-checks.ts';
 import { StateStore } from './store.ts';
 import { PackedMachine } from '../../../model/packed/machine.ts';
 
 const CHECKED = 0x8000; // a state's verdict word: 0 until checked, then CHECKED | the mask of state invariants it breaks (up to 15)
+if (STATE_INVARIANT_IDS.length > 15) throw new Error('a state verdict word holds at most 15 state invariants besides its CHECKED bit');
 
 /**
  * The packed transition system. A state is a dense id in an interning store of packed words
