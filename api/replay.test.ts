@@ -54,10 +54,10 @@ describe('a commands-only trace replays from its commands', () => {
 });
 
 describe('replay lists every property a step breaks', () => {
-  test('the literal Fig. 5 on DSN-01: step 503 breaks INV-08 and INV-09 too (issue 18)', async () => {
+  test('the literal Fig. 5 on DSN-01: step 503 breaks INV-08, INV-09 and INV-14 too (issue 18)', async () => {
     const result = await replay(trace([ADD_PCI], INV_08, 1, true));
     expect(result.verdict).toMatchObject({ kind: 'violated', at: 1 });
-    expect(result.otherViolations).toEqual([{ id: 'INV-09', at: 1 }]);
+    expect(result.otherViolations).toEqual([{ id: 'INV-09', at: 1 }, { id: 'INV-14', at: 1 }]);
   });
 
   test('slotcheck replay prints both, says the trace records commands only, and raises no SC006', async () => {

@@ -40,8 +40,8 @@ describe('slotcheck explore', () => {
   });
 
   test('--only naming just properties the design cannot exhibit checks nothing: inconclusive, exit 3, never a pass', async () => {
-    // LIV-05 (a failed card's owner stops using it) needs the Fig. 17 device-error eject: n/a on DSN-01.
-    const r = await runCli(['explore', '--design', 'patent-lpar-a', '--faults', '0', '--writes', '0', '--only', 'LIV-05', '--out', tempDir()]);
+    // WIT-05 (the Fig. 17 device-error hot-remove) needs the Fig. 17 path: n/a on DSN-01.
+    const r = await runCli(['explore', '--design', 'patent-lpar-a', '--faults', '0', '--writes', '0', '--only', 'WIT-05', '--out', tempDir()]);
     expect(r.code).toBe(3);
     expect(r.stdout).toContain('nothing checked: every property asked for (--only) is n/a on this design');
     const some = await runCli(['explore', '--design', 'hardened', '--faults', '0', '--writes', '0', '--only', 'INV-01', '--out', tempDir()]);

@@ -88,7 +88,7 @@ describe('slotcheck run', () => {
     // A property the design cannot exhibit counts no runs, liveness and witness alike.
     expect(r.stdout).toMatch(/\n  WIT-02 +n\/a +- +\S/);
     const lparA = await runCli(['run', '--design', 'patent-lpar-a', '--runs', '1', '--max-commands', '2', '--out', tempDir()]);
-    expect(lparA.stdout).toMatch(/\n  LIV-05 +n\/a +- +the design has no Fig\. 17 device-error path/);
+    expect(lparA.stdout).toMatch(/\n  WIT-05 +n\/a +- +the design has no Fig\. 17 device-error path/);
   });
 });
 
@@ -211,14 +211,14 @@ describe('a trace that does not replay as recorded', () => {
 });
 
 describe('replay names what else broke along the trace', () => {
-  test('the README\'s INV-07 trace of DSN-01: INV-01, INV-08 and INV-09 at step 2 (Fig. 5 step 503 leaves LPAR0 reaching the slot, its disk mounted), INV-03 at step 3; none under hardened', async () => {
+  test('the README\'s INV-07 trace of DSN-01: INV-01, INV-08, INV-09 and INV-14 at step 2 (Fig. 5 step 503 leaves LPAR0 reaching the slot, its disk mounted), INV-03 at step 3; none under hardened', async () => {
     const out = tempDir();
     await runCli(['explore', '--design', 'patent-lpar-a', '--only', 'INV-07', '--out', out]);
     const file = join(out, 'explore', 'traces', 'patent-lpar-a', 'INV-07-explore-2x1-f2-w2.itf.json');
     const same = await runCli(['replay', file, '--json']);
     expect(same.code).toBe(1);
-    expect(JSON.parse(same.stdout).otherViolations).toEqual([{ id: 'INV-01', at: 2 }, { id: 'INV-08', at: 2 }, { id: 'INV-09', at: 2 }, { id: 'INV-03', at: 3 }]);
-    expect((await runCli(['replay', file, '--quiet'])).stdout).toContain('other properties broken along this trace (the exit code does not count them): INV-01 at step 2, INV-08 at step 2, INV-09 at step 2, INV-03 at step 3');
+    expect(JSON.parse(same.stdout).otherViolations).toEqual([{ id: 'INV-01', at: 2 }, { id: 'INV-08', at: 2 }, { id: 'INV-09', at: 2 }, { id: 'INV-14', at: 2 }, { id: 'INV-03', at: 3 }]);
+    expect((await runCli(['replay', file, '--quiet'])).stdout).toContain('other properties broken along this trace (the exit code does not count them): INV-01 at step 2, INV-08 at step 2, INV-09 at step 2, INV-14 at step 2, INV-03 at step 3');
     const fixed = await runCli(['replay', file, '--design', 'hardened', '--json']);
     expect(fixed.code).toBe(0);
     expect(JSON.parse(fixed.stdout).otherViolations).toEqual([]);

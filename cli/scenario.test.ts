@@ -25,7 +25,7 @@ describe('slotcheck scenario', () => {
     expect(r.stdout).toContain('running 12 step(s) on DSN-01 patent-lpar-a, 2 LPARs × 1 slot, on the model and the emulator');
     expect(r.stdout).toContain('    7. cluster LPAR1: add_pci slot 0 from LPAR0 (1103, 500, 501, 503, 504)');
     expect(r.stdout).toContain('  ✓ at the end (step 12): lpars.0.role = "standby"');
-    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('exit code 0: every expectation holds (41)');
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('exit code 0: every expectation holds (43)'); // INV-13, INV-14, LIV-05 and LIV-06 apply and hold there too
   });
 
   test('every property a step breaks is printed, not only the first: Fig. 5 step 503 breaks INV-08 and INV-09', async () => {
@@ -41,7 +41,7 @@ describe('slotcheck scenario', () => {
     const r = await runCli(['scenario', FIG5, '--json']);
     const json = JSON.parse(r.stdout);
     expect(json).toMatchObject({ file: FIG5, design: { id: 'DSN-01', name: 'patent-lpar-a' }, exitCode: 0 });
-    expect(json.steps[0].violations.map((v: { id: string }) => v.id)).toEqual(['INV-08', 'INV-09']);
+    expect(json.steps[0].violations.map((v: { id: string }) => v.id)).toEqual(['INV-08', 'INV-09', 'INV-14']);
     expect(json.properties.find((p: { id: string }) => p.id === 'LIV-03')).toMatchObject({ kind: 'violated', at: [4] });
     expect(json.expectations.every((e: { met: boolean }) => e.met)).toBe(true);
   });

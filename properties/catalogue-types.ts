@@ -46,6 +46,8 @@ export interface Liveness {
    * unfair step (the explorer also fails a fair cycle, of any fairness, that keeps it open).
    */
   readonly withinSteps?: (design: Design) => number;
+  /** The permanent faults (or fairness assumptions) under which an open obligation is excused, where there are any. */
+  readonly note?: string;
 }
 
 export type Property = Invariant | Witness | Liveness;

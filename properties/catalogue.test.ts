@@ -10,8 +10,8 @@ import type { Transition } from './verdict.ts';
 
 const range = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}-${String(i + 1).padStart(2, '0')}`);
 
-test('the catalogue holds INV-01…13, LIV-01…06 and WIT-01…09, each once, with names', () => {
-  expect(CATALOGUE.map((p) => p.id)).toEqual([...range('INV', 13), ...range('LIV', 6), ...range('WIT', 9)]);
+test('the catalogue holds INV-01…14, LIV-01…06 and WIT-01…09, each once, with names', () => {
+  expect(CATALOGUE.map((p) => p.id)).toEqual([...range('INV', 14), ...range('LIV', 6), ...range('WIT', 9)]);
   for (const p of CATALOGUE) expect(p.name.length).toBeGreaterThan(15);
   for (const inv of INVARIANTS) expect(inv.state !== undefined || inv.step !== undefined).toBe(true);
 });

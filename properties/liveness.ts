@@ -9,6 +9,8 @@ function serviceDiskGone(state: ModelState): boolean {
   const slot = state.slots[SERVICE_SLOT]!;
   return slot.card === 'failed' || (slot.card === 'absent' && slot.pendingAdd === null);
 }
+/** LIV-01's permanent-fault excuse, stated: nothing in the model repairs a failed card. */
+export const LIV_01_EXCUSE = 'Excused while the service slot\'s card has failed, or is absent with no add_pci waiting for a new one (502): a permanent fault (the model has no repair of a failed card), after which no takeover can mount the disk; LIV-05 is what speaks about a failed card.';
 
 /** The LPAR serves: active, service running, enabled owner of the service slot, disk mounted. */
 function serves(state: ModelState, design: Design, l: LparId): boolean {
@@ -21,6 +23,7 @@ export const LIVENESS: readonly Liveness[] = [
   {
     id: 'LIV-01', expect: 'eventually', name: 'a fail-over completes: the new active owns the enabled slot, has the disk mounted and runs the service',
     notApplicable: always,
+    note: LIV_01_EXCUSE,
     pending(state, design) {
       // A dead card, or one pulled after 503 that nobody asked the system manager to put back,
       // is a fault that does not stop: the disk cannot be taken over.
@@ -81,7 +84,9 @@ export const LIVENESS: readonly Liveness[] = [
   },
   {
     id: 'LIV-05', expect: 'eventually', name: 'after an unrecoverable device error the card is hot-removed from its owner',
-    notApplicable: (d) => (d.deviceErrorHotRemove ? null : 'the design has no Fig. 17 device-error path'),
+    // A device error (FLT-05) can occur in every design, so this applies to every design: one
+    // without the Fig. 17 path must show another way its owner stops using a dead card.
+    notApplicable: always,
     pending(state) {
       const open: string[] = [];
       for (const s of slotIds(state.config.slotCount)) {
@@ -98,6 +103,7 @@ export const LIVENESS: readonly Liveness[] = [
     id: 'LIV-06', expect: 'eventually', name: 'bounded recovery: after the last fault the service runs again within the design\'s recoveryBoundSteps fair steps',
     notApplicable: always,
     withinSteps: recoveryBoundSteps,
+    note: 'Excused while the service slot\'s card has failed or is gone with nothing waiting for a new one (as LIV-01), or while no LPAR but the owner of record runs: a failed service does not restart in place, and a crashed OS comes back only by a fault.',
     pending(state, design) {
       // Excused while the disk cannot be served, or nobody but the owner of record is left running
       // to take over (a failed service does not restart in place; a crashed OS only by a fault).

@@ -1,9 +1,12 @@
 import { failoverCase, hasGateKeeper, type Design, type Effect } from '../model/index.ts';
+import { enabledOwner } from '../model/queries.ts';
 import type { Witness } from './catalogue-types.ts';
 import type { Transition } from './verdict.ts';
 
 const some = (t: Transition, test: (e: Effect) => boolean) => t.result.effects.some(test);
 const always = () => null;
+/** The slot was still enabled for the LPAR that finished the eject: the eject came from the card (Fig. 17), not from rem_pci. */
+const fig17Eject = (t: Transition, lpar: number, slot: number) => enabledOwner(t.before.slots[slot]!) === lpar;
 const noHotPlug = (d: Design) => (d.ports === 'multi' ? 'a multi-port design has no logical hot-plug' : null);
 
 export const WITNESSES: readonly Witness[] = [
@@ -30,7 +33,9 @@ export const WITNESSES: readonly Witness[] = [
   {
     id: 'WIT-05', expect: 'sometimes', name: 'device-error hot-remove (Fig. 17)',
     notApplicable: (d) => (d.deviceErrorHotRemove ? null : 'the design has no Fig. 17 device-error path'),
-    reached: (t) => some(t, (e) => e.kind === 'eject-done' && e.cause === 'device-error'),
+    // Only the eject the failed card posted to its enabled owner: an eject of a removed slot
+    // (rem_pci) whose card failed meanwhile is a hot-remove, not Fig. 17.
+    reached: (t) => t.design.deviceErrorHotRemove && some(t, (e) => e.kind === 'eject-done' && e.cause === 'device-error' && fig17Eject(t, e.lpar, e.slot)),
   },
   {
     id: 'WIT-06', expect: 'sometimes', name: 'a general protection exception raised to a non-owner',

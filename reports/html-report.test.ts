@@ -60,7 +60,7 @@ describe('report.html', () => {
   test('the failing step is marked and carries the property\'s sentence', () => {
     expect(broken.failingStep).toBe(1);
     expect(broken.property?.id).toBe('INV-08');
-    expect(broken.steps[0]!.violations.map((v) => v.id)).toEqual(['INV-08', 'INV-09']);
+    expect(broken.steps[0]!.violations.map((v) => v.id)).toEqual(['INV-08', 'INV-09', 'INV-14']);
     expect(html).toMatch(/<g class="step failing broken" data-step="1">/);
     for (const v of broken.steps[0]!.violations) expect(html).toContain(`✗ ${v.id} broken: ${v.sentence.replace(/'/g, '&#39;')}`);
   });

@@ -36,7 +36,7 @@ export function livenessReport<S>(ctx: VerdictContext<S>, live: Liveness, finder
   if (lasso === null) {
     if (ctx.unexplored !== null) return { ...base, verdict: 'inconclusive', note: ctx.unexplored, counterexample: null };
     if (live.withinSteps !== undefined) return boundedReport(ctx, live, table, live.withinSteps(ctx.system.design));
-    return { ...base, verdict: 'pass', note: 'no reachable weakly fair cycle keeps an obligation open (faults stop by construction: budgets)', counterexample: null };
+    return { ...base, verdict: 'pass', note: `no reachable weakly fair cycle keeps an obligation open (faults stop by construction: budgets)${live.note === undefined ? '' : `. ${live.note}`}`, counterexample: null };
   }
   const prefix = replayOrdinals(ctx.system, ctx.initial, lasso.prefix);
   const cycle = replayOrdinals(ctx.system, prefix.last, lasso.cycle);

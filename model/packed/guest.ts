@@ -72,7 +72,7 @@ export function guestUnmount(m: PackedMachine, l: number, s: number): boolean {
   if (s === SERVICE_SLOT && r[base + R.SERVICE] === R.SVC_RUNNING) m.set(base + R.SERVICE, R.SVC_STOPPED);
   const ackReg = R.slotBase(s) + R.EJECT_AWAITING_ACK;
   if (r[ackReg] === l) m.set(ackReg, R.NONE);
-  ejectDone(m, r[R.slotBase(s) + R.CARD] === R.CARD_FAILED);
+  ejectDone(m, l, s);
   return true;
 }
 

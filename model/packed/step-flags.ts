@@ -71,8 +71,10 @@ export function sciReached(m: PackedMachine, l: number): void {
   if (m.b[R.lparBase(l) + R.OS] === R.OS_OFF) m.flags |= INV_08;
 }
 
-export function ejectDone(m: PackedMachine, deviceError: boolean): void {
-  if (deviceError) m.flags |= WIT_05;
+/** Effect `eject-done`: WIT-05 only for the eject a failed card posted to its enabled owner (Fig. 17). */
+export function ejectDone(m: PackedMachine, l: number, s: number): void {
+  if (!m.d.deviceErrorHotRemove || m.b[R.slotBase(s) + R.CARD] !== R.CARD_FAILED) return;
+  if (enabledOwner(m.b, s) === l) m.flags |= WIT_05;
 }
 
 export function addAfterInsert(m: PackedMachine): void {

@@ -1,4 +1,4 @@
-import { CARD_PRESENT, DRIVER_CONFIGURED, DRIVER_MOUNTED, DRIVER_NONE, EVENT_EJECT, EVENT_INSERT, NONE, OS_OFF, OS_RUNNING } from '../../impl/codes.ts';
+import { CARD_ABSENT, CARD_PRESENT, DRIVER_CONFIGURED, DRIVER_EJECTING, DRIVER_MOUNTED, DRIVER_NONE, EVENT_EJECT, EVENT_INSERT, NONE, OS_OFF, OS_RUNNING } from '../../impl/codes.ts';
 import { SERVICE_SLOT } from '../../impl/guest-driver.ts';
 import type { Machine } from '../../impl/machine.ts';
 import type { EmulatorInvariant } from './emulator-invariant.ts';
@@ -45,12 +45,27 @@ function wired(m: Machine, l: number, s: number): boolean {
   return m.design.ports === 'multi' ? m.guests[l]!.poweredOn : m.enabledOwner(s) === l;
 }
 
+/**
+ * An eject still covers (l, s) (properties/invariants/hotplug.ts `ejectStillCovers`): deliverable
+ * (the bitmap bit with GPE status latched, or a ROM request at a card still there) and the slot
+ * not enabled for another LPAR.
+ */
+function ejectStillCovers(m: Machine, l: number, s: number): boolean {
+  const owner = m.enabledOwner(s);
+  if (owner !== NONE && owner !== l) return false;
+  const a = m.acpi[l]!;
+  if ((a.pciDown & (1 << s)) !== 0 && a.statusSet) return true;
+  const card = m.cards[s]!;
+  return card.romTarget === l && card.romEvent === EVENT_EJECT && card.state !== CARD_ABSENT;
+}
+
 function lostEvent(m: Machine, l: number, s: number): string | null {
   const driver = m.guests[l]!.drivers[s]!;
   const reaches = wired(m, l, s);
-  if (reaches && driver === DRIVER_NONE && !eventInFlight(m, l, s, EVENT_INSERT)) return `LPAR${l} can reach slot ${s} but its OS never heard of the hot-add`;
+  const present = m.cards[s]!.state === CARD_PRESENT; // a failed card answers no configuration: only removals are checked there
+  if (reaches && present && driver === DRIVER_NONE && !eventInFlight(m, l, s, EVENT_INSERT)) return `LPAR${l} can reach slot ${s} but its OS never heard of the hot-add`;
   const holds = driver === DRIVER_CONFIGURED || driver === DRIVER_MOUNTED;
-  if (!reaches && holds && !eventInFlight(m, l, s, EVENT_EJECT)) return `LPAR${l}'s OS still holds slot ${s}, which it can no longer reach, and no eject is on its way`;
+  if (!reaches && holds && !ejectStillCovers(m, l, s)) return `LPAR${l}'s OS still holds slot ${s}, which it can no longer reach, and no eject that still covers it is on its way`;
   return null;
 }
 
@@ -76,7 +91,7 @@ export const EMU_INV_08: EmulatorInvariant = {
       for (let s = 0; s < m.slotCount; s += 1) {
         const twice = appliedTwice(m, l, s);
         if (twice !== null) return twice;
-        if (m.guests[l]!.os !== OS_RUNNING || m.cards[s]!.state !== CARD_PRESENT) continue;
+        if (m.guests[l]!.os !== OS_RUNNING || m.cards[s]!.state === CARD_ABSENT) continue;
         const lost = lostEvent(m, l, s);
         if (lost !== null) return lost;
       }
@@ -95,9 +110,30 @@ export const EMU_INV_09: EmulatorInvariant = {
       if (g.os !== OS_RUNNING) continue;
       for (let s = 0; s < m.slotCount; s += 1) {
         if (g.drivers[s] !== DRIVER_MOUNTED) continue;
-        if (!wired(m, l, s) && !eventInFlight(m, l, s, EVENT_EJECT)) {
+        if (!wired(m, l, s) && !ejectStillCovers(m, l, s)) {
           const owner = m.enabledOwner(s);
           return `LPAR${l} has the disk in slot ${s} mounted, but the slot is ${owner === NONE ? 'disabled' : `enabled for LPAR${owner}`} and no eject is on its way`;
+        }
+      }
+    }
+    return null;
+  },
+};
+
+export const EMU_INV_14: EmulatorInvariant = {
+  id: 'INV-14',
+  name: 'no running OS never declared failed still uses (mounted or ejecting) a slot with a working card that is enabled for another LPAR',
+  check(view) {
+    const m = view.machine;
+    for (let l = 0; l < m.lparCount; l += 1) {
+      const g = m.guests[l]!;
+      if (g.os !== OS_RUNNING || (m.failedMask & (1 << l)) !== 0) continue;
+      for (let s = 0; s < m.slotCount; s += 1) {
+        const driver = g.drivers[s];
+        if (driver !== DRIVER_MOUNTED && driver !== DRIVER_EJECTING) continue;
+        const owner = m.enabledOwner(s);
+        if (m.cards[s]!.state === CARD_PRESENT && owner !== NONE && owner !== l && !wired(m, l, s)) {
+          return `slot ${s} is enabled for LPAR${owner} while LPAR${l}'s OS, running and never declared failed, still uses it: its outstanding I/O is lost`;
         }
       }
     }

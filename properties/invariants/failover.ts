@@ -1,7 +1,17 @@
-import { lparIds, type SlotId } from '../../model/index.ts';
+import { lparIds, type LparState, type SlotId } from '../../model/index.ts';
 import { liveIo, runsServiceWithDevice, selectorAllows, SERVICE_SLOT } from '../../model/queries.ts';
 import type { Invariant } from '../catalogue-types.ts';
 import { HOLDS, violated } from '../verdict.ts';
+
+/**
+ * What INV-06 can say about a victim found unfenced at a service start. A standby with its service
+ * stopped that is declared failed was restarted by act (act clears the flag) and declared failed
+ * again since, by a later detection: it was fenced once, not since.
+ */
+function fencedHow(v: LparState): string {
+  const restartedThenRedeclared = v.detectedFailed && v.role === 'standby' && v.service !== 'running';
+  return restartedThenRedeclared ? 'declared failed again after it was restarted as a standby, and not fenced since' : 'never fenced';
+}
 
 export const INV_06: Invariant = {
   id: 'INV-06',
@@ -22,7 +32,7 @@ export const INV_06: Invariant = {
       // act clears detectedFailed and needs the LPAR off: a victim restarted since it was declared failed was fenced.
       const restartedClean = !v.detectedFailed && v.role === 'standby' && v.service !== 'running';
       if (v.os !== 'off' && v.os !== 'shutdown' && !restartedClean) {
-        return violated(`LPAR${e.lpar} started the service while LPAR${victim} was still ${v.paused ? 'running (paused)' : v.os}, never fenced`);
+        return violated(`LPAR${e.lpar} started the service while LPAR${victim} was still ${v.paused ? 'running (paused)' : v.os}, ${fencedHow(v)}`);
       }
       if (selectorAllows(before, design, victim, SERVICE_SLOT)) return violated(`LPAR${e.lpar} started the service while LPAR${victim} could still reach slot ${SERVICE_SLOT}`);
     }

@@ -1,7 +1,7 @@
 import type { Config } from '../../model/config.ts';
 import type { DesignCode } from '../../model/packed/design-code.ts';
 import {
-  ejectInFlight, enabledOwner, insertInFlight, isPoweredOn, liveIoIssuer, runsServiceWithDevice, selectorAllows, SERVICE_SLOT,
+  enabledOwner, insertInFlight, isPoweredOn, liveIoIssuer, runsServiceWithDevice, selectorAllows, SERVICE_SLOT,
 } from '../../model/packed/queries.ts';
 import * as R from '../../model/packed/registers.ts';
 
@@ -9,7 +9,7 @@ import * as R from '../../model/packed/registers.ts';
 // `stateViolationMask` returns every one broken, as bits in the order of STATE_INVARIANT_IDS.
 
 /** Invariants with a state part, in catalogue order. */
-export const STATE_INVARIANT_IDS = ['INV-01', 'INV-04', 'INV-06', 'INV-07', 'INV-08', 'INV-09', 'INV-12'] as const;
+export const STATE_INVARIANT_IDS = ['INV-01', 'INV-04', 'INV-06', 'INV-07', 'INV-08', 'INV-09', 'INV-12', 'INV-14'] as const;
 
 /** INV-01: at most one LPAR reaches each slot, counting every path (model/queries.ts `reachingLpars`). */
 function singleReacher(r: Int32Array, config: Config, d: DesignCode): boolean {
@@ -61,31 +61,45 @@ function ackedIsDurable(r: Int32Array): boolean {
   return liveIoIssuer(r, SERVICE_SLOT) !== R.NONE && r[R.slotBase(SERVICE_SLOT) + R.IO_WRITE] === acked;
 }
 
+/**
+ * An eject still covers (l, s) (properties/invariants/hotplug.ts `ejectStillCovers`): deliverable
+ * (GPE status asserted, or a ROM request at a card still there) and the slot not enabled for another LPAR.
+ */
+function ejectStillCovers(r: Int32Array, l: number, s: number): boolean {
+  const owner = enabledOwner(r, s);
+  if (owner !== R.NONE && owner !== l) return false;
+  const base = R.lparBase(l);
+  if ((r[base + R.GPE_EJECT]! & (1 << s)) !== 0 && r[base + R.GPE_STATUS] !== 0) return true;
+  const slot = R.slotBase(s);
+  return r[slot + R.ROM_TARGET] === l && r[slot + R.ROM_EVENT] === R.EVENT_EJECT && r[slot + R.CARD] !== R.CARD_ABSENT;
+}
+
 /** INV-08 (state part): a running OS's view differs from what it can reach only while an event is on its way. */
 function noLostEvent(r: Int32Array, config: Config, d: DesignCode): boolean {
   for (let l = 0; l < config.lparCount; l += 1) {
     const base = R.lparBase(l);
     if (r[base + R.OS] !== R.OS_RUNNING) continue;
     for (let s = 0; s < config.slotCount; s += 1) {
-      if (r[R.slotBase(s) + R.CARD] !== R.CARD_PRESENT) continue;
+      const card = r[R.slotBase(s) + R.CARD];
+      if (card === R.CARD_ABSENT) continue;
       const device = r[base + R.DEV + s];
       const owns = selectorAllows(r, d.multiPort, l, s);
-      if (owns && device === R.DEV_NONE && !insertInFlight(r, l, s)) return false;
+      if (owns && device === R.DEV_NONE && card === R.CARD_PRESENT && !insertInFlight(r, l, s)) return false;
       const holds = device === R.DEV_CONFIGURED || device === R.DEV_MOUNTED;
-      if (!owns && holds && !ejectInFlight(r, l, s)) return false;
+      if (!owns && holds && !ejectStillCovers(r, l, s)) return false;
     }
   }
   return true;
 }
 
-/** INV-09: an OS that has the disk mounted can reach it, or has an eject for it in flight. */
+/** INV-09: an OS that has the disk mounted can reach it, or has an eject for it in flight that still covers it. */
 function mountedIsReachable(r: Int32Array, config: Config, d: DesignCode): boolean {
   for (let l = 0; l < config.lparCount; l += 1) {
     const base = R.lparBase(l);
     if (r[base + R.OS] !== R.OS_RUNNING) continue;
     for (let s = 0; s < config.slotCount; s += 1) {
       if (r[base + R.DEV + s] !== R.DEV_MOUNTED) continue;
-      if (!selectorAllows(r, d.multiPort, l, s) && !ejectInFlight(r, l, s)) return false;
+      if (!selectorAllows(r, d.multiPort, l, s) && !ejectStillCovers(r, l, s)) return false;
     }
   }
   return true;
@@ -101,6 +115,21 @@ function cpuWithinBudget(r: Int32Array, config: Config, d: DesignCode): boolean 
   return !serving || d.cpuPercent[r[owner + R.CPU]!] === d.cpuPercent[R.CPU_ACTIVE];
 }
 
+/** INV-14: no running OS never declared failed uses (mounted or ejecting) a slot with a working card enabled for another LPAR. */
+function noSurpriseRemoval(r: Int32Array, config: Config, d: DesignCode): boolean {
+  for (let l = 0; l < config.lparCount; l += 1) {
+    const base = R.lparBase(l);
+    if (r[base + R.OS] !== R.OS_RUNNING || r[base + R.DETECTED_FAILED] !== 0) continue;
+    for (let s = 0; s < config.slotCount; s += 1) {
+      const device = r[base + R.DEV + s];
+      if (device !== R.DEV_MOUNTED && device !== R.DEV_EJECTING) continue;
+      const owner = enabledOwner(r, s);
+      if (r[R.slotBase(s) + R.CARD] === R.CARD_PRESENT && owner !== R.NONE && owner !== l && !selectorAllows(r, d.multiPort, l, s)) return false;
+    }
+  }
+  return true;
+}
+
 /** Every state invariant the registers break, bit k for STATE_INVARIANT_IDS[k]; 0 when all hold. */
 export function stateViolationMask(r: Int32Array, config: Config, d: DesignCode): number {
   let mask = 0;
@@ -111,5 +140,6 @@ export function stateViolationMask(r: Int32Array, config: Config, d: DesignCode)
   if (!noLostEvent(r, config, d)) mask |= 1 << 4;
   if (!mountedIsReachable(r, config, d)) mask |= 1 << 5;
   if (!cpuWithinBudget(r, config, d)) mask |= 1 << 6;
+  if (!noSurpriseRemoval(r, config, d)) mask |= 1 << 7;
   return mask;
 }

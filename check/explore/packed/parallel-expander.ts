@@ -4,7 +4,7 @@ import { compileDesign, type DesignCode } from '../../../model/packed/design-cod
 import { SuccessorGenerator } from '../../../model/packed/generator.ts';
 import { layoutFor } from '../../../model/packed/layout.ts';
 import { PackedMachine } from '../../../model/packed/machine.ts';
-import { stateViolationMask } from '../../../properties/packed/state-checks.ts';
+import { STATE_INVARIANT_IDS, stateViolationMask } from '../../../properties/packed/state-checks.ts';
 import { CHUNK_BITS } from './store.ts';
 import { PackedSymmetry } from './symmetry.ts';
 
@@ -33,6 +33,7 @@ export const CTRL = {
 } as const;
 
 /** A successor's record: meta (command | renaming << 16 | orbit << 19 | state mask << 24), step flags, then its words. */
+if (STATE_INVARIANT_IDS.length > 8) throw new Error('a successor record holds at most 8 state invariants in its meta word');
 export const RECORD_HEADER_INTS = 2;
 
 /** What every thread of one parallel search shares. */

@@ -6,11 +6,12 @@ import type { ModelState } from '../../../model/state.ts';
 import type { StepInfo, SymmetryReduction } from '../system.ts';
 import { PackedSymmetry } from './symmetry.ts';
 import { PackedSystemBase, packedStepInfo } from './system-base.ts';
-import { stateViolationMask } from '../../../properties/packed/state-checks.ts';
+import { STATE_INVARIANT_IDS, stateViolationMask } from '../../../properties/packed/state-checks.ts';
 import { StateStore } from './store.ts';
 import { PackedMachine } from '../../../model/packed/machine.ts';
 
-const CHECKED = 0x80; // a state's verdict byte: 0 until checked, then CHECKED | the mask of state invariants it breaks
+const CHECKED = 0x8000; // a state's verdict word: 0 until checked, then CHECKED | the mask of state invariants it breaks (up to 15)
+if (STATE_INVARIANT_IDS.length > 15) throw new Error('a state verdict word holds at most 15 state invariants besides its CHECKED bit');
 
 /**
  * The packed transition system. A state is a dense id in an interning store of packed words
@@ -33,7 +34,7 @@ export class PackedSystem extends PackedSystemBase<number> {
   readonly store: StateStore;
   private readonly readBuffers: Int32Array[] = [];
   private depth = 0;
-  private verdicts = new Uint8Array(1 << 12);
+  private verdicts = new Uint16Array(1 << 12);
 
   /**
    * With symmetry reduction: the renamings, and a store of canonical forms whose ids are the keys.
@@ -175,7 +176,11 @@ export class PackedSystem extends PackedSystemBase<number> {
   }
 
   private recordVerdict(state: number, mask: number): void {
-    if (state >= this.verdicts.length) this.verdicts = grownBytes(this.verdicts, state);
+    if (state >= this.verdicts.length) {
+      const grown = new Uint16Array(Math.max(this.verdicts.length * 2, state + 1));
+      grown.set(this.verdicts);
+      this.verdicts = grown;
+    }
     this.verdicts[state] = CHECKED | mask;
   }
 }
