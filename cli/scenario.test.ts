@@ -51,7 +51,7 @@ describe('slotcheck scenario', () => {
     const r = await runCli(['scenario', file, '--quiet']);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('  ✗ at the end (step 12): slots.0.owner = 0; actual: 1');
-    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('exit code 1: 1 of 42 expectation(s) do not hold (marked ✗ above, each with what the run showed)');
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('exit code 1: 1 of 44 expectation(s) do not hold (marked ✗ above, each with what the run showed)');
   });
 
   test('--design runs the file on another design: Fig. 5 on hardened, where the findings it expects do not occur, is exit 1', async () => {
