@@ -107,6 +107,26 @@ export interface Design {
    * finds the service slot already allocated to it (a taker fenced it and died) can then use it.
    */
   readonly addPciToOwner?: 'refuse' | 'reenable';
+  /**
+   * (3) the order of the two writes of step 503 (Fig. 5, Fig. 8 a → b). `rewrite-then-enable`: the
+   * gate keeper maps the new owner's window by the time its enable flag is 1, so no step sees the
+   * new owner enabled while DMA still goes to another window. This is what DSN-01…06 do, taking
+   * 503 as one step (the patent names both writes in it, the rewrite "furthermore" after the flag,
+   * and says nothing of a window between them). `enable-then-rewrite`: the flag is set first and
+   * the gate keeper write lands later (`gk_flush`); until then DMA still goes to the window the
+   * entry mapped before. From a blocked entry (or the same window) nothing is left pending: in that
+   * window the gate keeper could only block DMA, never misdirect it.
+   */
+  readonly gateKeeperOrder?: 'rewrite-then-enable' | 'enable-then-rewrite';
+  /**
+   * (2) how `inflightDmaOnReassign: quiesce` quiesces the card (read only then).
+   * `reset-at-add-pci`: a function-level reset at step 503, losing the write the card holds.
+   * `reset-at-rem-pci`: the reset at step 601 instead, so a slot reassigned without a rem_pci
+   * (addWhileEnabled reassign) is not reset at all. `drain-at-add-pci`: step 503 first waits for
+   * the card's write to complete, through the gate keeper as it maps before the rewrite, so the
+   * write is delayed to 503 rather than lost (blocked, if 601 blocked the entry).
+   */
+  readonly quiesceBy?: 'reset-at-add-pci' | 'reset-at-rem-pci' | 'drain-at-add-pci';
   /** (9) heartbeat period and the silence after which the peer is declared failed. */
   readonly heartbeatPeriodTicks: number;
   readonly heartbeatTimeoutTicks: number;
@@ -147,6 +167,21 @@ export function concurrentTakeovers(design: Design): 'all-proceed' | 'slot-holde
 /** The design's `addPciToOwner`; designs written before the field refuse it, as Fig. 5 does. */
 export function addPciToOwner(design: Design): 'refuse' | 'reenable' {
   return design.addPciToOwner ?? 'refuse';
+}
+
+/** The design's `gateKeeperOrder`; designs written before the field rewrite the gate keeper in step 503 itself. */
+export function gateKeeperOrder(design: Design): 'rewrite-then-enable' | 'enable-then-rewrite' {
+  return design.gateKeeperOrder ?? 'rewrite-then-enable';
+}
+
+/** Step 503 sets the enable flag before the gate keeper write lands (a design with a gate keeper only). */
+export function lateGateKeeperRewrite(design: Design): boolean {
+  return hasGateKeeper(design) && gateKeeperOrder(design) === 'enable-then-rewrite';
+}
+
+/** The design's `quiesceBy`; designs written before the field reset the card at step 503. */
+export function quiesceBy(design: Design): 'reset-at-add-pci' | 'reset-at-rem-pci' | 'drain-at-add-pci' {
+  return design.quiesceBy ?? 'reset-at-add-pci';
 }
 
 /** The design's `scriptSlots`; designs written before the field record the slots at detection. */

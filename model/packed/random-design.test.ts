@@ -38,6 +38,8 @@ const designArbitrary: fc.Arbitrary<Design> = fc.record({
   concurrentTakeovers: fc.constantFrom('all-proceed', 'slot-holder-first'),
   ownerOfRecordDetects: fc.boolean(),
   addPciToOwner: fc.constantFrom('refuse', 'reenable'),
+  gateKeeperOrder: fc.constantFrom('rewrite-then-enable', 'enable-then-rewrite'),
+  quiesceBy: fc.constantFrom('reset-at-add-pci', 'reset-at-rem-pci', 'drain-at-add-pci'),
   heartbeatPeriodTicks: fc.integer({ min: 1, max: 3 }),
   heartbeatTimeoutTicks: fc.integer({ min: 1, max: 9 }),
   cpuActivePercent: percent,
