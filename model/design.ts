@@ -127,6 +127,25 @@ export interface Design {
    * write is delayed to 503 rather than lost (blocked, if 601 blocked the entry).
    */
   readonly quiesceBy?: 'reset-at-add-pci' | 'reset-at-rem-pci' | 'drain-at-add-pci';
+  /**
+   * (5) the OS's ACPI handler, for one SCI: `scan-every-slot` reads the GPE and takes every
+   * pending insertion and eject (events coalesced into one SCI are all seen); `one-event-per-sci`
+   * takes one (the lowest slot's eject, else insertion) and clears the rest of its work for the
+   * next SCI.
+   */
+  readonly sciHandler?: 'scan-every-slot' | 'one-event-per-sci';
+  /**
+   * (5) GPE status when the OS clears it: `write-1-to-clear`, as ACPI, and the control program
+   * keeps it set while events remain pending in the bitmaps (QEMU's pcihp), so the SCI asserts
+   * again for them; `clear-on-read`, the OS's read clears it whatever remains pending, so an
+   * event left pending waits for something else to raise the status.
+   */
+  readonly gpeStatusClear?: 'write-1-to-clear' | 'clear-on-read';
+  /**
+   * (5) Fig. 6 step 603: `raise` the logical SCI for a hot-remove of a running LPAR; `skip`, post
+   * the eject in the GPE bitmaps with no SCI, so the OS sees it only when something else interrupts.
+   */
+  readonly hotRemoveSci?: 'raise' | 'skip';
   /** (9) heartbeat period and the silence after which the peer is declared failed. */
   readonly heartbeatPeriodTicks: number;
   readonly heartbeatTimeoutTicks: number;
@@ -182,6 +201,21 @@ export function lateGateKeeperRewrite(design: Design): boolean {
 /** The design's `quiesceBy`; designs written before the field reset the card at step 503. */
 export function quiesceBy(design: Design): 'reset-at-add-pci' | 'reset-at-rem-pci' | 'drain-at-add-pci' {
   return design.quiesceBy ?? 'reset-at-add-pci';
+}
+
+/** The design's `sciHandler`; designs written before the field scan every slot on an SCI. */
+export function sciHandler(design: Design): 'scan-every-slot' | 'one-event-per-sci' {
+  return design.sciHandler ?? 'scan-every-slot';
+}
+
+/** The design's `gpeStatusClear`; designs written before the field keep status set while events are pending. */
+export function gpeStatusClear(design: Design): 'write-1-to-clear' | 'clear-on-read' {
+  return design.gpeStatusClear ?? 'write-1-to-clear';
+}
+
+/** The design's `hotRemoveSci`; designs written before the field raise step 603's SCI. */
+export function hotRemoveSci(design: Design): 'raise' | 'skip' {
+  return design.hotRemoveSci ?? 'raise';
 }
 
 /** The design's `scriptSlots`; designs written before the field record the slots at detection. */

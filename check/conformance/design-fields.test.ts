@@ -1,6 +1,6 @@
 // Why (issue 18): a design field the model reads must drive the emulator the same way, or the
 // model's verdicts on that field say nothing about the machine. Every transition of small spaces
-// of designs that take the issue-18 fields (gateKeeperOrder, quiesceBy) to values no built-in
+// of designs that take the issue-18 fields (gateKeeperOrder, quiesceBy, sciHandler, gpeStatusClear, hotRemoveSci) to values no built-in
 // design has must agree, refused commands included.
 import { describe, expect, it } from 'vitest';
 import { builtInDesign, type Design } from '../../model/index.ts';
@@ -20,6 +20,11 @@ describe('the emulator agrees with the model on the issue-18 design fields', () 
     ['patent-lpar-a with quiesce, reset-at-rem-pci', { ...design('patent-lpar-a'), inflightDmaOnReassign: 'quiesce', quiesceBy: 'reset-at-rem-pci' }],
     ['hardened, drain-at-add-pci', { ...design('hardened'), quiesceBy: 'drain-at-add-pci' }],
     ['hardened, reset-at-rem-pci', { ...design('hardened'), quiesceBy: 'reset-at-rem-pci' }],
+    // One event per SCI, a status the OS's read clears, no SCI at step 603.
+    ['patent-lpar-b, one event per SCI, clear-on-read', { ...design('patent-lpar-b'), sciHandler: 'one-event-per-sci', gpeStatusClear: 'clear-on-read' }],
+    ['hardened, one event per SCI', { ...design('hardened'), sciHandler: 'one-event-per-sci' }],
+    ['patent-lpar-a, 603 skipped', { ...design('patent-lpar-a'), hotRemoveSci: 'skip' }],
+    ['patent-card-rom, clear-on-read, 603 skipped', { ...design('patent-card-rom'), gpeStatusClear: 'clear-on-read', hotRemoveSci: 'skip' }],
   ] as [string, Design][])('%s: 1 and 2 slots, every transition agrees', (_name, d) => {
     for (const slotCount of [1, 2]) {
       const r = checkEveryTransition(d, { ...small, slotCount }, { statesMax: 200_000 });

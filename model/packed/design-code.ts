@@ -1,4 +1,4 @@
-import { addPciToOwner, concurrentTakeovers, failoverCase, failoverVictims, fenceRecheck, hasGateKeeper, lateGateKeeperRewrite, quiesceBy, scriptSlots, timeoutPeriods, type Design, type ScriptStep } from '../design.ts';
+import { addPciToOwner, concurrentTakeovers, failoverCase, failoverVictims, fenceRecheck, hasGateKeeper, lateGateKeeperRewrite, quiesceBy, sciHandler, gpeStatusClear, hotRemoveSci, scriptSlots, timeoutPeriods, type Design, type ScriptStep } from '../design.ts';
 import { CPU_ACTIVE, CPU_OFF, CPU_STANDBY } from './registers.ts';
 
 // A Design compiled to plain numbers and booleans, read by the packed successor generator. Every
@@ -44,6 +44,9 @@ export interface DesignCode {
   readonly disableBlocksDma: boolean;
   readonly authorization: number;
   readonly sciLatch: boolean;
+  readonly sciOneEvent: boolean; // sciHandler 'one-event-per-sci'
+  readonly gpeClearOnRead: boolean; // gpeStatusClear 'clear-on-read'
+  readonly skipRemoveSci: boolean; // hotRemoveSci 'skip'
   readonly ejectAckRequired: boolean;
   readonly ackBeforeDurable: boolean;
   readonly script: Int32Array;
@@ -76,7 +79,7 @@ const COMPILED = {
   sciWhenGpeDisabled: true, ejectAck: true, clientAck: true, failoverScript: true, scriptSurvivesRestart: true,
   takeoverArbitration: true, failoverVictims: true, scriptSlots: true, cpuActivePercent: true, cpuStandbyPercent: true,
   fenceRecheck: true, concurrentTakeovers: true, ownerOfRecordDetects: true, addPciToOwner: true,
-  gateKeeperOrder: true, quiesceBy: true,
+  gateKeeperOrder: true, quiesceBy: true, sciHandler: true, gpeStatusClear: true, hotRemoveSci: true,
 } as const;
 void (COMPILED satisfies Record<Exclude<keyof Design, (typeof UNUSED_FIELDS)[number]>, true>);
 
@@ -98,6 +101,9 @@ export function compileDesign(design: Design): DesignCode {
     disableBlocksDma: design.disableBlocksDma,
     authorization: design.authorization === 'any' ? AUTH_ANY : design.authorization === 'takeover-only' ? AUTH_TAKEOVER_ONLY : AUTH_TAKEOVER_FENCED,
     sciLatch: design.sciWhenGpeDisabled === 'latch',
+    sciOneEvent: sciHandler(design) === 'one-event-per-sci',
+    gpeClearOnRead: gpeStatusClear(design) === 'clear-on-read',
+    skipRemoveSci: hotRemoveSci(design) === 'skip',
     ejectAckRequired: design.ejectAck === 'required',
     ackBeforeDurable: design.clientAck === 'before-durable',
     script: Int32Array.from(design.failoverScript, (s) => STEP_CODES[s]),
