@@ -1,5 +1,6 @@
 import type { GpeState, LparId, LparState, ModelState, Script, SlotState } from '../model/index.ts';
 import { CARD_NAMES, DRIVER_NAMES, EVENT_NAMES, NONE, OS_NAMES, ROLE_NAMES, SERVICE_NAMES } from './codes.ts';
+import { EV_GK_POSTED } from './event-queue.ts';
 import { silenceTicks } from './heartbeat.ts';
 import type { Machine } from './machine.ts';
 
@@ -44,6 +45,21 @@ function inflightIo(m: Machine, s: number): SlotState['io'] {
   return { issuer: card.queuedIssuer as LparId, writeId: card.queuedWriteId, stale };
 }
 
+/**
+ * The model's gate keeper is the entry the control program last wrote; its stale translation is
+ * whatever DMA still goes to before that write takes effect: a cached IOTLB entry, or the entry
+ * itself while a write posted behind the enable flag (enable-then-rewrite) has not landed.
+ * Both return a window or NONE (shared with the conformance check's state-diff).
+ */
+export function writtenGateKeeperWindow(m: Machine, s: number): number {
+  return m.queue.has(EV_GK_POSTED, s) ? m.queue.argOf(EV_GK_POSTED, s) : m.gateKeeper.entryWindow(s);
+}
+
+export function staleGateKeeperWindow(m: Machine, s: number): number {
+  const cached = m.gateKeeper.cachedWindow(s);
+  return cached === NONE && m.queue.has(EV_GK_POSTED, s) ? m.gateKeeper.entryWindow(s) : cached;
+}
+
 function slotState(m: Machine, s: number): SlotState {
   const card = m.cards[s]!;
   const rom = card.romTarget === NONE ? null : { target: card.romTarget as LparId, event: EVENT_NAMES[card.romEvent] };
@@ -51,8 +67,8 @@ function slotState(m: Machine, s: number): SlotState {
     card: CARD_NAMES[card.state]!,
     owner: lparOrNull(m.owner[s]!),
     enabled: m.enabled[s] === 1,
-    gateKeeper: lparOrNull(m.gateKeeper.entryWindow(s)),
-    gateKeeperStale: lparOrNull(m.gateKeeper.cachedWindow(s)),
+    gateKeeper: lparOrNull(writtenGateKeeperWindow(m, s)),
+    gateKeeperStale: lparOrNull(staleGateKeeperWindow(m, s)),
     pendingAdd: lparOrNull(m.pendingAdd[s]!),
     romSci: rom,
     io: inflightIo(m, s),

@@ -42,6 +42,13 @@ export class AcpiBlock {
   /** A hot-plug event for `slot`. With the GPE disabled it is dropped or latched, as the design says. */
   post(slot: number, event: HotplugEvent, whenDisabled: 'drop' | 'latch'): PostResult {
     if (!this.enabled && whenDisabled === 'drop') return 'dropped';
+    this.postWithoutSci(slot, event);
+    this.gpeStatus |= GPE_PCI_HOTPLUG;
+    return this.enabled ? 'raised' : 'latched';
+  }
+
+  /** The event's bitmap bit alone, GPE status untouched (design `hotRemoveSci: skip`). */
+  postWithoutSci(slot: number, event: HotplugEvent): void {
     const bit = 1 << slot;
     if (event === EVENT_INSERT) {
       if ((this.pciUp & bit) === 0) this.insertsPosted[slot]! += 1;
@@ -50,8 +57,6 @@ export class AcpiBlock {
       if ((this.pciDown & bit) === 0) this.ejectsPosted[slot]! += 1;
       this.pciDown |= bit;
     }
-    this.gpeStatus |= GPE_PCI_HOTPLUG;
-    return this.enabled ? 'raised' : 'latched';
   }
 
   /** FLT-08: the status bit set with nothing pending (a duplicate SCI). */
@@ -63,12 +68,15 @@ export class AcpiBlock {
     this.gpeEnable = on ? GPE_PCI_HOTPLUG : 0;
   }
 
-  /** The guest's write-1-to-clear of GPE0 status and of the bitmap bits it handled. */
-  clearHandled(upBits: number, downBits: number): void {
+  /**
+   * The guest's clear of GPE0 status and of the bitmap bits it handled. Write-1-to-clear keeps
+   * status set while bits remain pending; `clear-on-read` status does not.
+   */
+  clearHandled(upBits: number, downBits: number, relatchPending: boolean): void {
     this.gpeStatus &= ~GPE_PCI_HOTPLUG;
     this.pciUp &= ~upBits;
     this.pciDown &= ~downBits;
-    if ((this.pciUp | this.pciDown) !== 0) this.gpeStatus |= GPE_PCI_HOTPLUG;
+    if (relatchPending && (this.pciUp | this.pciDown) !== 0) this.gpeStatus |= GPE_PCI_HOTPLUG;
   }
 
   /** Power-on reset of the block: nothing pending, GPE enabled (the guest's ACPI init). */

@@ -1,12 +1,13 @@
 import { hasGateKeeper } from '../model/index.ts';
 import { CARD_ABSENT, CARD_FAILED, CARD_PRESENT, EVENT_EJECT, EVENT_INSERT, NONE } from './codes.ts';
-import { EV_DMA, EV_IOTLB_INVALIDATE, EV_ROM_SCI } from './event-queue.ts';
-import { acknowledge, SERVICE_SLOT } from './guest-driver.ts';
+import { EV_DMA, EV_GK_POSTED, EV_IOTLB_INVALIDATE, EV_ROM_SCI } from './event-queue.ts';
+import { performDma } from './card-dma.ts';
+
+export { performDma };
 import { abortQueuedIo, completeHotAdd, deliverHotplugEvent } from './hot-plug.ts';
 import { HOST_ALIAS_BASE, PAYLOAD_BYTES, SCRATCH_GPA } from './layout.ts';
 import type { Machine } from './machine.ts';
 import { notEnabled, type Refusal } from '../model/handler.ts';
-import { OS_RUNNING, SERVICE_RUNNING } from './codes.ts';
 import { selectorAllows } from './selector.ts';
 
 /** A physical hot-plug event goes to every partition wired to the slot: its enabled owner, or all with a multi-port disk. */
@@ -19,41 +20,6 @@ function signalWiredPartitions(m: Machine, slot: number, event: typeof EVENT_INS
 
 export function dmaRefusal(m: Machine, slot: number): Refusal | null {
   return m.queue.has(EV_DMA, slot) && m.cards[slot]!.state === CARD_PRESENT ? null : notEnabled(`the card in slot ${slot} has no write queued`);
-}
-
-/**
- * The card performs its queued write: it fetches the data from the bus address its driver
- * programmed, translated by the gate keeper as it is NOW (so a write programmed by an old owner
- * can still be in flight across a reassignment, FLT-11), and lands it on the disk. Under the
- * `epoch` design I/O tagged with an old ownership epoch is dropped. The completion interrupt
- * reaches the issuer's driver, whose service acknowledges the client once durable.
- */
-export function performDma(m: Machine, slot: number): void {
-  const card = m.cards[slot]!;
-  const issuer = card.queuedIssuer;
-  const writeId = card.queuedWriteId;
-  const busAddress = card.queuedBusAddress;
-  const staleEpoch = m.design.inflightDmaOnReassign === 'epoch' && card.queuedEpoch !== card.epoch;
-  card.dequeue();
-  m.queue.cancel(EV_DMA, slot);
-  const base = { kind: 'dma', slot, direction: 'read', issuer, busAddress, bytes: PAYLOAD_BYTES } as const;
-  if (staleEpoch) {
-    m.observe({ ...base, physicalAddress: NONE, result: 'dropped', reason: 'stale ownership epoch' });
-    return;
-  }
-  // A multi-port disk has a port, and so a DMA path, per partition: the issuer's own window.
-  const multiPort = m.design.ports === 'multi';
-  const physical = multiPort ? m.memory.windowBase(issuer) + busAddress : m.gateKeeper.translate(slot, busAddress, PAYLOAD_BYTES);
-  if (physical === NONE) {
-    m.observe({ ...base, physicalAddress: NONE, result: 'blocked', reason: m.gateKeeper.lastReason });
-    return;
-  }
-  m.observe({ ...base, physicalAddress: physical, result: 'landed', reason: multiPort ? "the issuer's own port" : 'translated by the gate keeper' });
-  if (slot !== SERVICE_SLOT) return; // only slot 0 carries the service's disk
-  m.disk.write(writeId, m.memory.bytes, physical);
-  m.observe({ kind: 'disk-write', writeId, writer: issuer });
-  const g = m.guests[issuer]!;
-  if (m.design.clientAck === 'after-durable' && g.os === OS_RUNNING && !g.paused && g.service === SERVICE_RUNNING) acknowledge(m, writeId, issuer);
 }
 
 export function strayDmaRefusal(m: Machine, slot: number, window: number): Refusal | null {
@@ -80,10 +46,17 @@ export function performStrayDma(m: Machine, slot: number, window: number): void 
 }
 
 export function flushRefusal(m: Machine, slot: number): Refusal | null {
-  return m.queue.has(EV_IOTLB_INVALIDATE, slot) ? null : notEnabled(`no gate keeper invalidation is pending for slot ${slot}`);
+  return m.queue.has(EV_IOTLB_INVALIDATE, slot) || m.queue.has(EV_GK_POSTED, slot) ? null : notEnabled(`no gate keeper invalidation is pending for slot ${slot}`);
 }
 
+/** The posted entry write lands (enable-then-rewrite), and the IOTLB drops what it cached. */
 export function performFlush(m: Machine, slot: number): void {
+  if (m.queue.has(EV_GK_POSTED, slot)) {
+    const window = m.queue.argOf(EV_GK_POSTED, slot);
+    m.queue.cancel(EV_GK_POSTED, slot);
+    m.gateKeeper.rewrite(slot, window);
+    m.observe({ kind: 'gate-keeper', slot, window, invalidationPending: false });
+  }
   m.queue.cancel(EV_IOTLB_INVALIDATE, slot);
   m.gateKeeper.invalidate(slot);
   m.observe({ kind: 'iotlb-invalidated', slot });

@@ -82,8 +82,11 @@ export function executeControl(m: Machine, c: ControlCommand): void {
       disableSlot(m, c.slot);
       m.observe({ kind: 'patent-step', step: 602 });
       if (m.guests[c.target]!.os === OS_OFF) return; // 602: inactive, done
-      m.observe({ kind: 'patent-step', step: 603 });
-      raiseHotplugSci(m, c.target, c.slot, EVENT_EJECT);
+      if (m.design.hotRemoveSci === 'skip') m.acpi[c.target]!.postWithoutSci(c.slot, EVENT_EJECT); // 603 skipped
+      else {
+        m.observe({ kind: 'patent-step', step: 603 });
+        raiseHotplugSci(m, c.target, c.slot, EVENT_EJECT);
+      }
       if (m.design.ejectAck === 'required') m.ejectAckAwaited[c.slot] = c.target;
       return;
     case 'add_pci':

@@ -3,7 +3,8 @@ export const EV_DMA = 0; //                the card performs its queued write (`
 export const EV_IOTLB_INVALIDATE = 1; //   a gate keeper cache invalidation completes (`gk_flush`)
 export const EV_ROM_SCI = 2; //            the card's ROM raises the requested SCI (`rom_sci`)
 export const EV_GK_REWRITE = 3; //         planted bug only: a gate keeper rewrite issued late
-export type EventKind = typeof EV_DMA | typeof EV_IOTLB_INVALIDATE | typeof EV_ROM_SCI | typeof EV_GK_REWRITE;
+export const EV_GK_POSTED = 4; //          gateKeeperOrder enable-then-rewrite: step 503's entry write lands (`gk_flush`)
+export type EventKind = typeof EV_DMA | typeof EV_IOTLB_INVALIDATE | typeof EV_ROM_SCI | typeof EV_GK_REWRITE | typeof EV_GK_POSTED;
 
 /**
  * Pending events ordered by (tick, sequence number). There is at most one event of each kind per

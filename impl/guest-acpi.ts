@@ -40,13 +40,18 @@ export function runSciHandler(m: Machine, lpar: number): void {
   const acpi = m.acpi[lpar]!;
   const g = m.guests[lpar]!;
   const deferred = deferredInserts(m, lpar);
-  const up = acpi.pciUp & ~deferred;
-  const down = acpi.pciDown;
+  let up = acpi.pciUp & ~deferred;
+  let down = acpi.pciDown;
+  if (m.design.sciHandler === 'one-event-per-sci') {
+    // This handler takes one event per SCI: the lowest slot's eject, else its insertion.
+    down &= -down;
+    up = down !== 0 ? 0 : up & -up;
+  }
   m.observe({ kind: 'patent-step', step: up !== 0 ? 505 : 604 });
   m.observe({ kind: 'gpe-read', lpar, up, down });
   if (up !== 0) m.observe({ kind: 'patent-step', step: 506 });
   if (down !== 0) m.observe({ kind: 'patent-step', step: 605 });
-  acpi.clearHandled(up, down);
+  acpi.clearHandled(up, down, m.design.gpeStatusClear !== 'clear-on-read');
   for (let s = 0; s < m.slotCount; s += 1) {
     const bit = 1 << s;
     const d = g.drivers[s]!;

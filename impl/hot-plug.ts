@@ -1,5 +1,7 @@
 import { EVENT_NAMES, NONE, type HotplugEvent } from './codes.ts';
-import { EV_DMA, EV_GK_REWRITE, EV_IOTLB_INVALIDATE, EV_ROM_SCI } from './event-queue.ts';
+import { lateGateKeeperRewrite, quiesceBy } from '../model/index.ts';
+import { performDma } from './card-dma.ts';
+import { EV_DMA, EV_GK_POSTED, EV_GK_REWRITE, EV_IOTLB_INVALIDATE, EV_ROM_SCI } from './event-queue.ts';
 import type { Machine } from './machine.ts';
 
 // The control program's side of logical hot-plug: the table, the gate keeper, the card's queue
@@ -27,8 +29,20 @@ export function raiseHotplugSci(m: Machine, lpar: number, slot: number, event: H
   m.observe({ kind: 'sci', lpar, slot, event: EVENT_NAMES[event], result: 'to-rom' });
 }
 
-/** Write the gate keeper entry; a stale cached translation gets its invalidation queued. */
-export function rewriteGateKeeper(m: Machine, slot: number, lpar: number): void {
+/**
+ * Write the gate keeper entry; a stale cached translation gets its invalidation queued. Under
+ * `gateKeeperOrder: enable-then-rewrite` step 503's write (`afterEnable`) is posted behind the
+ * enable flag and lands at `gk_flush`; a write issued while one is posted lands behind it, so
+ * the entry keeps translating into the old window until then.
+ */
+export function rewriteGateKeeper(m: Machine, slot: number, lpar: number, afterEnable = false): void {
+  const entry = m.gateKeeper.entryWindow(slot);
+  const posted = m.queue.has(EV_GK_POSTED, slot) || (afterEnable && lateGateKeeperRewrite(m.design) && entry !== NONE && entry !== lpar);
+  if (posted) {
+    m.queue.schedule(EV_GK_POSTED, slot, lpar, m.nowTick);
+    m.observe({ kind: 'gate-keeper', slot, window: lpar, invalidationPending: true });
+    return;
+  }
   const invalidationPending = m.gateKeeper.rewrite(slot, lpar);
   if (invalidationPending) m.queue.schedule(EV_IOTLB_INVALIDATE, slot, 0, m.nowTick);
   m.observe({ kind: 'gate-keeper', slot, window: lpar, invalidationPending });
@@ -46,7 +60,9 @@ export function abortQueuedIo(m: Machine, slot: number, reason: string): void {
 /** Open question 2: what happens to I/O the card holds when the slot changes hands. */
 function settleInflightIo(m: Machine, slot: number): void {
   const policy = m.design.inflightDmaOnReassign;
-  if (policy === 'quiesce') abortQueuedIo(m, slot, 'function-level reset before reassignment');
+  const by = quiesceBy(m.design);
+  if (policy === 'quiesce' && by === 'reset-at-add-pci') abortQueuedIo(m, slot, 'function-level reset before reassignment');
+  else if (policy === 'quiesce' && by === 'drain-at-add-pci' && m.cards[slot]!.queued) performDma(m, slot); // 503 waits for it
   else if (policy === 'epoch') m.cards[slot]!.epoch += 1; // I/O tagged with the old epoch is now stale
 }
 
@@ -61,7 +77,7 @@ export function reassignSlot(m: Machine, slot: number, lpar: number): void {
     m.queue.schedule(EV_GK_REWRITE, slot, lpar, m.nowTick);
     return;
   }
-  rewriteGateKeeper(m, slot, lpar);
+  rewriteGateKeeper(m, slot, lpar, true);
 }
 
 /** Steps 503–504: shared by add_pci with a card present and by a card inserted after 502. */
@@ -76,4 +92,5 @@ export function disableSlot(m: Machine, slot: number): void {
   m.observe({ kind: 'patent-step', step: 601 });
   m.enabled[slot] = 0;
   if (m.design.disableBlocksDma) rewriteGateKeeper(m, slot, NONE);
+  if (m.design.inflightDmaOnReassign === 'quiesce' && quiesceBy(m.design) === 'reset-at-rem-pci') abortQueuedIo(m, slot, 'function-level reset before reassignment');
 }

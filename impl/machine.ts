@@ -78,7 +78,7 @@ export class Machine {
     this.ejectAckAwaited = new Int8Array(slotCount).fill(NONE);
     this.cpuPercent = new Uint8Array(lparCount).fill(design.cpuStandbyPercent);
     this.deactFails = new Uint8Array(lparCount);
-    this.queue = new EventQueue(slotCount * 4);
+    this.queue = new EventQueue(slotCount * 5);
     this.startAsPatentFig2();
   }
 

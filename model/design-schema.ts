@@ -36,6 +36,12 @@ export const designSchema = z.object({
   heartbeatTimeoutTicks: int.min(1).max(1000),
   cpuActivePercent: int.min(0).max(100),
   cpuStandbyPercent: int.min(0).max(100),
+  // Fields added after the mutant numbering of earlier bases was published go last, so those numbers stay.
+  gateKeeperOrder: z.enum(['rewrite-then-enable', 'enable-then-rewrite']).optional(),
+  quiesceBy: z.enum(['reset-at-add-pci', 'reset-at-rem-pci', 'drain-at-add-pci']).optional(),
+  sciHandler: z.enum(['scan-every-slot', 'one-event-per-sci']).optional(),
+  gpeStatusClear: z.enum(['write-1-to-clear', 'clear-on-read']).optional(),
+  hotRemoveSci: z.enum(['raise', 'skip']).optional(),
 }).strict().superRefine((d, ctx) => {
   if (d.heartbeatTimeoutTicks < d.heartbeatPeriodTicks) {
     ctx.addIssue({ code: 'custom', path: ['heartbeatTimeoutTicks'], message: `a timeout (${d.heartbeatTimeoutTicks}) shorter than the heartbeat period (${d.heartbeatPeriodTicks}) declares every peer failed` });

@@ -112,6 +112,45 @@ export interface Design {
    * runs with its disk mounted on the enabled slot). Absent means RECOVERY_BOUND_STEPS_DEFAULT.
    */
   readonly recoveryBoundSteps?: number;
+  /**
+   * (3) the order of the two writes of step 503 (Fig. 5, Fig. 8 a → b). `rewrite-then-enable`: the
+   * gate keeper maps the new owner's window by the time its enable flag is 1, so no step sees the
+   * new owner enabled while DMA still goes to another window. This is what DSN-01…06 do, taking
+   * 503 as one step (the patent names both writes in it, the rewrite "furthermore" after the flag,
+   * and says nothing of a window between them). `enable-then-rewrite`: the flag is set first and
+   * the gate keeper write lands later (`gk_flush`); until then DMA still goes to the window the
+   * entry mapped before. From a blocked entry (or the same window) nothing is left pending: in that
+   * window the gate keeper could only block DMA, never misdirect it.
+   */
+  readonly gateKeeperOrder?: 'rewrite-then-enable' | 'enable-then-rewrite';
+  /**
+   * (2) how `inflightDmaOnReassign: quiesce` quiesces the card (read only then).
+   * `reset-at-add-pci`: a function-level reset at step 503, losing the write the card holds.
+   * `reset-at-rem-pci`: the reset at step 601 instead, so a slot reassigned without a rem_pci
+   * (addWhileEnabled reassign) is not reset at all. `drain-at-add-pci`: step 503 first waits for
+   * the card's write to complete, through the gate keeper as it maps before the rewrite, so the
+   * write is delayed to 503 rather than lost (blocked, if 601 blocked the entry).
+   */
+  readonly quiesceBy?: 'reset-at-add-pci' | 'reset-at-rem-pci' | 'drain-at-add-pci';
+  /**
+   * (5) the OS's ACPI handler, for one SCI: `scan-every-slot` reads the GPE and takes every
+   * pending insertion and eject (events coalesced into one SCI are all seen); `one-event-per-sci`
+   * takes one (the lowest slot's eject, else insertion) and clears the rest of its work for the
+   * next SCI.
+   */
+  readonly sciHandler?: 'scan-every-slot' | 'one-event-per-sci';
+  /**
+   * (5) GPE status when the OS clears it: `write-1-to-clear`, as ACPI, and the control program
+   * keeps it set while events remain pending in the bitmaps (QEMU's pcihp), so the SCI asserts
+   * again for them; `clear-on-read`, the OS's read clears it whatever remains pending, so an
+   * event left pending waits for something else to raise the status.
+   */
+  readonly gpeStatusClear?: 'write-1-to-clear' | 'clear-on-read';
+  /**
+   * (5) Fig. 6 step 603: `raise` the logical SCI for a hot-remove of a running LPAR; `skip`, post
+   * the eject in the GPE bitmaps with no SCI, so the OS sees it only when something else interrupts.
+   */
+  readonly hotRemoveSci?: 'raise' | 'skip';
   /** (9) heartbeat period and the silence after which the peer is declared failed. */
   readonly heartbeatPeriodTicks: number;
   readonly heartbeatTimeoutTicks: number;
@@ -177,4 +216,34 @@ export const RECOVERY_BOUND_STEPS_DEFAULT = 25;
 /** The design's `recoveryBoundSteps`, or the default. */
 export function recoveryBoundSteps(design: Design): number {
   return design.recoveryBoundSteps ?? RECOVERY_BOUND_STEPS_DEFAULT;
+}
+
+/** The design's `gateKeeperOrder`; designs written before the field rewrite the gate keeper in step 503 itself. */
+export function gateKeeperOrder(design: Design): 'rewrite-then-enable' | 'enable-then-rewrite' {
+  return design.gateKeeperOrder ?? 'rewrite-then-enable';
+}
+
+/** Step 503 sets the enable flag before the gate keeper write lands (a design with a gate keeper only). */
+export function lateGateKeeperRewrite(design: Design): boolean {
+  return hasGateKeeper(design) && gateKeeperOrder(design) === 'enable-then-rewrite';
+}
+
+/** The design's `quiesceBy`; designs written before the field reset the card at step 503. */
+export function quiesceBy(design: Design): 'reset-at-add-pci' | 'reset-at-rem-pci' | 'drain-at-add-pci' {
+  return design.quiesceBy ?? 'reset-at-add-pci';
+}
+
+/** The design's `sciHandler`; designs written before the field scan every slot on an SCI. */
+export function sciHandler(design: Design): 'scan-every-slot' | 'one-event-per-sci' {
+  return design.sciHandler ?? 'scan-every-slot';
+}
+
+/** The design's `gpeStatusClear`; designs written before the field keep status set while events are pending. */
+export function gpeStatusClear(design: Design): 'write-1-to-clear' | 'clear-on-read' {
+  return design.gpeStatusClear ?? 'write-1-to-clear';
+}
+
+/** The design's `hotRemoveSci`; designs written before the field raise step 603's SCI. */
+export function hotRemoveSci(design: Design): 'raise' | 'skip' {
+  return design.hotRemoveSci ?? 'raise';
 }

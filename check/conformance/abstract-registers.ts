@@ -1,3 +1,4 @@
+import { staleGateKeeperWindow, writtenGateKeeperWindow } from '../../impl/abstract.ts';
 import { CARD_NAMES, DRIVER_NAMES, EVENT_NAMES, NONE, OS_NAMES, ROLE_NAMES, SERVICE_NAMES } from '../../impl/codes.ts';
 import { silenceTicks } from '../../impl/heartbeat.ts';
 import type { Machine } from '../../impl/machine.ts';
@@ -55,8 +56,8 @@ function writeSlot(m: Machine, s: number, regs: Int32Array): void {
   regs[base + R.CARD] = CARD[card.state]!;
   regs[base + R.OWNER] = m.owner[s]!;
   regs[base + R.ENABLED] = m.enabled[s]!;
-  regs[base + R.GATE_KEEPER] = m.gateKeeper.entryWindow(s);
-  regs[base + R.GATE_KEEPER_STALE] = m.gateKeeper.cachedWindow(s);
+  regs[base + R.GATE_KEEPER] = writtenGateKeeperWindow(m, s);
+  regs[base + R.GATE_KEEPER_STALE] = staleGateKeeperWindow(m, s);
   regs[base + R.PENDING_ADD] = m.pendingAdd[s]!;
   const rom = card.romTarget !== NONE;
   regs[base + R.ROM_TARGET] = rom ? card.romTarget : R.NONE;

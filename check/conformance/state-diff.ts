@@ -1,5 +1,6 @@
 import type { LparState, ModelState, SlotState } from '../../model/index.ts';
 import { CARD_NAMES, DRIVER_NAMES, EVENT_NAMES, NONE, OS_NAMES, ROLE_NAMES, SERVICE_NAMES } from '../../impl/codes.ts';
+import { staleGateKeeperWindow, writtenGateKeeperWindow } from '../../impl/abstract.ts';
 import { silenceTicks } from '../../impl/heartbeat.ts';
 import type { Machine } from '../../impl/machine.ts';
 
@@ -67,8 +68,8 @@ function diffSlot(d: Differences, m: Machine, s: number, model: SlotState): void
   d.check('slots', s, 'card', -1, model.card, CARD_NAMES[card.state]);
   d.check('slots', s, 'owner', -1, model.owner, lparName(m.owner[s]!));
   d.check('slots', s, 'enabled', -1, model.enabled, m.enabled[s] === 1);
-  d.check('slots', s, 'gateKeeper', -1, model.gateKeeper, lparName(m.gateKeeper.entryWindow(s)));
-  d.check('slots', s, 'gateKeeperStale', -1, model.gateKeeperStale, lparName(m.gateKeeper.cachedWindow(s)));
+  d.check('slots', s, 'gateKeeper', -1, model.gateKeeper, lparName(writtenGateKeeperWindow(m, s)));
+  d.check('slots', s, 'gateKeeperStale', -1, model.gateKeeperStale, lparName(staleGateKeeperWindow(m, s)));
   d.check('slots', s, 'pendingAdd', -1, model.pendingAdd, lparName(m.pendingAdd[s]!));
   d.check('slots', s, 'romSci.target', -1, model.romSci?.target ?? null, lparName(card.romTarget));
   if (model.romSci !== null && card.romTarget !== NONE) d.check('slots', s, 'romSci.event', -1, model.romSci.event, EVENT_NAMES[card.romEvent]);

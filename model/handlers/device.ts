@@ -3,43 +3,22 @@ import { commit } from '../commit.ts';
 import { hasGateKeeper } from '../design.ts';
 import { notEnabled, type Handler } from '../handler.ts';
 import { deliverSciMutably } from '../mutators/sci.ts';
-import { dmaWindow, isUp, slotAt } from '../queries.ts';
+import { performDmaMutably } from '../mutators/dma.ts';
+import { dmaWindow, slotAt } from '../queries.ts';
 
 type DeviceDma = Extract<ProtocolStep, { kind: 'device_dma' }>;
 type GkFlush = Extract<ProtocolStep, { kind: 'gk_flush' }>;
 type RomSci = Extract<ProtocolStep, { kind: 'rom_sci' }>;
 type StrayDma = Extract<FaultCommand, { kind: 'stray_dma' }>;
 
-/**
- * The card performs its in-flight write: it fetches the data by DMA through the gate keeper
- * [110], which translates into whichever window it maps now, and writes the disk. Under epochs
- * the gate keeper drops I/O tagged with an old epoch. A multi-port disk has a port, and so a DMA
- * path, per partition: the data comes from the issuer's own window.
- */
+/** The card performs its in-flight write (performDmaMutably). */
 export const deviceDma: Handler<DeviceDma> = {
   guard(state, c) {
     const slot = slotAt(state, c.slot);
     return slot.io === null || slot.card !== 'present' ? notEnabled(`the card in slot ${c.slot} has no I/O in flight`) : null;
   },
   apply(state, c, design) {
-    const slot = slotAt(state, c.slot);
-    const io = slot.io!;
-    return commit(state, (draft, emit) => {
-      draft.slots[c.slot]!.io = null;
-      const window = design.ports === 'multi' ? io.issuer : dmaWindow(slot);
-      const base = { kind: 'dma', slot: c.slot, issuer: io.issuer, window } as const;
-      if (io.stale) return emit({ ...base, result: 'blocked', reason: 'stale ownership epoch' });
-      if (window === null) return emit({ ...base, result: 'blocked', reason: 'gate keeper entry blocked' });
-      const intact = window === io.issuer;
-      emit({ ...base, result: 'landed', reason: intact ? "issuer's window" : `LPAR${window}'s window` });
-      draft.disk = { writeId: io.writeId, intact };
-      emit({ kind: 'disk-write', writeId: io.writeId, writer: io.issuer, intact });
-      const issuer = state.lpars[io.issuer]!;
-      if (design.clientAck === 'after-durable' && isUp(issuer) && issuer.service === 'running') {
-        draft.ackedWriteId = Math.max(draft.ackedWriteId, io.writeId);
-        emit({ kind: 'ack', writeId: io.writeId, lpar: io.issuer });
-      }
-    });
+    return commit(state, (draft, emit) => performDmaMutably(draft, design, c.slot, emit));
   },
 };
 
@@ -62,7 +41,7 @@ export const strayDma: Handler<StrayDma> = {
   },
 };
 
-/** A cached gate keeper translation is finally invalidated. */
+/** A cached gate keeper translation is finally invalidated, or a late step-503 rewrite lands. */
 export const gkFlush: Handler<GkFlush> = {
   guard(state, c) {
     return slotAt(state, c.slot).gateKeeperStale === null ? notEnabled(`no stale translation is cached for slot ${c.slot}`) : null;

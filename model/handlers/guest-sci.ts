@@ -1,4 +1,5 @@
 import type { ProtocolStep } from '../commands.ts';
+import { gpeStatusClear, sciHandler, type Design } from '../design.ts';
 import { commit } from '../commit.ts';
 import { notEnabled, type Handler } from '../handler.ts';
 import type { SlotId } from '../ids.ts';
@@ -15,11 +16,18 @@ function deferredInserts(l: LparState): number {
   }, 0);
 }
 
+/** The events one SCI handles (ejects, insertions): all, or under `one-event-per-sci` the lowest slot's eject, else insertion. */
+export function handledEvents(design: Design, ejects: number, inserts: number): [number, number] {
+  if (sciHandler(design) === 'scan-every-slot') return [ejects, inserts];
+  return ejects !== 0 ? [ejects & -ejects, 0] : [0, inserts & -inserts];
+}
+
 /**
  * Steps 505–506 and 604–605: the OS takes the SCI (a level: GPE status AND enable), reads the
  * GPE register, which the control program traps and answers with the pending insertions and
  * ejects, and clears the bits it handled (write 1 to clear). Several events coalesce into one
  * read. An insertion for a slot the OS is still ejecting stays latched until the unmount is done.
+ * The design says how much one SCI handles (sciHandler) and what clearing leaves (gpeStatusClear).
  */
 export const guestSci: Handler<GuestSci> = {
   guard(state, c) {
@@ -32,19 +40,18 @@ export const guestSci: Handler<GuestSci> = {
     const onlyDeferred = l.gpe.ejectMask === 0 && l.gpe.insertMask !== 0 && l.gpe.insertMask === deferredInserts(l);
     return onlyDeferred ? notEnabled(`LPAR${c.lpar}'s only pending events are insertions into slots it is still ejecting`) : null;
   },
-  apply(state, c) {
+  apply(state, c, design) {
     return commit(state, (draft, emit) => {
       const g = draft.lpars[c.lpar]!;
       const deferred = deferredInserts(g);
-      const ejectMask = g.gpe.ejectMask;
-      const insertMask = g.gpe.insertMask & ~deferred;
+      const [ejectMask, insertMask] = handledEvents(design, g.gpe.ejectMask, g.gpe.insertMask & ~deferred);
       emit({ kind: 'patent-step', step: insertMask !== 0 ? 505 : 604 });
       emit({ kind: 'gpe-read', lpar: c.lpar, insertMask, ejectMask });
       if (insertMask !== 0) emit({ kind: 'patent-step', step: 506 });
       if (ejectMask !== 0) emit({ kind: 'patent-step', step: 605 });
-      g.gpe.insertMask = deferred;
-      g.gpe.ejectMask = 0;
-      g.gpe.status = deferred !== 0;
+      g.gpe.insertMask &= ~insertMask;
+      g.gpe.ejectMask &= ~ejectMask;
+      g.gpe.status = gpeStatusClear(design) === 'write-1-to-clear' && (g.gpe.insertMask | g.gpe.ejectMask) !== 0;
       g.devices.forEach((device: GuestDevice, i) => {
         const slot = i as SlotId;
         if (hasBit(ejectMask, slot) && device !== 'none' && device !== 'ejecting') {

@@ -3,7 +3,8 @@ import { commit } from '../commit.ts';
 import { refusal, type Handler } from '../handler.ts';
 import { raiseHotplugSciMutably } from '../mutators/sci.ts';
 import { disableSlotMutably } from '../mutators/slot-table.ts';
-import { slotAt } from '../queries.ts';
+import { hotRemoveSci } from '../design.ts';
+import { bit, slotAt } from '../queries.ts';
 
 type RemPci = Extract<ControlCommand, { kind: 'rem_pci' }>;
 
@@ -26,8 +27,12 @@ export const remPci: Handler<RemPci> = {
         emit({ kind: 'remove-inactive', slot: c.slot, lpar: c.target });
         return;
       }
-      emit({ kind: 'patent-step', step: 603 });
-      raiseHotplugSciMutably(draft, design, c.target, c.slot, 'eject', emit);
+      if (hotRemoveSci(design) === 'skip') {
+        draft.lpars[c.target]!.gpe.ejectMask |= bit(c.slot); // posted, but no SCI: 603 skipped
+      } else {
+        emit({ kind: 'patent-step', step: 603 });
+        raiseHotplugSciMutably(draft, design, c.target, c.slot, 'eject', emit);
+      }
       if (design.ejectAck === 'required') draft.slots[c.slot]!.ejectAwaitingAck = c.target;
     });
   },

@@ -62,7 +62,9 @@ export function remAllowed(m: PackedMachine, target: number, s: number): boolean
 export function remApply(m: PackedMachine, target: number, s: number): void {
   disableSlot(m, s);
   if (m.r[R.lparBase(target) + R.OS] === R.OS_OFF) return removeInactive(m);
-  raiseHotplugSci(m, target, s, R.EVENT_EJECT);
+  const gpe = R.lparBase(target) + R.GPE_EJECT;
+  if (m.d.skipRemoveSci) m.set(gpe, m.r[gpe]! | (1 << s)); // posted, but no SCI: 603 skipped
+  else raiseHotplugSci(m, target, s, R.EVENT_EJECT);
   if (m.d.ejectAckRequired) m.set(R.slotBase(s) + R.EJECT_AWAITING_ACK, target);
 }
 

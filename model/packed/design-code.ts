@@ -1,4 +1,4 @@
-import { addPciToOwner, concurrentTakeovers, failoverCase, failoverVictims, fenceRecheck, hasGateKeeper, scriptSlots, timeoutTicks, type Design, type ScriptStep } from '../design.ts';
+import { addPciToOwner, concurrentTakeovers, failoverCase, failoverVictims, fenceRecheck, hasGateKeeper, lateGateKeeperRewrite, quiesceBy, sciHandler, gpeStatusClear, hotRemoveSci, scriptSlots, timeoutTicks, type Design, type ScriptStep } from '../design.ts';
 import { CPU_ACTIVE, CPU_OFF, CPU_STANDBY } from './registers.ts';
 
 // A Design compiled to plain numbers and booleans, read by the packed successor generator. Every
@@ -27,6 +27,10 @@ export const INFLIGHT_NONE = 0;
 export const INFLIGHT_QUIESCE = 1;
 export const INFLIGHT_EPOCH = 2;
 
+export const QUIESCE_RESET_AT_ADD = 0;
+export const QUIESCE_RESET_AT_REM = 1;
+export const QUIESCE_DRAIN_AT_ADD = 2;
+
 export interface DesignCode {
   readonly multiPort: boolean;
   readonly gateKeeper: boolean; // embodiment 'lpar'
@@ -34,10 +38,15 @@ export interface DesignCode {
   readonly deviceErrorHotRemove: boolean;
   readonly addRejectWhileEnabled: boolean;
   readonly inflight: number;
+  readonly quiesceBy: number; // QUIESCE_*, read under INFLIGHT_QUIESCE
   readonly cacheUntilFlush: boolean; // gateKeeperCache 'invalidate-after-enable'
+  readonly lateGateKeeperRewrite: boolean; // gateKeeperOrder 'enable-then-rewrite', with a gate keeper
   readonly disableBlocksDma: boolean;
   readonly authorization: number;
   readonly sciLatch: boolean;
+  readonly sciOneEvent: boolean; // sciHandler 'one-event-per-sci'
+  readonly gpeClearOnRead: boolean; // gpeStatusClear 'clear-on-read'
+  readonly skipRemoveSci: boolean; // hotRemoveSci 'skip'
   readonly ejectAckRequired: boolean;
   readonly ackBeforeDurable: boolean;
   readonly script: Int32Array;
@@ -72,6 +81,7 @@ const COMPILED = {
   takeoverArbitration: true, failoverVictims: true, scriptSlots: true, cpuActivePercent: true, cpuStandbyPercent: true,
   fenceRecheck: true, concurrentTakeovers: true, ownerOfRecordDetects: true, addPciToOwner: true,
   heartbeatPeriodTicks: true, heartbeatTimeoutTicks: true,
+  gateKeeperOrder: true, quiesceBy: true, sciHandler: true, gpeStatusClear: true, hotRemoveSci: true,
 } as const;
 void (COMPILED satisfies Record<Exclude<keyof Design, (typeof UNUSED_FIELDS)[number]>, true>);
 
@@ -87,10 +97,15 @@ export function compileDesign(design: Design): DesignCode {
     deviceErrorHotRemove: design.deviceErrorHotRemove,
     addRejectWhileEnabled: design.addWhileEnabled === 'reject',
     inflight: design.inflightDmaOnReassign === 'quiesce' ? INFLIGHT_QUIESCE : design.inflightDmaOnReassign === 'epoch' ? INFLIGHT_EPOCH : INFLIGHT_NONE,
+    quiesceBy: quiesceBy(design) === 'reset-at-rem-pci' ? QUIESCE_RESET_AT_REM : quiesceBy(design) === 'drain-at-add-pci' ? QUIESCE_DRAIN_AT_ADD : QUIESCE_RESET_AT_ADD,
     cacheUntilFlush: design.gateKeeperCache === 'invalidate-after-enable',
+    lateGateKeeperRewrite: lateGateKeeperRewrite(design),
     disableBlocksDma: design.disableBlocksDma,
     authorization: design.authorization === 'any' ? AUTH_ANY : design.authorization === 'takeover-only' ? AUTH_TAKEOVER_ONLY : AUTH_TAKEOVER_FENCED,
     sciLatch: design.sciWhenGpeDisabled === 'latch',
+    sciOneEvent: sciHandler(design) === 'one-event-per-sci',
+    gpeClearOnRead: gpeStatusClear(design) === 'clear-on-read',
+    skipRemoveSci: hotRemoveSci(design) === 'skip',
     ejectAckRequired: design.ejectAck === 'required',
     ackBeforeDurable: design.clientAck === 'before-durable',
     script: Int32Array.from(design.failoverScript, (s) => STEP_CODES[s]),

@@ -1,35 +1,16 @@
 import type { PackedMachine } from './machine.ts';
+import { performDma } from './dma.ts';
 import { clearIo, completeHotAdd, deliverSci } from './mutators.ts';
 import { dmaWindow, enabledOwner, isUp, selectorAllows, SERVICE_SLOT } from './queries.ts';
 import * as R from './registers.ts';
-import { accessCompleted, accessRefused, addAfterInsert, diskWritten, dmaBlocked, dmaLanded } from './step-flags.ts';
+import { accessCompleted, accessRefused, addAfterInsert, dmaBlocked, dmaLanded } from './step-flags.ts';
 
 // The card, the gate keeper, the client and the system manager (model/handlers/device.ts,
 // card.ts, client-write.ts). Each returns false, having written nothing, when the guard refuses.
 
-/** The card performs its in-flight write: DMA through the gate keeper, then the disk. */
+/** The card performs its in-flight write (performDma). */
 export function deviceDma(m: PackedMachine, s: number): boolean {
-  const r = m.r;
-  const base = R.slotBase(s);
-  const issuer = r[base + R.IO_ISSUER]!;
-  if (issuer === R.NONE || r[base + R.CARD] !== R.CARD_PRESENT) return false;
-  const writeId = r[base + R.IO_WRITE]!;
-  const stale = r[base + R.IO_STALE] === 1;
-  const window = m.d.multiPort ? issuer : dmaWindow(r, s); // a multi-port disk has a DMA path per partition
-  clearIo(m, s);
-  if (stale || window === R.NONE) {
-    dmaBlocked(m);
-    return true;
-  }
-  dmaLanded(m, s, issuer, window);
-  m.set(R.DISK_WRITE, writeId);
-  m.set(R.DISK_INTACT, window === issuer ? 1 : 0);
-  diskWritten(m, issuer);
-  const b = m.b;
-  if (!m.d.ackBeforeDurable && isUp(b, issuer) && b[R.lparBase(issuer) + R.SERVICE] === R.SVC_RUNNING) {
-    m.set(R.ACKED_WRITE, Math.max(r[R.ACKED_WRITE]!, writeId));
-  }
-  return true;
+  return performDma(m, s);
 }
 
 /** FLT-14: DMA at an address in another LPAR's window; the gate keeper blocks it, if there is one. */

@@ -31,13 +31,21 @@ export function guestSci(m: PackedMachine, l: number): boolean {
   const ejects = r[base + R.GPE_EJECT]!;
   const pending = r[base + R.GPE_INSERT]!;
   if (ejects === 0 && pending !== 0 && pending === deferred) return false;
-  const inserts = pending & ~deferred;
-  m.set(base + R.GPE_INSERT, deferred);
-  m.set(base + R.GPE_EJECT, 0);
-  m.set(base + R.GPE_STATUS, deferred !== 0 ? 1 : 0);
+  let inserts = pending & ~deferred;
+  let handledEjects = ejects;
+  if (m.d.sciOneEvent) {
+    // one event per SCI: the lowest slot's eject, else its insertion
+    handledEjects = ejects & -ejects;
+    inserts = handledEjects !== 0 ? 0 : inserts & -inserts;
+  }
+  const leftInserts = pending & ~inserts;
+  const leftEjects = ejects & ~handledEjects;
+  m.set(base + R.GPE_INSERT, leftInserts);
+  m.set(base + R.GPE_EJECT, leftEjects);
+  m.set(base + R.GPE_STATUS, !m.d.gpeClearOnRead && (leftInserts | leftEjects) !== 0 ? 1 : 0);
   for (let s = 0; s < m.config.slotCount; s += 1) {
     const device = r[base + R.DEV + s];
-    if ((ejects & bit(s)) !== 0 && device !== R.DEV_NONE && device !== R.DEV_EJECTING) m.set(base + R.DEV + s, R.DEV_EJECTING);
+    if ((handledEjects & bit(s)) !== 0 && device !== R.DEV_NONE && device !== R.DEV_EJECTING) m.set(base + R.DEV + s, R.DEV_EJECTING);
     else if ((inserts & bit(s)) !== 0 && device === R.DEV_NONE) m.set(base + R.DEV + s, R.DEV_INSERTING);
   }
   return true;

@@ -80,7 +80,7 @@ function fieldsOf(config: Config, d: DesignCode): Field[] {
     add(b + R.OWNER, nullableLparBits, true);
     add(b + R.ENABLED, 1);
     add(b + R.GATE_KEEPER, nullableLparBits, true);
-    add(b + R.GATE_KEEPER_STALE, d.cacheUntilFlush ? nullableLparBits : 0, true);
+    add(b + R.GATE_KEEPER_STALE, d.cacheUntilFlush || d.lateGateKeeperRewrite ? nullableLparBits : 0, true);
     add(b + R.PENDING_ADD, nullableLparBits, true);
     add(b + R.ROM_TARGET, d.sciFromRom ? nullableLparBits : 0, true);
     add(b + R.ROM_EVENT, d.sciFromRom ? 1 : 0);

@@ -1,4 +1,7 @@
-import { INFLIGHT_EPOCH, INFLIGHT_QUIESCE } from './design-code.ts';
+import { INFLIGHT_EPOCH, INFLIGHT_QUIESCE, QUIESCE_DRAIN_AT_ADD, QUIESCE_RESET_AT_ADD, QUIESCE_RESET_AT_REM } from './design-code.ts';
+import { clearIo, performDma } from './dma.ts';
+
+export { clearIo };
 import type { PackedMachine } from './machine.ts';
 import { bit } from './queries.ts';
 import * as R from './registers.ts';
@@ -12,13 +15,6 @@ export function clearScript(m: PackedMachine, l: number): void {
   m.set(base + R.SCRIPT_STEP, 0);
   m.set(base + R.SCRIPT_MASK, 0);
   m.set(base + R.SCRIPT_FALSE_POSITIVE, 0);
-}
-
-export function clearIo(m: PackedMachine, s: number): void {
-  const base = R.slotBase(s);
-  m.set(base + R.IO_ISSUER, R.NONE);
-  m.set(base + R.IO_WRITE, 0);
-  m.set(base + R.IO_STALE, 0);
 }
 
 function setAllDevicesNone(m: PackedMachine, l: number): void {
@@ -127,10 +123,11 @@ export function raiseHotplugSci(m: PackedMachine, l: number, s: number, event: n
   m.set(base + R.ROM_EVENT, event);
 }
 
-function rewriteGateKeeper(m: PackedMachine, s: number, window: number): void {
+/** Fig. 8; `afterEnable`: step 503's rewrite, which lands late under `enable-then-rewrite`. */
+function rewriteGateKeeper(m: PackedMachine, s: number, window: number, afterEnable = false): void {
   const base = R.slotBase(s);
   const current = m.r[base + R.GATE_KEEPER]!;
-  if (m.d.cacheUntilFlush && current !== R.NONE && current !== window && m.r[base + R.GATE_KEEPER_STALE] === R.NONE) {
+  if ((m.d.cacheUntilFlush || (afterEnable && m.d.lateGateKeeperRewrite)) && current !== R.NONE && current !== window && m.r[base + R.GATE_KEEPER_STALE] === R.NONE) {
     m.set(base + R.GATE_KEEPER_STALE, current);
   }
   m.set(base + R.GATE_KEEPER, window);
@@ -140,12 +137,13 @@ function rewriteGateKeeper(m: PackedMachine, s: number, window: number): void {
 function reassignSlot(m: PackedMachine, s: number, l: number): void {
   const base = R.slotBase(s);
   if (m.r[base + R.IO_ISSUER] !== R.NONE) {
-    if (m.d.inflight === INFLIGHT_QUIESCE) clearIo(m, s);
+    if (m.d.inflight === INFLIGHT_QUIESCE && m.d.quiesceBy === QUIESCE_RESET_AT_ADD) clearIo(m, s);
+    else if (m.d.inflight === INFLIGHT_QUIESCE && m.d.quiesceBy === QUIESCE_DRAIN_AT_ADD) performDma(m, s);
     else if (m.d.inflight === INFLIGHT_EPOCH) m.set(base + R.IO_STALE, 1);
   }
   m.set(base + R.OWNER, l);
   m.set(base + R.ENABLED, 1);
-  rewriteGateKeeper(m, s, l);
+  rewriteGateKeeper(m, s, l, true);
 }
 
 /** Steps 503–504. */
@@ -158,4 +156,5 @@ export function completeHotAdd(m: PackedMachine, s: number, l: number): void {
 export function disableSlot(m: PackedMachine, s: number): void {
   m.set(R.slotBase(s) + R.ENABLED, 0);
   if (m.d.disableBlocksDma) rewriteGateKeeper(m, s, R.NONE);
+  if (m.d.inflight === INFLIGHT_QUIESCE && m.d.quiesceBy === QUIESCE_RESET_AT_REM) clearIo(m, s);
 }

@@ -1,0 +1,69 @@
+// Why (issue 18, open question 5): what an SCI means beyond drop/latch is a design decision the
+// patent leaves open, made three design fields: how much one SCI's handler takes (sciHandler),
+// what the OS's clear of GPE status leaves (gpeStatusClear), and whether step 603 raises an SCI
+// at all (hotRemoveSci). Each wrong choice must leave a hot-plug event unseen, caught by LIV-02
+// or LIV-03 on the shortest path, where the base design holds them; the correct alternative (one
+// event per SCI with a write-1-to-clear status, which asserts again for the rest) must pass.
+import { describe, expect, it } from 'vitest';
+import { initialState, lpar, step, type Command, type Design, type ModelState } from '../../model/index.ts';
+import { commandLabel } from './command-ids.ts';
+import { exploreWith } from './explore.ts';
+import { referenceSystem } from './reference-system.ts';
+import { config, design, property, UNBOUNDED } from './testing.ts';
+
+const c = config(2, 1, 2, 2);
+const explore = (d: Design, only?: string[]) => exploreWith(referenceSystem(d, c, { symmetry: false }), { ...UNBOUNDED, ...(only === undefined ? {} : { only }) });
+const labels = (r: ReturnType<typeof explore>, id: string) => property(r, id).counterexample!.steps.map((s) => commandLabel(s.command));
+const hardened = design('hardened');
+
+describe('SCI semantics', () => {
+  it('hardened holds LIV-02 and LIV-03', () => {
+    expect(explore(hardened, ['LIV-02', 'LIV-03']).properties.map((p) => p.verdict)).toEqual(['pass', 'pass']);
+  });
+
+  it('gpeStatusClear: clear-on-read loses an insertion deferred behind an eject of the same slot (LIV-02)', () => {
+    const r = explore({ ...hardened, gpeStatusClear: 'clear-on-read' }, ['LIV-02']);
+    // The card is pulled and put back while LPAR0 holds it: its one SCI reads the eject, defers the
+    // insertion, and the read clears status; once unmounted, nothing raises the SCI for the insertion.
+    expect(labels(r, 'LIV-02')).toEqual(['os_crash(1)', 'card_pull(0)', 'card_insert(0)', 'guest_sci(0)', 'guest_unmount(0,0)', 'tick()']);
+    expect(property(r, 'LIV-02').counterexample!.why).toMatch(/^LPAR0 owns slot 0 but has not mounted it/);
+  });
+
+  it('sciHandler: one-event-per-sci with a write-1-to-clear status is a correct alternative: every property keeps its verdict', () => {
+    const base = explore(hardened).properties.map((p) => [p.id, p.verdict]);
+    expect(explore({ ...hardened, sciHandler: 'one-event-per-sci' }).properties.map((p) => [p.id, p.verdict])).toEqual(base);
+  });
+
+  it('one event per SCI: the handler takes the lowest slot; a write-1-to-clear status stays set for the other, a status the read clears does not', () => {
+    const two = config(2, 2, 0, 0);
+    const start = initialState(two, hardened);
+    const pending: ModelState = {
+      ...start,
+      lpars: start.lpars.map((l, i) => (i === 1 ? { ...l, gpe: { status: true, enabled: true, insertMask: 0b11, ejectMask: 0 } } : l)),
+    };
+    const sci: Command = { kind: 'guest_sci', lpar: lpar(1) };
+    const scan = step(pending, sci, hardened).state.lpars[1]!;
+    expect([scan.devices, scan.gpe.insertMask, scan.gpe.status]).toEqual([['inserting', 'inserting'], 0, false]);
+    const one = step(pending, sci, { ...hardened, sciHandler: 'one-event-per-sci' }).state.lpars[1]!;
+    expect([one.devices, one.gpe.insertMask, one.gpe.status]).toEqual([['inserting', 'none'], 0b10, true]);
+    const cleared = step(pending, sci, { ...hardened, sciHandler: 'one-event-per-sci', gpeStatusClear: 'clear-on-read' }).state.lpars[1]!;
+    expect([cleared.devices, cleared.gpe.insertMask, cleared.gpe.status]).toEqual([['inserting', 'none'], 0b10, false]);
+  });
+
+  describe('hotRemoveSci: skip (Fig. 6 step 603 left out)', () => {
+    // hardened, except that any LPAR may remove a slot from a running LPAR that nobody fences.
+    const direct: Design = { ...hardened, authorization: 'any' };
+
+    it('the eject is posted but never signalled: the OS keeps using the slot (LIV-03)', () => {
+      expect(property(explore(direct, ['LIV-03']), 'LIV-03').verdict).toBe('pass');
+      const r = explore({ ...direct, hotRemoveSci: 'skip' }, ['LIV-03']);
+      expect(labels(r, 'LIV-03')).toEqual(['rem_pci(0,0,0)', 'tick()']);
+      expect(property(r, 'LIV-03').counterexample!.why).toMatch(/^LPAR0 still uses slot 0, which it can no longer reach/);
+    });
+
+    it('on hardened it is a correct alternative: 603 is reached only for an LPAR its fail-over fences anyway', () => {
+      const base = explore(hardened).properties.map((p) => [p.id, p.verdict]);
+      expect(explore({ ...hardened, hotRemoveSci: 'skip' }).properties.map((p) => [p.id, p.verdict])).toEqual(base);
+    });
+  });
+});
