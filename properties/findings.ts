@@ -204,6 +204,24 @@ export const FINDINGS: readonly Finding[] = [
     commands: [{ kind: 'gpe_disable', lpar: L0 }, { kind: 'device_error', slot: S0 }],
   },
   {
+    id: 'F-24', designs: ['patent-lpar-a', 'patent-lpar-b', 'patent-ppar', 'patent-card-rom'], property: 'INV-14', failsAt: 1,
+    title: 'add_pci (503) takes the slot from a running OS that still has the disk mounted: the I/O it had outstanding is lost',
+    cause: 'Open questions 1 and 6: step 503 reassigns an enabled slot, and nothing waits for the eject acknowledge. Fixed by addWhileEnabled: reject with ejectAck: required.',
+    commands: [{ kind: 'add_pci', issuer: L1, from: L0, slot: S0 }],
+  },
+  {
+    id: 'F-25', designs: ['patent-lpar-a', 'patent-lpar-b', 'patent-ppar'], property: 'LIV-05', failsAt: 1,
+    title: 'a device error with no Fig. 17 path: nothing makes the owner\'s OS stop using the dead card',
+    cause: 'A device error (FLT-05) can occur in every design; these have no device-error hot-remove. Fixed by deviceErrorHotRemove (Fig. 17) with sciWhenGpeDisabled: latch.',
+    commands: [{ kind: 'device_error', slot: S0 }],
+  },
+  {
+    id: 'F-26', designs: ['patent-lpar-a', 'patent-lpar-b', 'patent-ppar'], property: 'LIV-06', failsAt: 4,
+    title: 'a direct add_pci takes the service\'s slot from the active, which still heartbeats as healthy: nobody fails over, and the service never runs again',
+    cause: 'Open questions 1 and 4: any LPAR may reassign an enabled slot. Fixed by addWhileEnabled: reject and authorization: takeover-only.',
+    commands: [{ kind: 'add_pci', issuer: L1, from: L0, slot: S0 }, { kind: 'os_reboot', lpar: L1 }, { kind: 'guest_mount', lpar: L1, slot: S0 }, { kind: 'tick' }],
+  },
+  {
     id: 'F-15', designs: ['prior-art-multiport'], property: 'INV-05', failsAt: 1,
     title: 'prior art: a standby mounts the shared multi-port disk whenever it likes',
     cause: 'The multi-port disk has no owner: the problem the patent sets out to solve.',

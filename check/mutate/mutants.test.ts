@@ -52,8 +52,8 @@ describe('mutants of hardened', () => {
     expect(set.mutants.find((m) => m.id === 'M016')!.description).toBe('failoverScript: drop deact');
     // Fields added after the numbers were published come last in the schema, so earlier numbers stay.
     expect(set.mutants.slice(-6).map((m) => `${m.id} ${m.description}`)).toEqual([
-      'M043 gateKeeperOrder: (absent) → enable-then-rewrite', 'M044 quiesceBy: (absent) → reset-at-rem-pci', 'M045 quiesceBy: (absent) → drain-at-add-pci',
-      'M046 sciHandler: (absent) → one-event-per-sci', 'M047 gpeStatusClear: (absent) → clear-on-read', 'M048 hotRemoveSci: (absent) → skip',
+      'M045 gateKeeperOrder: (absent) → enable-then-rewrite', 'M046 quiesceBy: (absent) → reset-at-rem-pci', 'M047 quiesceBy: (absent) → drain-at-add-pci',
+      'M048 sciHandler: (absent) → one-event-per-sci', 'M049 gpeStatusClear: (absent) → clear-on-read', 'M050 hotRemoveSci: (absent) → skip',
     ]);
   });
 });
