@@ -6,6 +6,7 @@ import { CONFORMANCE } from '../properties/conformance.ts';
 import { initialViolations, stepViolations, type Violation } from '../properties/violations.ts';
 import { isFairAction } from '../properties/fairness.ts';
 import type { Transition } from '../properties/verdict.ts';
+import { boundedStretchBreach } from './bounded-stretch.ts';
 import { ConformanceChecker } from './conformance/checker.ts';
 import { referenceModelStep } from './conformance/model-step.ts';
 
@@ -71,6 +72,10 @@ export function replayCommands(design: Design, config: Config, commands: readonl
     const states = [initialState(config, design), ...steps.map((s) => s.result.state)];
     const why = lassoViolation(design, states, commands, loop ?? commands.length, live);
     if (why !== null) verdict = { kind: 'violated', at: commands.length, why };
+    const breach = why === null && live.withinSteps !== undefined
+      ? boundedStretchBreach(design, states[0]!, steps.map((s) => ({ command: s.command, state: s.result.state })), live, live.withinSteps(design))
+      : null;
+    if (breach !== null) verdict = { kind: 'violated', at: breach.at, why: breach.why };
   }
   return { initialViolations: initial, steps, verdict };
 }

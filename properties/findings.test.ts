@@ -4,12 +4,13 @@
 // (hardened-fence-all) must not show one of hardened's (F-12, F-17, F-18), and a design must not
 // show a finding of a candidate met on the way to it (F-19…F-23).
 import { describe, expect, test } from 'vitest';
-import { builtInDesign, initialState, step, type Design, type ModelState } from '../model/index.ts';
+import { builtInDesign, initialState, step, type Command, type Design, type ModelState } from '../model/index.ts';
 import { scenarioConfig } from '../model/testing.ts';
 import { INVARIANTS, LIVENESS } from './catalogue.ts';
 import { initialViolation, stepViolation } from './violations.ts';
 import { FINDINGS, findingDesign, findingFixedBy, type Finding } from './findings.ts';
 import { drainFairly } from '../check/random/drain.ts';
+import { boundedStretchBreach } from '../check/bounded-stretch.ts';
 
 /** The 1-based step at which the finding's property first breaks (0: the initial state), or null. */
 function firstFailure(f: Finding, design: Design): number | null {
@@ -23,6 +24,14 @@ function firstFailure(f: Finding, design: Design): number | null {
   }
   const live = LIVENESS.find((p) => p.id === f.property);
   if (live === undefined) return null;
+  if (live.withinSteps !== undefined) {
+    // A bounded response can break along the commands themselves: a stretch longer than the design's bound.
+    const steps: { command: Command; state: ModelState }[] = [];
+    let at: ModelState = initialState(scenarioConfig(f.lparCount ?? 2, f.slotCount ?? 1), design);
+    for (const command of f.commands) steps.push({ command, state: (at = step(at, command, design).state) });
+    const breach = boundedStretchBreach(design, initialState(scenarioConfig(f.lparCount ?? 2, f.slotCount ?? 1), design), steps, live, live.withinSteps(design));
+    if (breach !== null) return breach.at;
+  }
   const drained = drainFairly(state, design, 200, () => {});
   return drained.outcome.kind === 'quiescent' && live.pending(drained.state, design).length > 0 ? f.commands.length : null;
 }

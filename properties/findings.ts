@@ -239,4 +239,31 @@ export const FINDINGS: readonly Finding[] = [
     cause: 'Open question 10: the rate of each standby. Fixed by cpuStandbyPercent 3.',
     commands: [],
   },
+  {
+    id: 'F-27', designs: ['hardened-fence-all'], property: 'LIV-06', failsAt: 67, lparCount: 4, slotCount: 2,
+    title: 'at 4 × 2 with two faults, a lost heartbeat sets off takeovers one after another (each fencing every slot holder and every LPAR that is down), and the service stays down for 26 fair steps after the last fault, more than the default bound of 25',
+    cause: 'Open question 9 and LIV-06 (issue 18): DSN-07 states no recoveryBoundSteps, so the default 25 (hardened\'s longest recovery at 2 × 2) applies; DSN-07 needs 29 fair steps at 4 × 2 f2 w2 and 34 at 3 × 2 f3 w2. Open: a design must state the recovery it guarantees, and no built-in design does.',
+    commands: [
+      { kind: 'hb_loss', lpar: lpar(0) }, { kind: 'tick' }, { kind: 'tick' }, { kind: 'cluster_step', lpar: lpar(1) }, { kind: 'cluster_step', lpar: lpar(1)
+      }, { kind: 'cluster_step', lpar: lpar(1) }, { kind: 'cluster_step', lpar: lpar(1) }, { kind: 'cluster_step', lpar: lpar(1) }, { kind: 'cluster_step',
+      lpar: lpar(1) }, { kind: 'guest_sci', lpar: lpar(1) }, { kind: 'guest_configure', lpar: lpar(1), slot: slot(0) }, { kind: 'guest_mount', lpar:
+      lpar(1), slot: slot(0) }, { kind: 'cluster_step', lpar: lpar(1) }, { kind: 'cluster_step', lpar: lpar(1) }, { kind: 'cluster_step', lpar: lpar(2) }, {
+      kind: 'cluster_step', lpar: lpar(2) }, { kind: 'cluster_step', lpar: lpar(2) }, { kind: 'cluster_step', lpar: lpar(2) }, { kind: 'cluster_step', lpar:
+      lpar(2) }, { kind: 'cluster_step', lpar: lpar(2) }, { kind: 'guest_sci', lpar: lpar(2) }, { kind: 'guest_configure', lpar: lpar(2), slot: slot(0) }, {
+      kind: 'guest_mount', lpar: lpar(2), slot: slot(0) }, { kind: 'cluster_step', lpar: lpar(2) }, { kind: 'tick' }, { kind: 'cluster_step', lpar: lpar(2)
+      }, { kind: 'cluster_step', lpar: lpar(0) }, { kind: 'cluster_step', lpar: lpar(0) }, { kind: 'cluster_step', lpar: lpar(0) }, { kind: 'cluster_step',
+      lpar: lpar(0) }, { kind: 'cluster_step', lpar: lpar(0) }, { kind: 'cluster_step', lpar: lpar(0) }, { kind: 'guest_sci', lpar: lpar(0) }, { kind:
+      'guest_configure', lpar: lpar(0), slot: slot(0) }, { kind: 'guest_mount', lpar: lpar(0), slot: slot(0) }, { kind: 'cluster_step', lpar: lpar(0) }, {
+      kind: 'cluster_step', lpar: lpar(0) }, { kind: 'card_pull', slot: slot(0) }, { kind: 'guest_sci', lpar: lpar(0) }, { kind: 'card_insert', slot:
+      slot(0) }, { kind: 'client_write', lpar: lpar(0) }, { kind: 'guest_configure', lpar: lpar(0), slot: slot(1) }, { kind: 'guest_mount', lpar: lpar(0),
+      slot: slot(1) }, { kind: 'cluster_step', lpar: lpar(3) }, { kind: 'device_dma', slot: slot(0) }, { kind: 'tick' }, { kind: 'tick' }, { kind:
+      'hb_restore', lpar: lpar(0) }, { kind: 'tick' }, { kind: 'guest_unmount', lpar: lpar(0), slot: slot(0) }, { kind: 'guest_sci', lpar: lpar(0) }, {
+      kind: 'guest_configure', lpar: lpar(0), slot: slot(0) }, { kind: 'guest_mount', lpar: lpar(0), slot: slot(0) }, { kind: 'tick' }, { kind:
+      'cluster_step', lpar: lpar(3) }, { kind: 'cluster_step', lpar: lpar(3) }, { kind: 'cluster_step', lpar: lpar(3) }, { kind: 'tick' }, { kind: 'tick' },
+      { kind: 'cluster_step', lpar: lpar(3) }, { kind: 'cluster_step', lpar: lpar(3) }, { kind: 'guest_sci', lpar: lpar(3) }, { kind: 'guest_configure',
+      lpar: lpar(3), slot: slot(0) }, { kind: 'guest_mount', lpar: lpar(3), slot: slot(0) }, { kind: 'cluster_step', lpar: lpar(3) }, { kind: 'guest_sci',
+      lpar: lpar(3) }, { kind: 'guest_configure', lpar: lpar(3), slot: slot(1) }, { kind: 'guest_mount', lpar: lpar(3), slot: slot(1) }, { kind: 'tick' }, {
+      kind: 'cluster_step', lpar: lpar(3) }
+    ],
+  },
 ];

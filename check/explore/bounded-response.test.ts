@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtInDesign, type Design } from '../../model/index.ts';
 import { LIVENESS } from '../../properties/catalogue.ts';
+import { replayCommands } from '../replay.ts';
 import { longestOpenRun } from './bounded-response.ts';
 import { explore } from './explore.ts';
 import { ExploredGraph } from './graph.ts';
@@ -34,6 +35,11 @@ describe('LIV-06 bounded recovery on the explorer (2 LPARs × 1 slot, one fault)
     const from = Number(/after step (\d+)/.exec(found.why)![1]);
     expect(found.steps.length - from).toBe(14);
     expect(found.loopStart).toBeNull();
+    // Replay confirms it on the model: the stretch passes the bound within the trace, and not with the default bound.
+    const commands = found.steps.map((s) => s.command);
+    const replayed = replayCommands({ ...hardened, recoveryBoundSteps: 13 }, small, commands, 'LIV-06', null);
+    expect(replayed.verdict).toMatchObject({ kind: 'violated', why: expect.stringMatching(/^no LPAR serves for 14 fair step\(s\) from step \d+, more than the design's recoveryBoundSteps 13$/) });
+    expect(replayCommands(hardened, small, commands, 'LIV-06', null).verdict.kind).toBe('holds');
   }, 60_000);
 
   it('a heartbeat timeout of 20 ticks recovers from a crash too slowly for the default bound', () => {

@@ -1,7 +1,7 @@
-import { initialState, stateKey, type Command, type CommandKind, type Config, type Design, type ModelState } from '../../model/index.ts';
-import { isFairAction } from '../../properties/fairness.ts';
+import { initialState, type Command, type CommandKind, type Config, type Design, type ModelState } from '../../model/index.ts';
 import type { ModelStep } from '../conformance/model-step.ts';
 import type { ExecutedStep } from '../executed-step.ts';
+import { boundedStretchBreach } from '../bounded-stretch.ts';
 import type { Liveness } from '../../properties/catalogue-types.ts';
 import type { Violation } from '../../properties/violations.ts';
 import type { DrainOutcome } from './drain.ts';
@@ -77,24 +77,8 @@ export function checkLiveness(ctx: RunContext, liveness: readonly Liveness[], dr
   return 'settled';
 }
 
-/**
- * A bounded response (LIV-06) along the whole run, drain included: no stretch of fair steps that
- * change the state may keep an obligation open for more than `boundSteps` of them, the step that
- * closes it counted (as the explorer counts its walks). An unfair step that happens (a fault, a
- * direct command, a client write) starts the count again: "after the last fault".
- */
+/** A bounded response (LIV-06) along the whole run, drain included (../bounded-stretch.ts). */
 function checkBoundedResponse(ctx: RunContext, live: Liveness, boundSteps: number): void {
-  let before = initialState(ctx.config, ctx.design);
-  let openSteps = 0;
-  ctx.executedSteps().forEach((s, i) => {
-    if (s.state === before || stateKey(s.state) === stateKey(before)) return; // refused, or changed nothing
-    const open = live.pending(before, ctx.design);
-    if (!isFairAction(s.command, before)) openSteps = 0;
-    else if (open.length > 0) openSteps += 1;
-    if (openSteps > boundSteps) {
-      throw new PropertyFailure({ id: live.id, why: `${open[0]!} for ${openSteps} fair step(s) from step ${i + 2 - openSteps}, more than the design's recoveryBoundSteps ${boundSteps}` }, i + 1);
-    }
-    if (live.pending(s.state, ctx.design).length === 0) openSteps = 0;
-    before = s.state;
-  });
+  const breach = boundedStretchBreach(ctx.design, initialState(ctx.config, ctx.design), ctx.executedSteps(), live, boundSteps);
+  if (breach !== null) throw new PropertyFailure({ id: live.id, why: breach.why }, breach.at);
 }
