@@ -7,5 +7,7 @@ export default defineConfig({
     // Property suites run thousands of commands; the defaults are for unit tests.
     testTimeout: 120_000,
     pool: 'forks',
+    // Both cores: vitest's default leaves one free, and most files here are CPU-bound.
+    maxWorkers: 2,
   },
 });
