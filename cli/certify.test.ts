@@ -116,7 +116,7 @@ describe('slotcheck certify', () => {
     out.commit();
     const replay = await runCli(['replay', files.get('CONFORMANCE')!, '--json']);
     expect(replay.code).toBe(1);
-    expect(JSON.parse(replay.stdout).verdict).toMatchObject({ kind: 'violated', at: 6, why: expect.stringMatching(/silencePeriods: model 0, emulator 1/) });
+    expect(JSON.parse(replay.stdout).verdict).toMatchObject({ kind: 'violated', at: 6, why: expect.stringMatching(/silenceTicks: model 0, emulator 1/) });
   });
 
   test.each([

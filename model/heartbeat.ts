@@ -4,7 +4,7 @@ import type { LparState } from './state.ts';
 
 // Heartbeat timing in ticks (DESIGN.md §2 open question 9). A tick is one tick of simulated time.
 // The active's clustering program sends a heartbeat every `heartbeatPeriodTicks`; a standby counts
-// the ticks since it last heard one (`cluster.silencePeriods`, in ticks) and may declare the
+// the ticks since it last heard one (`cluster.silenceTicks`, in ticks) and may declare the
 // active failed once that reaches `heartbeatTimeoutTicks`. Each standby counts the period from the
 // last heartbeat it heard, which is the phase that leaves the most silence before the next one.
 

@@ -21,7 +21,7 @@ export function initialState(config: Config, design: Design): ModelState {
       service: active ? 'running' : 'stopped',
       devices: slotIds(config.slotCount).map(() => (active ? 'mounted' : design.ports === 'multi' ? 'configured' : 'none')),
       gpe: { status: false, enabled: true, insertMask: 0, ejectMask: 0 },
-      cluster: { alive: true, silencePeriods: 0, peerServiceFailed: false, script: null },
+      cluster: { alive: true, silenceTicks: 0, peerServiceFailed: false, script: null },
       heartbeatLinkUp: true,
       shutdownRequested: false,
       deactIneffective: false,

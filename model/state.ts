@@ -30,8 +30,8 @@ export interface Script {
 export interface ClusterState {
   /** The clustering program runs (it dies with the OS, or alone by FLT-09). */
   readonly alive: boolean;
-  /** Ticks since this LPAR last heard the active (the name predates ticks), capped at the design's timeout (model/heartbeat.ts). */
-  readonly silencePeriods: number;
+  /** Ticks since this LPAR last heard the active, capped at the design's timeout (model/heartbeat.ts). */
+  readonly silenceTicks: number;
   /** The last heartbeat heard said the active's service had failed (case (b) detection). */
   readonly peerServiceFailed: boolean;
   readonly script: Script | null;

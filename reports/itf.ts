@@ -27,7 +27,7 @@ const option = (of: ItfType): ItfType => ({ kind: 'option', of });
 const record = <T>(fields: { readonly [K in keyof T]-?: ItfType }): ItfType => ({ kind: 'record', fields });
 
 const SCRIPT = record<Script>({ victim: INT, step: INT, slotMask: SLOT_SET, falsePositive: BOOL });
-const CLUSTER = record<ClusterState>({ alive: BOOL, silencePeriods: INT, peerServiceFailed: BOOL, script: option(SCRIPT) });
+const CLUSTER = record<ClusterState>({ alive: BOOL, silenceTicks: INT, peerServiceFailed: BOOL, script: option(SCRIPT) });
 const GPE = record<GpeState>({ status: BOOL, enabled: BOOL, insertMask: SLOT_SET, ejectMask: SLOT_SET });
 const LPAR = record<LparState>({
   os: STR, paused: BOOL, role: STR, service: STR, devices: seq(STR), gpe: GPE, cluster: CLUSTER, heartbeatLinkUp: BOOL,

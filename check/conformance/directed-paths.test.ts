@@ -141,7 +141,7 @@ describe('FLT-03 on the standby: a paused LPAR counts no silence (Fig. 10 step 1
       { kind: 'tick' },
     ]);
     expect(problems).toEqual([]);
-    expect(state.lpars[1]!.cluster.silencePeriods).toBe(0);
+    expect(state.lpars[1]!.cluster.silenceTicks).toBe(0);
     expect(checker.emulator.machine.cluster[1]!.silentTicks).toBe(0);
   });
 });

@@ -62,7 +62,7 @@ describe('conformance on every transition', () => {
     // LPAR0 pauses (FLT-03), two periods of silence, it resumes, a period heard: a state first
     // reached with two periods behind it, now with three. The fourth is taken for a missed one.
     expect(r.gaps).toHaveLength(1);
-    expect(r.gaps[0]).toMatchObject({ id: 'CONFORMANCE', command: { kind: 'tick' }, why: expect.stringMatching(/silencePeriods: model 0, emulator 1/) });
+    expect(r.gaps[0]).toMatchObject({ id: 'CONFORMANCE', command: { kind: 'tick' }, why: expect.stringMatching(/silenceTicks: model 0, emulator 1/) });
     expect(r.gaps[0]!.path.map((c) => c.kind)).toEqual(['pause', 'tick', 'tick', 'resume', 'tick']);
   }, 60_000);
 

@@ -77,7 +77,7 @@ describe('planted bug period-counter-wraps', () => {
     expect(report.verdict).toBe('counterexample');
     const found = report.counterexample!;
     // Shrunk to tick, tick, cluster_die, tick, cluster_restart, tick: the fourth period is "missed", on top of one really missed.
-    expect(found.why).toMatch(/silencePeriods: model 0, emulator [12]/);
+    expect(found.why).toMatch(/silenceTicks: model 0, emulator [12]/);
     const upToBreak = found.steps.slice(0, found.stepIndex).map((s) => s.command.kind);
     expect(upToBreak.at(-1)).toBe('tick');
     expect(upToBreak.filter((k) => k === 'tick')).toHaveLength(4);

@@ -47,7 +47,7 @@ function diffLpar(d: Differences, m: Machine, l: number, model: LparState): void
   d.check('lpars', l, 'gpe.insertMask', -1, model.gpe.insertMask, a.pciUp);
   d.check('lpars', l, 'gpe.ejectMask', -1, model.gpe.ejectMask, a.pciDown);
   d.check('lpars', l, 'cluster.alive', -1, model.cluster.alive, c.alive);
-  d.check('lpars', l, 'cluster.silencePeriods', -1, model.cluster.silencePeriods, silenceTicks(m, l));
+  d.check('lpars', l, 'cluster.silenceTicks', -1, model.cluster.silenceTicks, silenceTicks(m, l));
   d.check('lpars', l, 'cluster.peerServiceFailed', -1, model.cluster.peerServiceFailed, c.peerServiceFailed);
   const script = model.cluster.script;
   d.check('lpars', l, 'cluster.script.victim', -1, script?.victim ?? null, lparName(c.scriptVictim));

@@ -107,8 +107,8 @@ export function planClusterStep(state: ModelState, design: Design, self: LparId)
   if (script === null) {
     const ownerOfRecord = self === state.serviceOwner && ownerOfRecordDetects(state, design, self);
     if (l.role !== 'standby' || (self === state.serviceOwner && !ownerOfRecord)) return notEnabled(`LPAR${self} is ${l.role} and has no fail-over to run`);
-    if (!ownerOfRecord && l.cluster.silencePeriods < timeoutTicks(design) && !l.cluster.peerServiceFailed) {
-      return notEnabled(`LPAR${self} heard LPAR${state.serviceOwner} ${l.cluster.silencePeriods} tick(s) ago and its service is up`);
+    if (!ownerOfRecord && l.cluster.silenceTicks < timeoutTicks(design) && !l.cluster.peerServiceFailed) {
+      return notEnabled(`LPAR${self} heard LPAR${state.serviceOwner} ${l.cluster.silenceTicks} tick(s) ago and its service is up`);
     }
     if (design.takeoverArbitration === 'exclusive') {
       const other = state.lpars.findIndex((o, i) => i !== self && o.os === 'running' && o.role === 'takeover');

@@ -31,7 +31,7 @@ function detect(state: ModelState, design: Design, self: LparId): StepResult {
   return commit(state, (draft, emit) => {
     const l = draft.lpars[self]!;
     l.role = 'takeover';
-    l.cluster.silencePeriods = 0;
+    l.cluster.silenceTicks = 0;
     l.cluster.peerServiceFailed = false;
     l.cluster.script = { victim: victimId, step: 0, slotMask, falsePositive };
     draft.lpars[victimId]!.detectedFailed = true;

@@ -35,7 +35,7 @@ export const clusterRestart: Handler<{ readonly lpar: LparId }> = {
   apply: (state, c, design) => commit(state, (draft) => {
     const l = draft.lpars[c.lpar]!;
     const script = design.scriptSurvivesRestart ? l.cluster.script : null;
-    l.cluster = { alive: true, silencePeriods: 0, peerServiceFailed: false, script };
+    l.cluster = { alive: true, silenceTicks: 0, peerServiceFailed: false, script };
     if (script === null && l.role === 'takeover') l.role = 'standby';
   }),
 };

@@ -21,16 +21,16 @@ export const tick: Handler<Tick> = {
     const sends = sendsHeartbeats(active);
     const peerServiceFailed = active.service !== 'running';
     const listens = (l: LparState, i: number) => i !== state.serviceOwner && l.role === 'standby' && l.os === 'running' && !l.paused && l.cluster.alive;
-    const silenceAfter = (l: LparState) => silenceAfterTick(l.cluster.silencePeriods, sends, design);
+    const silenceAfter = (l: LparState) => silenceAfterTick(l.cluster.silenceTicks, sends, design);
     const heard = (l: LparState) => silenceAfter(l) === 0;
     const changes = state.lpars.some((l, i) => listens(l, i)
-      && (silenceAfter(l) !== l.cluster.silencePeriods || (heard(l) && l.cluster.peerServiceFailed !== peerServiceFailed)));
+      && (silenceAfter(l) !== l.cluster.silenceTicks || (heard(l) && l.cluster.peerServiceFailed !== peerServiceFailed)));
     if (!changes) return { state, effects: [], outcome: OK }; // time passes; nothing anyone watches changes
     return commit(state, (draft) => {
       draft.lpars.forEach((l, i) => {
         const before = state.lpars[i]!;
         if (!listens(before, i)) return;
-        l.cluster.silencePeriods = silenceAfter(before);
+        l.cluster.silenceTicks = silenceAfter(before);
         if (heard(before)) l.cluster.peerServiceFailed = peerServiceFailed;
       });
     });

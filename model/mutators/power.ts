@@ -10,7 +10,7 @@ function resetGuestMutably(l: Draft<LparState>): void {
   l.service = 'stopped';
   l.devices = l.devices.map(() => 'none');
   l.gpe = { status: false, enabled: true, insertMask: 0, ejectMask: 0 };
-  l.cluster = { alive: false, silencePeriods: 0, peerServiceFailed: false, script: null };
+  l.cluster = { alive: false, silenceTicks: 0, peerServiceFailed: false, script: null };
   l.shutdownRequested = false;
   l.deactIneffective = false;
 }

@@ -31,7 +31,7 @@ function writeLpar(regs: Int32Array, base: number, l: LparState, d: DesignCode):
   regs[base + R.GPE_INSERT] = l.gpe.insertMask;
   regs[base + R.GPE_EJECT] = l.gpe.ejectMask;
   regs[base + R.ALIVE] = flag(l.cluster.alive);
-  regs[base + R.SILENCE] = l.cluster.silencePeriods;
+  regs[base + R.SILENCE] = l.cluster.silenceTicks;
   regs[base + R.PEER_FAILED] = flag(l.cluster.peerServiceFailed);
   const script = l.cluster.script;
   regs[base + R.SCRIPT_VICTIM] = script === null ? R.NONE : script.victim;
@@ -117,7 +117,7 @@ function readLpar(regs: Int32Array, base: number, config: Config, d: DesignCode)
     gpe: gpeOf(regs, base),
     cluster: {
       alive: regs[base + R.ALIVE] === 1,
-      silencePeriods: regs[base + R.SILENCE]!,
+      silenceTicks: regs[base + R.SILENCE]!,
       peerServiceFailed: regs[base + R.PEER_FAILED] === 1,
       script: victim === R.NONE ? null : {
         victim: victim as LparId,

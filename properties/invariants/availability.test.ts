@@ -36,7 +36,7 @@ describe('INV-13 no takeover of a healthy active (planted in design objects)', (
   test('a timeout longer than the period (period 2, timeout 3) never times a healthy active out', () => {
     const d = { ...hardened, heartbeatPeriodTicks: 2, heartbeatTimeoutTicks: 3 };
     const run = play(d, [tick, tick, tick, tick, tick]);
-    expect(run.states.map((s) => s.lpars[1]!.cluster.silencePeriods)).toEqual([0, 1, 0, 1, 0, 1]);
+    expect(run.states.map((s) => s.lpars[1]!.cluster.silenceTicks)).toEqual([0, 1, 0, 1, 0, 1]);
     expect(verdicts(d, [tick, tick, tick, tick, tick]).every((x) => x.holds)).toBe(true);
   });
 
@@ -48,7 +48,7 @@ describe('INV-13 no takeover of a healthy active (planted in design objects)', (
   test('a timer run out by a fault is no false takeover: the active paused (FLT-03), or its heartbeats lost (FLT-04)', () => {
     const paused: Command[] = [{ kind: 'pause', lpar: lpar(0) }, tick, tick, { kind: 'resume', lpar: lpar(0) }];
     const run = play(hardened, paused);
-    expect(run.final.lpars[1]!.cluster.silencePeriods).toBe(2);
+    expect(run.final.lpars[1]!.cluster.silenceTicks).toBe(2);
     expect(verdicts(hardened, paused).every((x) => x.holds)).toBe(true);
     expect(verdicts(hardened, [{ kind: 'hb_loss', lpar: lpar(0) }, tick, tick]).every((x) => x.holds)).toBe(true);
   });
@@ -59,7 +59,7 @@ describe('CPU allocation rate (class 4): an LPAR given 0% runs no clustering pro
     const d = { ...hardened, cpuStandbyPercent: 0 };
     const crash: Command[] = [{ kind: 'os_crash', lpar: lpar(0) }, tick, tick];
     const run = play(d, crash);
-    expect(run.final.lpars[1]!.cluster.silencePeriods).toBe(2);
+    expect(run.final.lpars[1]!.cluster.silenceTicks).toBe(2);
     expect(refusalOf(run.final, { kind: 'cluster_step', lpar: lpar(1) }, d)).toMatchObject({ message: expect.stringMatching(/0% of the CPU/) });
     expect(refusalOf(play(hardened, crash).final, { kind: 'cluster_step', lpar: lpar(1) }, hardened)).toBeNull();
   });

@@ -25,8 +25,8 @@ export const INV_13: Invariant = {
     const timeout = timeoutTicks(design);
     for (const l of lparIds(before.config.lparCount)) {
       if (l === owner) continue;
-      const silenceBefore = before.lpars[l]!.cluster.silencePeriods;
-      const ranOut = silenceBefore < timeout && result.state.lpars[l]!.cluster.silencePeriods >= timeout;
+      const silenceBefore = before.lpars[l]!.cluster.silenceTicks;
+      const ranOut = silenceBefore < timeout && result.state.lpars[l]!.cluster.silenceTicks >= timeout;
       if (!ranOut) continue;
       const elapsedTicks = silenceBefore + 1;
       if (elapsedTicks <= design.heartbeatPeriodTicks) {
