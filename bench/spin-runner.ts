@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { builtInDesign, type Config } from '../model/index.ts';
 import { exploreWith, type ExploreReport } from '../check/explore/index.ts';
 import { PackedSystem } from '../check/explore/packed/system.ts';
+import { ParallelPackedSystem } from '../check/explore/packed/parallel-system.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const PROMELA_MODEL = path.join(HERE, 'promela', 'slotcheck.pml');
@@ -20,9 +21,17 @@ export const DESIGNS = [
 ] as const;
 
 /** The explorer on the packed system, checking the invariants the Promela model checks. */
-export function exploreChecked(name: string, config: Config = CONFIG): ExploreReport {
+export function exploreChecked(name: string, config: Config = CONFIG, searchThreads = 1): ExploreReport {
   const design = builtInDesign(name)!;
-  return exploreWith(new PackedSystem(design, config), { depthMax: 10_000, statesMax: 10_000_000, timeLimitMs: 600_000, only: CHECKED });
+  const bounds = { depthMax: 10_000, statesMax: 10_000_000, timeLimitMs: 600_000, only: CHECKED };
+  if (searchThreads === 1) return exploreWith(new PackedSystem(design, config), bounds);
+  // One search on several threads (explore --search-threads): the same report; the pool of workers outlives the search.
+  const system = new ParallelPackedSystem(design, config, { symmetry: false, threads: searchThreads });
+  try {
+    return exploreWith(system, bounds);
+  } finally {
+    system.close();
+  }
 }
 
 /** The invariants the explorer found a counterexample for. */

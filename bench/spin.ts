@@ -17,6 +17,11 @@ import { builtInDesign } from '../model/index.ts';
 import { measure } from './measure.ts';
 import { CHECKED, CONFIG, DESIGNS, exploreChecked, onPath, runSpin, violatedIn } from './spin-runner.ts';
 
+// `--search-threads N`: the explorer's search on N threads (explore --search-threads), else one.
+const at = process.argv.indexOf('--search-threads');
+const SEARCH_THREADS = at < 0 ? 1 : Number(process.argv[at + 1]);
+if (!Number.isInteger(SEARCH_THREADS) || SEARCH_THREADS < 1) throw new Error('--search-threads takes a whole number ≥ 1');
+
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 function main(): number {
@@ -26,14 +31,14 @@ function main(): number {
       return 2;
     }
   }
-  exploreChecked('hardened'); // warm up the explorer, so that the first design's time is not compile time
+  exploreChecked('hardened', CONFIG, SEARCH_THREADS); // warm up the explorer, so that the first design's time is not compile time
   console.log(`SPIN (${execFileSync('spin', ['-V'], { encoding: 'utf8' }).trim()}) and the explorer on the packed system, 2 LPARs × 1 slot, fault budget 2, write budget 2.`);
-  console.log(`Checked on both sides: ${CHECKED.join(', ')} (state and step parts), each on its own. SPIN: DFS, full search (-c0); explorer: BFS, exploreWith(PackedSystem, only those five).`);
+  console.log(`Checked on both sides: ${CHECKED.join(', ')} (state and step parts), each on its own. SPIN: DFS, full search (-c0); explorer: BFS, exploreWith(PackedSystem, only those five), on ${SEARCH_THREADS} thread(s).`);
   let agreeAll = true;
   for (const { name, defines } of DESIGNS) {
     const design = builtInDesign(name)!;
     const spin = runSpin(name, defines);
-    const run = measure(() => exploreChecked(name));
+    const run = measure(() => exploreChecked(name, CONFIG, SEARCH_THREADS));
     const explored = run.result;
     const spinViolated = spin.report.violated;
     const explorerViolated = violatedIn(explored);
@@ -63,14 +68,14 @@ function main(): number {
 function throughput(): boolean {
   const config = { ...CONFIG, faultBudget: 3 };
   const spin = runSpin('patent-lpar-b-f3', ['-DDSN02', '-DFAULT_BUDGET=3']);
-  const run = measure(() => exploreChecked('patent-lpar-b', config));
+  const run = measure(() => exploreChecked('patent-lpar-b', config, SEARCH_THREADS));
   const explored = run.result;
   const spinRate = spin.report.transitions / spin.report.elapsedSeconds;
   const explorerRate = explored.transitions / run.cpuSeconds;
   console.log(`\nThroughput, DSN-02 at fault budget 3 (the same five invariants)`);
   console.log(`  SPIN      ${fmt(spin.report.states).padStart(9)} states  ${fmt(spin.report.transitions).padStart(10)} transitions (stored + matched)  ${fmt(spin.report.elapsedSeconds, 2)} s  ${fmt(spinRate).padStart(10)} transitions/s`);
   console.log(`  explorer  ${fmt(explored.states).padStart(9)} states  ${fmt(explored.transitions).padStart(10)} transitions                     ${fmt(run.cpuSeconds, 2)} s  ${fmt(explorerRate).padStart(10)} transitions/s (cpu)`);
-  console.log(`  explorer / SPIN transitions per second: ${fmt(explorerRate / spinRate, 2)}`);
+  console.log(`  explorer / SPIN transitions per second: ${fmt(explorerRate / spinRate, 2)}; search time explorer (wall, ${SEARCH_THREADS} thread(s)) / SPIN: ${fmt(run.wallSeconds, 2)} s / ${fmt(spin.report.elapsedSeconds, 2)} s = ${fmt(run.wallSeconds / spin.report.elapsedSeconds, 2)}`);
   const agree = spin.report.states === explored.states + 1 && violatedIn(explored).join() === spin.report.violated.join();
   console.log(`  ${agree ? 'AGREE' : 'DISAGREE'} (states +1, same invariants violated)`);
   return agree;
