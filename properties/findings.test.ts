@@ -14,24 +14,22 @@ import { boundedStretchBreach } from '../check/bounded-stretch.ts';
 
 /** The 1-based step at which the finding's property first breaks (0: the initial state), or null. */
 function firstFailure(f: Finding, design: Design): number | null {
-  let state: ModelState = initialState(scenarioConfig(f.lparCount ?? 2, f.slotCount ?? 1), design);
+  const initial = initialState(scenarioConfig(f.lparCount ?? 2, f.slotCount ?? 1), design);
+  let state: ModelState = initial;
+  const steps: { command: Command; state: ModelState }[] = [];
   const invariant = INVARIANTS.filter((p) => p.id === f.property);
   if (initialViolation(state, design, invariant) !== null) return 0;
   for (const [i, command] of f.commands.entries()) {
     const result = step(state, command, design);
     if (stepViolation({ before: state, command, result, design }, invariant) !== null) return i + 1;
     state = result.state;
+    steps.push({ command, state });
   }
   const live = LIVENESS.find((p) => p.id === f.property);
   if (live === undefined) return null;
-  if (live.withinSteps !== undefined) {
-    // A bounded response can break along the commands themselves: a stretch longer than the design's bound.
-    const steps: { command: Command; state: ModelState }[] = [];
-    let at: ModelState = initialState(scenarioConfig(f.lparCount ?? 2, f.slotCount ?? 1), design);
-    for (const command of f.commands) steps.push({ command, state: (at = step(at, command, design).state) });
-    const breach = boundedStretchBreach(design, initialState(scenarioConfig(f.lparCount ?? 2, f.slotCount ?? 1), design), steps, live, live.withinSteps(design));
-    if (breach !== null) return breach.at;
-  }
+  // A bounded response can break along the commands themselves: a stretch longer than the design's bound.
+  const breach = live.withinSteps === undefined ? null : boundedStretchBreach(design, initial, steps, live, live.withinSteps(design));
+  if (breach !== null) return breach.at;
   const drained = drainFairly(state, design, 200, () => {});
   return drained.outcome.kind === 'quiescent' && live.pending(drained.state, design).length > 0 ? f.commands.length : null;
 }

@@ -123,10 +123,10 @@ export class PackedSystem extends PackedSystemBase<number> {
   }
 
   private recordOrbit(id: number, perm: number, orbit: number, mask: number): void {
-    if (id >= this.orbits.length) this.orbits = grownBytes(this.orbits, id);
+    if (id >= this.orbits.length) this.orbits = grown(this.orbits, id);
     this.orbits[id] = orbit;
     if (this.firstPerms !== null) {
-      if (id >= this.firstPerms.length) this.firstPerms = grownBytes(this.firstPerms, id);
+      if (id >= this.firstPerms.length) this.firstPerms = grown(this.firstPerms, id);
       this.firstPerms[id] = perm;
     }
     this.recordVerdict(id, mask);
@@ -176,18 +176,17 @@ export class PackedSystem extends PackedSystemBase<number> {
   }
 
   private recordVerdict(state: number, mask: number): void {
-    if (state >= this.verdicts.length) {
-      const grown = new Uint16Array(Math.max(this.verdicts.length * 2, state + 1));
-      grown.set(this.verdicts);
-      this.verdicts = grown;
-    }
+    if (state >= this.verdicts.length) this.verdicts = grown(this.verdicts, state);
     this.verdicts[state] = CHECKED | mask;
   }
 }
 
-/** `bytes`, doubled until index `at` fits. */
-function grownBytes(bytes: Uint8Array, at: number): Uint8Array<ArrayBuffer> {
-  const grown = new Uint8Array(Math.max(bytes.length * 2, at + 1));
-  grown.set(bytes);
-  return grown;
+/** A copy of `array`, doubled until index `at` fits. */
+function grown(array: Uint8Array, at: number): Uint8Array<ArrayBuffer>;
+function grown(array: Uint16Array, at: number): Uint16Array<ArrayBuffer>;
+function grown(array: Uint8Array | Uint16Array, at: number): Uint8Array<ArrayBuffer> | Uint16Array<ArrayBuffer> {
+  const length = Math.max(array.length * 2, at + 1);
+  const copy = array instanceof Uint16Array ? new Uint16Array(length) : new Uint8Array(length);
+  copy.set(array);
+  return copy;
 }
