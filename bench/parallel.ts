@@ -33,6 +33,8 @@ interface Run {
   readonly serialSeconds: number | null;
   readonly chunksHere: number | null;
   readonly chunks: number | null;
+  /** Two threads or more: the share of successors whose id the expanding thread found in the shared table. */
+  readonly knownShare: number | null;
   readonly load: string;
   /** CPU seconds (user + system, /proc/self/task) of the search's thread, and of every other thread (workers, the garbage collector's helpers). */
   readonly mainCpu: number;
@@ -79,7 +81,8 @@ function runHere(args: string[]): Run {
     peakMiB: process.resourceUsage().maxRSS / 1024,
     reportHash: createHash('sha256').update(JSON.stringify(rest)).digest('hex').slice(0, 16),
     serialSeconds: system === null ? null : (report.timing.elapsedMs - system.stats.waitingMs) / 1000,
-    chunksHere: system?.stats.chunksHere ?? null, chunks: system?.stats.chunks ?? null, load, mainCpu, otherCpu,
+    chunksHere: system?.stats.chunksHere ?? null, chunks: system?.stats.chunks ?? null,
+    knownShare: system === null ? null : system.stats.known / Math.max(1, system.stats.successors), load, mainCpu, otherCpu,
   };
 }
 
@@ -97,7 +100,7 @@ if (argv[0] === '--run') {
   const one = spawnRun(['1', ...row]);
   console.log(`  1 thread : ${one.seconds.toFixed(1)} s (search ${one.searchSeconds.toFixed(1)} s), ${one.states.toLocaleString('en-US')} states, ${one.transitions.toLocaleString('en-US')} transitions, peak ${one.peakMiB.toFixed(0)} MiB, load ${one.load}`);
   const two = spawnRun(['2', ...row]);
-  console.log(`  2 threads: ${two.seconds.toFixed(1)} s (search ${two.searchSeconds.toFixed(1)} s), peak ${two.peakMiB.toFixed(0)} MiB, load ${two.load}; the search's thread: ${two.serialSeconds!.toFixed(1)} s of its own work (${(100 * two.serialSeconds! / one.seconds).toFixed(0)}% of one thread's time), expanded ${two.chunksHere} of ${two.chunks} chunks`);
+  console.log(`  2 threads: ${two.seconds.toFixed(1)} s (search ${two.searchSeconds.toFixed(1)} s), peak ${two.peakMiB.toFixed(0)} MiB, load ${two.load}; the search's thread: ${two.serialSeconds!.toFixed(1)} s of its own work (${(100 * two.serialSeconds! / one.seconds).toFixed(0)}% of one thread's time), expanded ${two.chunksHere} of ${two.chunks} chunks; ${(100 * two.knownShare!).toFixed(0)}% of successors came with their id`);
   const cpu = (r: Run) => `CPU: the search's thread ${r.mainCpu.toFixed(1)} s, other threads ${r.otherCpu.toFixed(1)} s`;
   console.log(`  ${cpu(one)} (one thread); ${cpu(two)} (two)`);
   // On two idle cores the search's thread runs its own work alone while the rest is shared out:

@@ -5,7 +5,7 @@ import { SuccessorGenerator } from '../../../model/packed/generator.ts';
 import { layoutFor } from '../../../model/packed/layout.ts';
 import { PackedMachine } from '../../../model/packed/machine.ts';
 import { STATE_INVARIANT_IDS, stateViolationMask } from '../../../properties/packed/state-checks.ts';
-import { CHUNK_BITS } from './store.ts';
+import { CHUNK_BITS, sharedLookupFor, type Lookup } from './store.ts';
 import { PackedSymmetry } from './symmetry.ts';
 
 // A breadth-first search expanded by several threads (parallel-system.ts). Ids are given in
@@ -13,9 +13,10 @@ import { PackedSymmetry } from './symmetry.ts';
 // thread publishes such ranges (batches: a whole level, or what is stored of the next while
 // threads would otherwise wait), cut into chunks (LEVEL_CHUNK_STATES states by default); a thread
 // claims the next chunk from a shared counter and writes, per state, its successors in generation
-// order into one slot of a shared ring. The search's thread reads the chunks back in order and
-// interns the successors itself, so ids and everything the search derives from them are those of
-// the one-thread search.
+// order into one slot of a shared ring. A successor the store already holds is looked up there by
+// the expanding thread (the store's table is shared, read lock-free) and written as its id alone;
+// the search's thread interns the others itself, in order, so ids and everything the search
+// derives from them are those of the one-thread search.
 
 /** States per chunk of a level. */
 export const LEVEL_CHUNK_STATES = 256;
@@ -32,9 +33,13 @@ export const CTRL = {
   ready: 3,
 } as const;
 
-/** A successor's record: meta (command | renaming << 16 | orbit << 19 | state mask << 24), step flags, then its words. */
+/**
+ * A successor's record: meta (command | renaming << 16 | orbit << 19 | state mask << 24), step
+ * flags, its id + 1 if the store held it when it was expanded (else 0), then its words (written,
+ * and its state mask computed, only when its id is not known).
+ */
 if (STATE_INVARIANT_IDS.length > 8) throw new Error('a successor record holds at most 8 state invariants in its meta word');
-export const RECORD_HEADER_INTS = 2;
+export const RECORD_HEADER_INTS = 3;
 
 /** What every thread of one parallel search shares. */
 export interface ParallelShared {
@@ -65,6 +70,8 @@ export interface BatchMessage {
   readonly chunks: readonly SharedArrayBuffer[];
   /** Per state of the batch, the renaming of its stored member (symmetry reduction only). */
   readonly perms: SharedArrayBuffer | null;
+  /** The store's hash table when the batch was published (StateStore.sharedTable). */
+  readonly table: { readonly buffer: SharedArrayBuffer; readonly slotShift: number; readonly slotMask: number };
 }
 
 /** What a worker is told, in order: a new search, then its levels. */
@@ -90,6 +97,10 @@ export class ChunkExpander {
   private readonly chunks: Int32Array[] = [];
   private perms: Uint8Array | null = null;
   private batch: BatchMessage | null = null;
+  private table: Int32Array<ArrayBufferLike> = new Int32Array(0);
+  private slotShift = 0;
+  private slotMask = 0;
+  private readonly lookup: Lookup;
   /** Where the successor being written goes, in `ring`. */
   private at = 0;
   private readonly onSuccessor: (command: number, m: PackedMachine) => void;
@@ -108,7 +119,8 @@ export class ChunkExpander {
     this.claims = new BigInt64Array(shared.claim);
     this.ring = new Int32Array(shared.ring);
     this.slotInts = slotInts(shared.chunkStates, this.generator.table.commands.length, this.width);
-    const { ring, width, reduction: red } = this;
+    this.lookup = sharedLookupFor(this.width);
+    const { ring, width, reduction: red, chunks, lookup } = this;
     const canonical = new Int32Array(width);
     this.onSuccessor = (command, m) => {
       let at = this.at;
@@ -121,8 +133,15 @@ export class ChunkExpander {
         perm = red.perm;
         orbit = red.orbit;
       }
-      for (let i = 0; i < width; i += 1) ring[at + RECORD_HEADER_INTS + i] = next[i]!;
-      ring[at] = command | (perm << 16) | (orbit << 19) | (stateViolationMask(m.r, config, this.code) << 24);
+      const found = this.table.length === 0 ? -1 : lookup(this.table, this.slotShift, this.slotMask, chunks, next, 0);
+      if (found >= 0) {
+        ring[at] = command | (perm << 16) | (orbit << 19);
+        ring[at + 2] = found + 1;
+      } else {
+        for (let i = 0; i < width; i += 1) ring[at + RECORD_HEADER_INTS + i] = next[i]!;
+        ring[at] = command | (perm << 16) | (orbit << 19) | (stateViolationMask(m.r, config, this.code) << 24);
+        ring[at + 2] = 0;
+      }
       ring[at + 1] = m.flags;
       at += RECORD_HEADER_INTS + width;
       this.at = at;
@@ -133,6 +152,9 @@ export class ChunkExpander {
   receive(message: BatchMessage): void {
     for (const buffer of message.chunks) this.chunks.push(new Int32Array(buffer));
     this.perms = message.perms === null ? null : new Uint8Array(message.perms);
+    if (this.table.buffer !== message.table.buffer) this.table = new Int32Array(message.table.buffer);
+    this.slotShift = message.table.slotShift;
+    this.slotMask = message.table.slotMask;
     this.batch = message;
   }
 

@@ -2,7 +2,9 @@
 // one-thread search exactly: the same states, transitions, verdicts, shortest counterexamples,
 // witnesses and liveness lassos, byte for byte. Chunks are cut small here so that even these
 // levels are spread over threads, and one variant leaves every chunk to the workers, so that
-// they do the expanding however quickly this thread could have done it alone.
+// they do the expanding however quickly this thread could have done it alone. Both ways a
+// successor reaches the search are used: with its id, found by the expanding thread in the shared
+// table, and with its words, for this thread to intern.
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_DESIGNS, builtInDesign, type Config } from '../../../model/index.ts';
 import { explore, exploreParallel } from '../explore.ts';
@@ -22,12 +24,12 @@ function json(report: ExploreReport): string {
   return JSON.stringify(rest);
 }
 
-function both(options: ExploreOptions): { one: string; workersOnly: string; workerChunks: number; three: string } {
+function both(options: ExploreOptions): { one: string; workersOnly: string; workerChunks: number; three: string; known: number; successors: number } {
   const one = json(explore(options));
   const system = new ParallelPackedSystem(options.design, options.config, { symmetry: options.symmetry, threads: 2, here: false, chunkStates: 8 });
   const workersOnly = json(exploreParallel(options, system));
   const three = json(exploreParallel(options, new ParallelPackedSystem(options.design, options.config, { symmetry: options.symmetry, threads: 3, chunkStates: 5 })));
-  return { one, workersOnly, workerChunks: system.stats.chunks - system.stats.chunksHere, three };
+  return { one, workersOnly, workerChunks: system.stats.chunks - system.stats.chunksHere, three, known: system.stats.known, successors: system.stats.successors };
 }
 
 describe('a search on 2 and 3 threads gives the one-thread report, byte for byte', () => {
@@ -40,6 +42,8 @@ describe('a search on 2 and 3 threads gives the one-thread report, byte for byte
           expect(r.workersOnly).toBe(r.one);
           expect(r.three).toBe(r.one);
           expect(r.workerChunks).toBeGreaterThan(0);
+          expect(r.known).toBeGreaterThan(0);
+          expect(r.known).toBeLessThan(r.successors);
         }, 120_000);
       }
     }

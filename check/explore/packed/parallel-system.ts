@@ -59,10 +59,12 @@ export interface ParallelOptions {
 /**
  * The packed system with the stored states' successors computed by several threads: this one
  * and `threads - 1` workers (parallel-worker.ts) expand chunks of each published batch of stored
- * states (`publish`), canonicalising each successor and computing its state-invariant mask, into
- * a shared ring (parallel-expander.ts). The search (search.ts, unchanged) still calls `successors` on each state
- * in id order; for the state it expects next, `successors` reads the state's records and interns
- * them here in generation order, so ids, parents, counts, counterexamples, witnesses and the
+ * states (`publish`), canonicalising each successor and looking it up in the store's shared
+ * table, into a shared ring (parallel-expander.ts): a successor found there is written as its id,
+ * any other with its words and state-invariant mask. The search (search.ts, unchanged) still calls
+ * `successors` on each state in id order; for the state it expects next, `successors` reads the
+ * state's records and interns those without an id here, in generation order (a lookup that missed
+ * a state added meanwhile finds it now), so ids, parents, counts, counterexamples, witnesses and the
  * liveness graph are those of PackedSystem in one thread, by construction. While the next chunk is
  * not ready, this thread expands chunks too. Any other call (replaying a path after the search)
  * runs in this thread as PackedSystem does. Call `close` when the search is over.
@@ -88,8 +90,12 @@ export class ParallelPackedSystem extends PackedSystem {
   /** The serial of the chunk in hand (-1: none), and where its next record is. */
   private serialInHand = -1;
   private recordAt = 0;
-  /** Measurement (bench/parallel.ts): chunks this thread expanded, all chunks, and milliseconds spent waiting for a chunk or expanding one. */
-  readonly stats = { chunksHere: 0, chunks: 0, waitingMs: 0 };
+  /**
+   * Measurement (bench/parallel.ts): chunks this thread expanded, all chunks, milliseconds spent
+   * waiting for a chunk or expanding one, successors read, and those whose id the expanding
+   * thread found in the store.
+   */
+  readonly stats = { chunksHere: 0, chunks: 0, waitingMs: 0, successors: 0, known: 0 };
 
   private readonly chunkStates: number;
   /** Whether this thread expands chunks too while it waits for the next one. */
@@ -149,9 +155,18 @@ export class ParallelPackedSystem extends PackedSystem {
     const recordInts = RECORD_HEADER_INTS + expander.width;
     let at = this.recordAt;
     this.cursor += 1;
+    const reduced = this.reduction !== null;
+    this.stats.successors += count;
     for (let k = 0; k < count; k += 1) {
       const meta = ring[at]!;
-      const next = this.adopt(ring, at + RECORD_HEADER_INTS, (meta >>> 16) & 7, (meta >>> 19) & 31, meta >>> 24);
+      const known = ring[at + 2]! - 1;
+      let next: number;
+      if (known >= 0) {
+        next = reduced ? known * 8 + ((meta >>> 16) & 7) : known;
+        this.stats.known += 1;
+      } else {
+        next = this.adopt(ring, at + RECORD_HEADER_INTS, (meta >>> 16) & 7, (meta >>> 19) & 31, meta >>> 24);
+      }
       const flags = ring[at + 1]!;
       at += recordInts;
       this.recordAt = at;
@@ -178,7 +193,7 @@ export class ParallelPackedSystem extends PackedSystem {
     // Chunks are shared, not copied: states this thread adds to a chunk already posted are seen there.
     const chunks = this.store.chunksFrom(this.chunksPosted).map((c) => c.buffer as SharedArrayBuffer);
     this.chunksPosted += chunks.length;
-    const message: BatchMessage = { kind: 'batch', seq: this.seq, first, count, chunkCount, base: this.nextBase, chunks, perms };
+    const message: BatchMessage = { kind: 'batch', seq: this.seq, first, count, chunkCount, base: this.nextBase, chunks, perms, table: this.store.sharedTable };
     this.nextBase += chunkCount;
     this.publishedEnd = first + count;
     this.batches.push(message);

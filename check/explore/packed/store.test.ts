@@ -3,7 +3,7 @@
 // with ids in first-insertion order (the explorer's determinism rests on it).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hashWords, lookupFor, StateStore } from './store.ts';
+import { hashWords, lookupFor, sharedLookupFor, StateStore } from './store.ts';
 
 describe('StateStore interns word tuples', () => {
   it('gives ids 0, 1, 2 … in first-insertion order and the same id to an equal tuple', () => {
@@ -64,5 +64,46 @@ describe('the compiled lookup (one per width)', () => {
       });
       expect(store.size).toBe(ids.size);
     }), { seed: 18, numRuns: 200 });
+  });
+});
+
+describe('the lookup of a thread reading a shared store (parallel search)', () => {
+  const tupleOf = (i: number, width: number): Int32Array => Int32Array.from({ length: width }, (_, k) => (i * 7919 + k * 31) % 100_003);
+
+  it('finds what the writer added, in the table it was given, even after that table was replaced by a larger one', () => {
+    const width = 3;
+    const store = new StateStore(width, 16, true);
+    for (let i = 0; i < 100; i += 1) store.intern(tupleOf(i, width));
+    const early = store.sharedTable;
+    for (let i = 100; i < 40_000; i += 1) store.intern(tupleOf(i, width));
+    const late = store.sharedTable;
+    expect(late.buffer).not.toBe(early.buffer); // the table doubled since `early` was taken
+    const chunks = store.chunksFrom(0);
+    const lookup = sharedLookupFor(width);
+    const table = (t: typeof early) => new Int32Array(t.buffer);
+    for (let i = 0; i < 40_000; i += 97) {
+      expect(lookup(table(late), late.slotShift, late.slotMask, chunks, tupleOf(i, width), 0)).toBe(i);
+      // The replaced table holds at least the first 100; for the rest it gives the id or "absent", never another id.
+      const inEarly = lookup(table(early), early.slotShift, early.slotMask, chunks, tupleOf(i, width), 0);
+      if (i < 100 || inEarly >= 0) expect(inEarly).toBe(i);
+    }
+    expect(lookup(table(late), late.slotShift, late.slotMask, chunks, tupleOf(50_000, width), 0)).toBeLessThan(0);
+  });
+
+  it('answers "absent" for a state whose chunk the reader was not given, where the writer\'s own lookup finds it', () => {
+    const width = 2;
+    const store = new StateStore(width, 1 << 16, true);
+    const count = (1 << 14) + 10; // into the second chunk of states
+    for (let i = 0; i < count; i += 1) store.intern(tupleOf(i, width));
+    const { buffer, slotShift, slotMask } = store.sharedTable;
+    const firstChunkOnly = store.chunksFrom(0).slice(0, 1);
+    const last = tupleOf(count - 1, width);
+    expect(sharedLookupFor(width)(new Int32Array(buffer), slotShift, slotMask, firstChunkOnly, last, 0)).toBeLessThan(0);
+    expect(lookupFor(width)(new Int32Array(buffer), slotShift, slotMask, store.chunksFrom(0), last, 0)).toBe(count - 1);
+    expect(sharedLookupFor(width)(new Int32Array(buffer), slotShift, slotMask, firstChunkOnly, tupleOf(5, width), 0)).toBe(5);
+  });
+
+  it('a store that is not shared has no shared table', () => {
+    expect(() => new StateStore(2).sharedTable).toThrow(/not a shared store/);
   });
 });

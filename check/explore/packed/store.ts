@@ -9,7 +9,10 @@
 // entries move to slots 2i and 2i + 1, so rehashing scans the old table and writes the new one
 // almost in order instead of at random. Equal tuples get equal ids, so an id is a canonical key;
 // ids depend only on the order of insertion, so the store is deterministic. The lookup itself is
-// compiled per width (`lookupFor`).
+// compiled per width (`lookupFor`). A shared store keeps its chunks and table in
+// SharedArrayBuffers with one writer (the search's thread) and lock-free readers (the parallel
+// search's workers, `sharedLookupFor`): a tuple's words are written before its entry, and the
+// entry with Atomics.store, so a reader that sees an entry with Atomics.load sees its words.
 
 const EMPTY = 0;
 
@@ -41,11 +44,25 @@ const MAX_LOAD = 0.7;
  */
 export type Lookup = (table: Int32Array, slotShift: number, slotMask: number, chunks: readonly Int32Array[], words: Int32Array, offset: number) => number;
 
-const LOOKUPS = new Map<number, Lookup>();
+const LOOKUPS = new Map<string, Lookup>();
 
 export function lookupFor(width: number): Lookup {
+  return compiledLookup(width, false);
+}
+
+/**
+ * The lookup of another thread than the store's writer, in its shared table while the writer adds
+ * to it: entries read with Atomics.load, and an entry whose chunk this thread has not been given
+ * ends the probe. It may answer "absent" for a tuple added meanwhile, never a wrong id.
+ */
+export function sharedLookupFor(width: number): Lookup {
+  return compiledLookup(width, true);
+}
+
+function compiledLookup(width: number, concurrent: boolean): Lookup {
   if (!Number.isInteger(width) || width < 1 || width > 64) throw new RangeError(`a tuple width of ${width} words`);
-  let lookup = LOOKUPS.get(width);
+  const cacheKey = `${width}${concurrent ? 's' : ''}`;
+  let lookup = LOOKUPS.get(cacheKey);
   if (lookup === undefined) {
     const words = Array.from({ length: width }, (_, i) => i);
     const source = [
@@ -56,11 +73,12 @@ export function lookupFor(width: number): Lookup {
       `const tag = h & 0xf;`,
       'let slot = h >>> slotShift;',
       'for (;;) {',
-      '  const entry = table[slot];',
+      concurrent ? '  const entry = Atomics.load(table, slot);' : '  const entry = table[slot];',
       '  if (entry === 0) return -1 - slot;',
       `  if ((entry >>> ${ID_BITS}) === tag) {`,
       `    const id = (entry & ${ID_MASK}) - 1;`,
       `    const chunk = chunks[id >>> ${CHUNK_BITS}];`,
+      ...(concurrent ? ['    if (chunk === undefined) return -1 - slot;'] : []),
       `    const at = (id & ${CHUNK_STATES - 1}) * ${width};`,
       `    if (${words.map((i) => `chunk[at + ${i}] === w${i}`).join(' && ')}) return id;`,
       '  }',
@@ -69,7 +87,7 @@ export function lookupFor(width: number): Lookup {
     ];
     // new Function: the source is built from the width, an integer checked above; nothing read from input.
     lookup = new Function('table', 'slotShift', 'slotMask', 'chunks', 'words', 'offset', `'use strict';\n${source.join('\n')}`) as Lookup;
-    LOOKUPS.set(width, lookup);
+    LOOKUPS.set(cacheKey, lookup);
   }
   return lookup;
 }
@@ -97,13 +115,23 @@ export class StateStore {
   constructor(readonly width: number, initialCapacity = 1 << 12, private readonly shared = false) {
     const slots = 1 << Math.ceil(Math.log2(Math.max(16, initialCapacity) * 2));
     this.lookup = lookupFor(width);
-    this.table = new Int32Array(slots);
+    this.table = this.newTable(slots);
     this.slotMask = slots - 1;
     this.slotShift = 32 - Math.log2(slots);
   }
 
   get size(): number {
     return this.count;
+  }
+
+  /** With `shared`: the table as it is now, for `sharedLookupFor` (a doubling replaces it; the old one stays valid, and stops growing). */
+  get sharedTable(): { readonly buffer: SharedArrayBuffer; readonly slotShift: number; readonly slotMask: number } {
+    if (!this.shared) throw new Error('not a shared store');
+    return { buffer: this.table.buffer as SharedArrayBuffer, slotShift: this.slotShift, slotMask: this.slotMask };
+  }
+
+  private newTable(slots: number): Int32Array {
+    return this.shared ? new Int32Array(new SharedArrayBuffer(4 * slots)) : new Int32Array(slots);
   }
 
   /** Bytes held per state: its words in chunks, and its share of the hash table. */
@@ -129,7 +157,9 @@ export class StateStore {
     const chunk = this.chunks[id >>> CHUNK_BITS]!;
     const at = (id & (CHUNK_STATES - 1)) * width;
     for (let i = 0; i < width; i += 1) chunk[at + i] = words[offset + i]!;
-    this.table[slot] = entryOf(id, hashWords(chunk, at, width));
+    const entry = entryOf(id, hashWords(chunk, at, width));
+    if (this.shared) Atomics.store(this.table, slot, entry);
+    else this.table[slot] = entry;
     this.count = id + 1;
     if (this.count > (this.slotMask + 1) * MAX_LOAD) this.growTable();
     this.lastWasNew = true;
@@ -161,7 +191,7 @@ export class StateStore {
     const { width } = this;
     const old = this.table;
     const slots = old.length * 2;
-    const table = new Int32Array(slots);
+    const table = this.newTable(slots);
     const mask = slots - 1;
     const shift = this.slotShift - 1;
     // In old-slot order, every entry's new home is at or after the previous one's (but for the
