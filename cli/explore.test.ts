@@ -77,6 +77,14 @@ describe('slotcheck explore', () => {
     expect(traces()).toEqual(oneTraces);
   }, 120_000);
 
+  test('--threads left over once each design has one go to each search; --store compact keeps one', async () => {
+    const args = ['explore', '--design', 'hardened', '--faults', '1', '--writes', '1', '--threads', '2', '--out', tempDir()];
+    expect((await runCli(args)).stdout).toMatch(/packed engine on 2 threads/);
+    expect((await runCli([...args, '--design', 'patent-lpar-a'])).stdout).not.toMatch(/on 2 threads/);
+    expect((await runCli([...args, '--store', 'compact'])).stdout).not.toMatch(/on 2 threads/);
+    expect((await runCli([...args, '--search-threads', '1'])).stdout).not.toMatch(/on 2 threads/);
+  }, 120_000);
+
   test.each([
     [['--search-threads', '0'], 'SC002'],
     [['--search-threads', '2', '--engine', 'reference'], 'SC002'],

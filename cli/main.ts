@@ -53,7 +53,7 @@ function program(setExit: (code: ExitCode) => void): Command {
     .option('--store <kind>', 'exact (default: every state kept) or compact (a 64-bit fingerprint per state, as SPIN -DHC: far less memory, every verdict PROBABILISTIC, liveness not checked)', once)
     .option('--only <ids>', 'comma-separated property ids to check', once)
     .option('--threads <n>', 'threads exploring designs side by side (default 2, or 1 on a one-core machine; 1: all in this thread); same results', once)
-    .option('--search-threads <n>', 'threads on each design\'s search (default 1): workers expand each breadth-first level (packed engine, exact store); same results', once)
+    .option('--search-threads <n>', 'threads on each design\'s search (default: --threads over the designs, at least 1; 1 with --engine reference or --store compact): workers expand each breadth-first level (packed engine, exact store); same results', once)
     .option('--json', 'print the summary as JSON')
     .option('--out <dir>', 'where to write the summary, traces and report.html, under explore/ (default reports/out)', once)
     .option('--junit <file>', 'also write JUnit XML: a test suite per design, a test case per property', once)

@@ -52,7 +52,9 @@ export async function exploreCommand(options: ExploreCliOptions): Promise<ExitCo
   if (store !== 'exact' && store !== 'compact') throw new CliError('SC002', `--store is "${store}"`, 'use --store exact (the default) or --store compact');
   if (store === 'compact' && engine === 'reference') throw new CliError('SC002', '--store compact with --engine reference', 'hash compaction runs on the packed engine: leave --engine out (packed is the default) or use --store exact');
   const threads = threadsOption(options.threads);
-  const searchThreads = intOption('search-threads', options.searchThreads, 1, 1, SEARCH_THREADS_MAX);
+  // Threads left once every design has one go to each design's search (exact packed search only).
+  const searchThreadsShare = engine === 'packed' && store === 'exact' ? Math.max(1, Math.floor(threads / designs.length)) : 1;
+  const searchThreads = intOption('search-threads', options.searchThreads, searchThreadsShare, 1, SEARCH_THREADS_MAX);
   if (searchThreads > 1 && (engine !== 'packed' || store !== 'exact')) throw new CliError('SC002', `--search-threads ${searchThreads} with --engine ${engine} --store ${store}`, 'one search on several threads runs the packed engine with the exact store: leave --engine and --store out, or --search-threads out');
   // Designs are explored side by side on worker threads; reports are read, printed and written in
   // design order. While they run, a status line (a terminal only) says how far each has got.

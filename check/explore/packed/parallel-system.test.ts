@@ -26,9 +26,9 @@ function json(report: ExploreReport): string {
 
 function both(options: ExploreOptions): { one: string; workersOnly: string; workerChunks: number; three: string; known: number; successors: number } {
   const one = json(explore(options));
-  const system = new ParallelPackedSystem(options.design, options.config, { symmetry: options.symmetry, threads: 2, here: false, chunkStates: 8 });
+  const system = new ParallelPackedSystem(options.design, options.config, { symmetry: options.symmetry, threads: 2, here: false, chunkStates: 8, startStates: 0 });
   const workersOnly = json(exploreParallel(options, system));
-  const three = json(exploreParallel(options, new ParallelPackedSystem(options.design, options.config, { symmetry: options.symmetry, threads: 3, chunkStates: 5 })));
+  const three = json(exploreParallel(options, new ParallelPackedSystem(options.design, options.config, { symmetry: options.symmetry, threads: 3, chunkStates: 5, startStates: 0 })));
   return { one, workersOnly, workerChunks: system.stats.chunks - system.stats.chunksHere, three, known: system.stats.known, successors: system.stats.successors };
 }
 
@@ -48,6 +48,17 @@ describe('a search on 2 and 3 threads gives the one-thread report, byte for byte
       }
     }
   }
+
+  it('other threads join once enough states wait, mid-search; a search that never has that many runs on this thread alone', () => {
+    const options: ExploreOptions = { design: builtInDesign('hardened')!, config: CONFIGS[1]!, symmetry: false, engine: 'packed', ...BOUNDS };
+    const one = json(explore(options));
+    const joined = new ParallelPackedSystem(options.design, options.config, { threads: 2, here: false, startStates: 50 });
+    expect(json(exploreParallel(options, joined))).toBe(one);
+    expect(joined.stats.chunks).toBeGreaterThan(0);
+    const alone = new ParallelPackedSystem(options.design, options.config, { threads: 2, here: false, startStates: 1_000_000 });
+    expect(json(exploreParallel(options, alone))).toBe(one);
+    expect(alone.stats.chunks).toBe(0);
+  }, 120_000);
 
   it('with a bound hit mid-level (states, depth): the same inconclusive report', () => {
     const design = builtInDesign('hardened')!;
