@@ -24,7 +24,7 @@ describe('gateKeeperOrder: enable-then-rewrite', () => {
   it('on the literal patent (add_pci reassigns an enabled slot) one add_pci enables LPAR1 while DMA still goes to LPAR0: INV-04 and INV-01 fail', () => {
     const r = explore(late, ['INV-01', 'INV-04']);
     const found = property(r, 'INV-04').counterexample!;
-    expect(found.why).toBe("slot 0 is enabled for LPAR1 but a cached translation still maps LPAR0's window");
+    expect(found.why).toBe("slot 0 is enabled for LPAR1 but the gate keeper write has not landed: it still maps LPAR0's window");
     expect(found.steps.map((s) => commandLabel(s.command))).toEqual(['add_pci(1,0,0)']);
     expect(property(r, 'INV-01').counterexample!.why).toBe('slot 0 is reachable by LPAR0 and LPAR1');
   });

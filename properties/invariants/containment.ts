@@ -1,5 +1,5 @@
 import { enabledOwner, reachingLpars } from '../../model/queries.ts';
-import { hasGateKeeper, slotIds, type Design, type ModelState } from '../../model/index.ts';
+import { hasGateKeeper, lateGateKeeperRewrite, slotIds, type Design, type ModelState } from '../../model/index.ts';
 import type { Invariant } from '../catalogue-types.ts';
 import { HOLDS, violated, type Verdict } from '../verdict.ts';
 
@@ -65,7 +65,10 @@ function gateKeeperAgrees(state: ModelState, design: Design): Verdict {
     if (!slot.enabled) continue;
     if (slot.gateKeeper !== slot.owner) return violated(`slot ${s} is enabled for LPAR${slot.owner} but the gate keeper maps ${slot.gateKeeper === null ? 'nothing' : `LPAR${slot.gateKeeper}'s window`}`);
     if (slot.gateKeeperStale !== null && slot.gateKeeperStale !== slot.owner) {
-      return violated(`slot ${s} is enabled for LPAR${slot.owner} but a cached translation still maps LPAR${slot.gateKeeperStale}'s window`);
+      // Under enable-then-rewrite the stale mapping may be the gate keeper write not yet landed, not a cache.
+      const cached = design.gateKeeperCache === 'invalidate-after-enable';
+      const stale = !lateGateKeeperRewrite(design) ? 'a cached translation' : cached ? 'a cached translation or a gate keeper write not yet landed' : 'the gate keeper write has not landed: it';
+      return violated(`slot ${s} is enabled for LPAR${slot.owner} but ${stale} still maps LPAR${slot.gateKeeperStale}'s window`);
     }
   }
   return HOLDS;
