@@ -20,7 +20,7 @@ function lparState(m: Machine, l: number): LparState {
   const g = m.guests[l]!;
   const c = m.cluster[l]!;
   const a = m.acpi[l]!;
-  const gpe: GpeState = { status: a.statusSet, enabled: a.enabled, insertMask: a.pciUp, ejectMask: a.pciDown };
+  const gpe: GpeState = { status: a.statusSet, enabled: a.enabled, insertMask: a.pciUp, ejectMask: a.pciDown, ...(a.sciEdge ? { sciEdge: true as const } : {}) };
   return {
     os: OS_NAMES[g.os]!,
     paused: g.paused,

@@ -10,18 +10,23 @@ export type PostResult = 'raised' | 'latched' | 'dropped';
  * source and the GPE register), after QEMU `hw/acpi/pcihp.c`: GPE0 status (write 1 to clear)
  * and enable, the PCI "up" (insertion) and "down" (eject) bitmaps the guest reads, and the SCI
  * as a level: status AND enable. While events remain pending in the bitmaps the emulation keeps
- * the status bit latched, so a guest that clears it with work left is interrupted again.
+ * the status bit latched, so a guest that clears it with work left is interrupted again. An
+ * edge-triggered block (design `sciTrigger: edge`) also latches each rising edge of that line in
+ * `sciEdge` until the guest takes it; the latch sits behind the enable, so a line that drops
+ * (GPE disabled, block reset) loses an edge not yet taken.
  */
 export class AcpiBlock {
   gpeStatus = 0;
   gpeEnable = GPE_PCI_HOTPLUG;
   pciUp = 0;
   pciDown = 0;
+  /** A rising edge of the SCI line the guest has not taken (edge-triggered blocks only). */
+  sciEdge = false;
   /** Per slot: how many times an event set its bit (0 → 1); an event can be applied at most once per setting. */
   readonly insertsPosted: Uint32Array;
   readonly ejectsPosted: Uint32Array;
 
-  constructor(slotCount: number) {
+  constructor(slotCount: number, private readonly edgeTriggered = false) {
     this.insertsPosted = new Uint32Array(slotCount);
     this.ejectsPosted = new Uint32Array(slotCount);
   }
@@ -39,11 +44,18 @@ export class AcpiBlock {
     return (this.gpeStatus & this.gpeEnable & GPE_PCI_HOTPLUG) !== 0;
   }
 
+  /** After a write to status or enable: a rising line latches an edge, a low one holds none. */
+  private latchEdge(wasAsserted: boolean): void {
+    if (this.edgeTriggered) this.sciEdge = this.sciAsserted && (this.sciEdge || !wasAsserted);
+  }
+
   /** A hot-plug event for `slot`. With the GPE disabled it is dropped or latched, as the design says. */
   post(slot: number, event: HotplugEvent, whenDisabled: 'drop' | 'latch'): PostResult {
     if (!this.enabled && whenDisabled === 'drop') return 'dropped';
+    const was = this.sciAsserted;
     this.postWithoutSci(slot, event);
     this.gpeStatus |= GPE_PCI_HOTPLUG;
+    this.latchEdge(was);
     return this.enabled ? 'raised' : 'latched';
   }
 
@@ -61,22 +73,31 @@ export class AcpiBlock {
 
   /** FLT-08: the status bit set with nothing pending (a duplicate SCI). */
   setStatusSpuriously(): void {
+    const was = this.sciAsserted;
     this.gpeStatus |= GPE_PCI_HOTPLUG;
+    this.latchEdge(was);
   }
 
   setEnabled(on: boolean): void {
+    const was = this.sciAsserted;
     this.gpeEnable = on ? GPE_PCI_HOTPLUG : 0;
+    this.latchEdge(was);
   }
 
   /**
-   * The guest's clear of GPE0 status and of the bitmap bits it handled. Write-1-to-clear keeps
-   * status set while bits remain pending; `clear-on-read` status does not.
+   * The guest's clear of GPE0 status and of the bitmap bits it handled, which takes its edge.
+   * Write-1-to-clear keeps status set while bits remain pending; `clear-on-read` status does not.
+   * The clear and the relatch are one trapped access: a status kept set never drops the line, so
+   * it makes no new edge.
    */
   clearHandled(upBits: number, downBits: number, relatchPending: boolean): void {
-    this.gpeStatus &= ~GPE_PCI_HOTPLUG;
+    const was = this.sciAsserted;
+    this.sciEdge = false;
     this.pciUp &= ~upBits;
     this.pciDown &= ~downBits;
-    if (relatchPending && (this.pciUp | this.pciDown) !== 0) this.gpeStatus |= GPE_PCI_HOTPLUG;
+    const keep = relatchPending && (this.pciUp | this.pciDown) !== 0;
+    this.gpeStatus = keep ? this.gpeStatus | GPE_PCI_HOTPLUG : this.gpeStatus & ~GPE_PCI_HOTPLUG;
+    this.latchEdge(was);
   }
 
   /** Power-on reset of the block: nothing pending, GPE enabled (the guest's ACPI init). */
@@ -85,5 +106,6 @@ export class AcpiBlock {
     this.gpeEnable = GPE_PCI_HOTPLUG;
     this.pciUp = 0;
     this.pciDown = 0;
+    this.sciEdge = false;
   }
 }

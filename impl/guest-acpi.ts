@@ -25,6 +25,7 @@ export function sciRefusal(m: Machine, lpar: number): Refusal | null {
   const acpi = m.acpi[lpar]!;
   if (!g.up) return notEnabled(`LPAR${lpar} cannot take an SCI now (${g.paused ? 'paused' : 'not running'})`);
   if (!acpi.sciAsserted) return notEnabled(`LPAR${lpar}'s SCI line is low (GPE0 status ${Number(acpi.statusSet)}, enable ${Number(acpi.enabled)})`);
+  if (m.design.sciTrigger === 'edge' && !acpi.sciEdge) return notEnabled(`LPAR${lpar}'s SCI line is high, but its interrupt controller has latched no new edge`);
   if (acpi.pciDown === 0 && acpi.pciUp !== 0 && acpi.pciUp === deferredInserts(m, lpar)) {
     return notEnabled(`LPAR${lpar} has only insertions into slots it is still ejecting; its ACPI work waits`);
   }

@@ -68,7 +68,7 @@ export class Machine {
     this.slotCount = slotCount;
     this.memory = new PhysicalMemory(lparCount, windowBytesFor(config));
     this.gateKeeper = new GateKeeper(slotCount, this.memory, design);
-    this.acpi = Array.from({ length: lparCount }, () => new AcpiBlock(slotCount));
+    this.acpi = Array.from({ length: lparCount }, () => new AcpiBlock(slotCount, design.sciTrigger === 'edge'));
     this.cards = Array.from({ length: slotCount }, () => new PciCard());
     this.guests = Array.from({ length: lparCount }, () => new GuestOs(slotCount));
     this.cluster = Array.from({ length: lparCount }, () => new ClusterProgram());

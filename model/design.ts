@@ -151,6 +151,18 @@ export interface Design {
    * the eject in the GPE bitmaps with no SCI, so the OS sees it only when something else interrupts.
    */
   readonly hotRemoveSci?: 'raise' | 'skip';
+  /**
+   * (5) How the OS's interrupt controller takes the SCI line (GPE status AND enable). `level`: the
+   * OS takes an SCI whenever the line is high. `edge`: once per rising edge, latched per LPAR
+   * (`gpe.sciEdge`) until the OS takes it; a handler that leaves status at 1 (events still
+   * pending, or an insertion deferred behind an eject) makes no new edge, so those events wait
+   * until status is cleared and raised again (the lost edge). The latch sits behind the enable: a
+   * GPE disabled while the edge waits discards it (the OS dispatches only enabled GPEs) and
+   * enabling it with status set is a new edge. An edge that reaches a paused OS stays latched
+   * until it resumes; one that reaches a crashed or shut-down OS stays latched, never taken, and
+   * power-on clears it with the rest of the ACPI block.
+   */
+  readonly sciTrigger?: 'level' | 'edge';
   /** (9) heartbeat period and the silence after which the peer is declared failed. */
   readonly heartbeatPeriodTicks: number;
   readonly heartbeatTimeoutTicks: number;
@@ -194,6 +206,11 @@ export function concurrentTakeovers(design: Design): 'all-proceed' | 'slot-holde
 /** The design's `addPciToOwner`; designs written before the field refuse it, as Fig. 5 does. */
 export function addPciToOwner(design: Design): 'refuse' | 'reenable' {
   return design.addPciToOwner ?? 'refuse';
+}
+
+/** The design's `sciTrigger`; designs written before the field take the SCI as a level. */
+export function sciTrigger(design: Design): 'level' | 'edge' {
+  return design.sciTrigger ?? 'level';
 }
 
 /** The design's `scriptSlots`; designs written before the field record the slots at detection. */

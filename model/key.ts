@@ -11,7 +11,7 @@ function lparKey(l: LparState): string {
   const script = s === null ? '-' : `${s.victim}.${s.step}.${s.slotMask}.${b(s.falsePositive)}`;
   return [
     l.os, b(l.paused), l.role, l.service, l.devices.join(','),
-    `${b(l.gpe.status)}${b(l.gpe.enabled)}${l.gpe.insertMask}.${l.gpe.ejectMask}`,
+    `${b(l.gpe.status)}${b(l.gpe.enabled)}${l.gpe.sciEdge === true ? 'e' : ''}${l.gpe.insertMask}.${l.gpe.ejectMask}`,
     `${b(l.cluster.alive)}${l.cluster.silenceTicks}${b(l.cluster.peerServiceFailed)}:${script}`,
     b(l.heartbeatLinkUp), b(l.shutdownRequested), b(l.deactIneffective), String(l.cpuPercent), b(l.detectedFailed),
   ].join('/');

@@ -14,6 +14,11 @@ export interface GpeState {
   readonly enabled: boolean;
   readonly insertMask: number;
   readonly ejectMask: number;
+  /**
+   * Design `sciTrigger: edge` only: a rising edge of the SCI line (status AND enable) the OS has
+   * not taken yet. Absent otherwise, so level designs' states are what they were.
+   */
+  readonly sciEdge?: true;
 }
 
 /** A fail-over in progress in one LPAR's clustering program. */

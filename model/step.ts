@@ -4,6 +4,7 @@ import type { Config } from './config.ts';
 import type { Design } from './design.ts';
 import type { Handler, Refusal } from './handler.ts';
 import type { StepResult } from './outcome.ts';
+import { latchSciEdges } from './sci-edge.ts';
 import type { ModelState } from './state.ts';
 import { argumentProblem, budgetRefusal } from './validate.ts';
 import { cardInsert, cardPull, deviceError } from './handlers/card.ts';
@@ -65,7 +66,9 @@ export function refusalOf(state: ModelState, command: Command, design: Design): 
 export function step(state: ModelState, command: Command, design: Design): StepResult {
   const problem = refusalOf(state, command, design);
   if (problem !== null) return refuse(state, problem.code, problem.message);
-  const result = handlerFor(command).apply(state, command, design);
+  const applied = handlerFor(command).apply(state, command, design);
+  const latched = latchSciEdges(state, applied.state, design);
+  const result = latched === applied.state ? applied : { ...applied, state: latched };
   if (!isPerturbation(command.kind)) return result;
   return { ...result, state: commit(result.state, (draft) => { draft.faultsUsed += 1; }).state };
 }

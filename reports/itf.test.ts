@@ -36,6 +36,15 @@ describe('values', () => {
     expect(stateToItf(afterAddPci().initial).previousServiceOwner).toEqual(NONE);
   });
 
+  test('gpe.sciEdge is written only while an edge-triggered design latches it; the type, and every level design\'s states, are as before', () => {
+    const { after } = afterAddPci();
+    expect(Object.keys((stateToItf(after).lpars as any)[1].gpe).sort()).toEqual(['ejectMask', 'enabled', 'insertMask', 'status']);
+    const edge = { ...design, sciTrigger: 'edge' } as const;
+    const latched = step(initialState(config, edge), { kind: 'add_pci', issuer: lpar(1), from: lpar(0), slot: slot(0) }, edge).state;
+    expect((stateToItf(latched).lpars as any)[1].gpe.sciEdge).toBe(true);
+    expect(ITF_VAR_TYPES.lpars).toContain('gpe: { ejectMask: Set(Int), enabled: Bool, insertMask: Set(Int), status: Bool }');
+  });
+
   test('a field the ITF type does not know, or a value of the wrong type, is refused naming it', () => {
     const { after } = afterAddPci();
     const extra = { ...after, disk: { ...after.disk, checksum: 7 } } as unknown as ModelState;

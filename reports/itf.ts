@@ -13,6 +13,8 @@ export type ItfValue = boolean | string | ItfValue[] | { readonly [key: string]:
 
 export type ItfType =
   | { readonly kind: 'int' | 'bool' | 'str' | 'slotSet' }
+  /** A field present only when true (gpe.sciEdge, of edge-triggered designs): left out of the record, and of its type, when absent, so every other design's traces stay as they were. */
+  | { readonly kind: 'flag' }
   | { readonly kind: 'seq' | 'option'; readonly of: ItfType }
   | { readonly kind: 'record'; readonly fields: Readonly<Record<string, ItfType>> };
 
@@ -21,6 +23,7 @@ const BOOL: ItfType = { kind: 'bool' };
 const STR: ItfType = { kind: 'str' };
 /** A number whose bit i says "slot i": written as the set of those slots. */
 const SLOT_SET: ItfType = { kind: 'slotSet' };
+const FLAG: ItfType = { kind: 'flag' };
 const seq = (of: ItfType): ItfType => ({ kind: 'seq', of });
 const option = (of: ItfType): ItfType => ({ kind: 'option', of });
 /** A record type naming every field of T, no more (the compiler checks both ways). */
@@ -28,7 +31,7 @@ const record = <T>(fields: { readonly [K in keyof T]-?: ItfType }): ItfType => (
 
 const SCRIPT = record<Script>({ victim: INT, step: INT, slotMask: SLOT_SET, falsePositive: BOOL });
 const CLUSTER = record<ClusterState>({ alive: BOOL, silenceTicks: INT, peerServiceFailed: BOOL, script: option(SCRIPT) });
-const GPE = record<GpeState>({ status: BOOL, enabled: BOOL, insertMask: SLOT_SET, ejectMask: SLOT_SET });
+const GPE = record<GpeState>({ status: BOOL, enabled: BOOL, insertMask: SLOT_SET, ejectMask: SLOT_SET, sciEdge: FLAG });
 const LPAR = record<LparState>({
   os: STR, paused: BOOL, role: STR, service: STR, devices: seq(STR), gpe: GPE, cluster: CLUSTER, heartbeatLinkUp: BOOL,
   shutdownRequested: BOOL, deactIneffective: BOOL, cpuPercent: INT, detectedFailed: BOOL,
@@ -72,6 +75,9 @@ export function encodeItf(type: ItfType, value: unknown, path: string): ItfValue
     case 'int':
       if (!Number.isSafeInteger(value)) throw wrong(path, value, type);
       return bigint(value as number);
+    case 'flag':
+      if (value !== true) throw wrong(path, value, type);
+      return true;
     case 'bool':
     case 'str':
       if (typeof value !== (type.kind === 'bool' ? 'boolean' : 'string')) throw wrong(path, value, type);
@@ -92,7 +98,10 @@ export function encodeItf(type: ItfType, value: unknown, path: string): ItfValue
       const extra = Object.keys(value).filter((k) => !(k in type.fields));
       if (extra.length > 0) throw new TypeError(`${path}.${extra[0]} has no ITF type: add it to reports/itf.ts`);
       const out: Record<string, ItfValue> = {};
-      for (const [k, t] of Object.entries(type.fields)) out[k] = encodeItf(t, value[k], path === '' ? k : `${path}.${k}`);
+      for (const [k, t] of Object.entries(type.fields)) {
+        if (t.kind === 'flag' && value[k] === undefined) continue;
+        out[k] = encodeItf(t, value[k], path === '' ? k : `${path}.${k}`);
+      }
       return out;
     }
   }
@@ -102,12 +111,13 @@ export function encodeItf(type: ItfType, value: unknown, path: string): ItfValue
 export function typeText(type: ItfType): string {
   switch (type.kind) {
     case 'int': return 'Int';
-    case 'bool': return 'Bool';
+    case 'bool':
+    case 'flag': return 'Bool';
     case 'str': return 'Str';
     case 'slotSet': return 'Set(Int)';
     case 'seq': return `Seq(${typeText(type.of)})`;
     case 'option': return `None(UNIT) | Some(${typeText(type.of)})`;
-    case 'record': return `{ ${Object.keys(type.fields).sort().map((k) => `${k}: ${typeText(type.fields[k]!)}`).join(', ')} }`;
+    case 'record': return `{ ${Object.keys(type.fields).filter((k) => type.fields[k]!.kind !== 'flag').sort().map((k) => `${k}: ${typeText(type.fields[k]!)}`).join(', ')} }`;
   }
 }
 

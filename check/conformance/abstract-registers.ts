@@ -36,6 +36,7 @@ function writeLpar(m: Machine, l: number, d: DesignCode, regs: Int32Array): void
   regs[base + R.GPE_ENABLED] = bit(a.enabled);
   regs[base + R.GPE_INSERT] = a.pciUp;
   regs[base + R.GPE_EJECT] = a.pciDown;
+  regs[base + R.GPE_SCI_EDGE] = bit(a.sciEdge);
   regs[base + R.ALIVE] = bit(c.alive);
   regs[base + R.SILENCE] = silenceTicks(m, l);
   regs[base + R.PEER_FAILED] = bit(c.peerServiceFailed);

@@ -1,6 +1,7 @@
 // Why (issue 18): a design field the model reads must drive the emulator the same way, or the
 // model's verdicts on that field say nothing about the machine. Every transition of small spaces
-// of designs that take the issue-18 fields (gateKeeperOrder, quiesceBy, sciHandler, gpeStatusClear, hotRemoveSci) to values no built-in
+// of designs that take the issue-18 fields (gateKeeperOrder, quiesceBy, sciHandler, gpeStatusClear, hotRemoveSci,
+// sciTrigger) to values no built-in
 // design has must agree, refused commands included.
 import { describe, expect, it } from 'vitest';
 import { builtInDesign, type Design } from '../../model/index.ts';
@@ -25,6 +26,11 @@ describe('the emulator agrees with the model on the issue-18 design fields', () 
     ['hardened, one event per SCI', { ...design('hardened'), sciHandler: 'one-event-per-sci' }],
     ['patent-lpar-a, 603 skipped', { ...design('patent-lpar-a'), hotRemoveSci: 'skip' }],
     ['patent-card-rom, clear-on-read, 603 skipped', { ...design('patent-card-rom'), gpeStatusClear: 'clear-on-read', hotRemoveSci: 'skip' }],
+    // An edge-triggered SCI: the latch set by every write that raises the line, dropped with it, taken by the OS.
+    ['hardened, edge SCI', { ...design('hardened'), sciTrigger: 'edge' }],
+    ['patent-lpar-a, edge SCI latched while the GPE is disabled', { ...design('patent-lpar-a'), sciTrigger: 'edge', sciWhenGpeDisabled: 'latch' }],
+    ['patent-lpar-b, edge SCI, one event per SCI', { ...design('patent-lpar-b'), sciTrigger: 'edge', sciHandler: 'one-event-per-sci' }],
+    ['patent-card-rom, edge SCI from the ROM, clear-on-read', { ...design('patent-card-rom'), sciTrigger: 'edge', gpeStatusClear: 'clear-on-read' }],
   ] as [string, Design][])('%s: every transition agrees (2 slots too where one SCI can carry several events)', (name, d) => {
     // Two slots matter to the SCI fields (several events, one SCI); SLOTCHECK_SOAK=1 compares two slots for every field.
     for (const slotCount of name.includes('SCI') || name.includes('clear-on-read') || process.env.SLOTCHECK_SOAK === '1' ? [1, 2] : [1]) {

@@ -46,6 +46,7 @@ function diffLpar(d: Differences, m: Machine, l: number, model: LparState): void
   d.check('lpars', l, 'gpe.enabled', -1, model.gpe.enabled, a.enabled);
   d.check('lpars', l, 'gpe.insertMask', -1, model.gpe.insertMask, a.pciUp);
   d.check('lpars', l, 'gpe.ejectMask', -1, model.gpe.ejectMask, a.pciDown);
+  d.check('lpars', l, 'gpe.sciEdge', -1, model.gpe.sciEdge === true, a.sciEdge);
   d.check('lpars', l, 'cluster.alive', -1, model.cluster.alive, c.alive);
   d.check('lpars', l, 'cluster.silenceTicks', -1, model.cluster.silenceTicks, silenceTicks(m, l));
   d.check('lpars', l, 'cluster.peerServiceFailed', -1, model.cluster.peerServiceFailed, c.peerServiceFailed);

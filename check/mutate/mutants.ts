@@ -1,5 +1,5 @@
 import { checkDesign, designSchema } from '../../model/design-schema.ts';
-import { addPciToOwner, concurrentTakeovers, failoverVictims, fenceRecheck, gateKeeperOrder, gpeStatusClear, hotRemoveSci, quiesceBy, recoveryBoundSteps, sciHandler, scriptSlots, type Design, type ScriptStep } from '../../model/index.ts';
+import { addPciToOwner, concurrentTakeovers, failoverVictims, fenceRecheck, gateKeeperOrder, gpeStatusClear, hotRemoveSci, quiesceBy, recoveryBoundSteps, sciHandler, sciTrigger, scriptSlots, type Design, type ScriptStep } from '../../model/index.ts';
 
 // Every single-decision variant of a base design (issue 18, `slotcheck mutate`). The fields and
 // their values come from the design schema itself, so a field added to the schema is mutated
@@ -53,6 +53,7 @@ const ABSENT_MEANS: Readonly<Record<string, (d: Design) => unknown>> = {
   sciHandler: (d) => sciHandler(d),
   gpeStatusClear: (d) => gpeStatusClear(d),
   hotRemoveSci: (d) => hotRemoveSci(d),
+  sciTrigger: (d) => sciTrigger(d),
 };
 
 /** Fields that say which design it is, not how it behaves. */

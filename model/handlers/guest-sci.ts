@@ -1,5 +1,5 @@
 import type { ProtocolStep } from '../commands.ts';
-import { gpeStatusClear, sciHandler, type Design } from '../design.ts';
+import { gpeStatusClear, sciHandler, sciTrigger, type Design } from '../design.ts';
 import { commit } from '../commit.ts';
 import { notEnabled, type Handler } from '../handler.ts';
 import type { SlotId } from '../ids.ts';
@@ -27,15 +27,17 @@ export function handledEvents(design: Design, ejects: number, inserts: number): 
  * GPE register, which the control program traps and answers with the pending insertions and
  * ejects, and clears the bits it handled (write 1 to clear). Several events coalesce into one
  * read. An insertion for a slot the OS is still ejecting stays latched until the unmount is done.
- * The design says how much one SCI handles (sciHandler) and what clearing leaves (gpeStatusClear).
+ * The design says how much one SCI handles (sciHandler), what clearing leaves (gpeStatusClear),
+ * and whether the OS needs a new edge of the line to take another (sciTrigger, model/sci-edge.ts).
  */
 export const guestSci: Handler<GuestSci> = {
-  guard(state, c) {
+  guard(state, c, design) {
     const l = lparAt(state, c.lpar);
     if (!isUp(l)) return notEnabled(`LPAR${c.lpar} cannot take an SCI: its OS is ${l.paused ? 'paused' : l.os}`);
     if (!l.gpe.status || !l.gpe.enabled) {
       return notEnabled(`no SCI is asserted for LPAR${c.lpar} (GPE status ${Number(l.gpe.status)}, enable ${Number(l.gpe.enabled)})`);
     }
+    if (sciTrigger(design) === 'edge' && l.gpe.sciEdge !== true) return notEnabled(`LPAR${c.lpar}'s SCI line is high but no new edge has come since it last took one`);
     // A read with nothing pending still consumes a spurious SCI (FLT-08); one with only deferred insertions waits.
     const onlyDeferred = l.gpe.ejectMask === 0 && l.gpe.insertMask !== 0 && l.gpe.insertMask === deferredInserts(l);
     return onlyDeferred ? notEnabled(`LPAR${c.lpar}'s only pending events are insertions into slots it is still ejecting`) : null;
@@ -52,6 +54,7 @@ export const guestSci: Handler<GuestSci> = {
       g.gpe.insertMask &= ~insertMask;
       g.gpe.ejectMask &= ~ejectMask;
       g.gpe.status = gpeStatusClear(design) === 'write-1-to-clear' && (g.gpe.insertMask | g.gpe.ejectMask) !== 0;
+      delete g.gpe.sciEdge; // taken (edge designs); a status left at 1 makes no new edge
       g.devices.forEach((device: GuestDevice, i) => {
         const slot = i as SlotId;
         if (hasBit(ejectMask, slot) && device !== 'none' && device !== 'ejecting') {

@@ -43,6 +43,7 @@ function writeLpar(regs: Int32Array, base: number, l: LparState, d: DesignCode):
   regs[base + R.DEACT_INEFFECTIVE] = flag(l.deactIneffective);
   regs[base + R.CPU] = cpuCode(l.cpuPercent, d);
   regs[base + R.DETECTED_FAILED] = flag(l.detectedFailed);
+  regs[base + R.GPE_SCI_EDGE] = flag(l.gpe.sciEdge === true);
 }
 
 function writeSlot(regs: Int32Array, base: number, s: SlotState): void {
@@ -104,6 +105,7 @@ const gpeOf = (regs: Int32Array, base: number): GpeState => ({
   enabled: regs[base + R.GPE_ENABLED] === 1,
   insertMask: regs[base + R.GPE_INSERT]!,
   ejectMask: regs[base + R.GPE_EJECT]!,
+  ...(regs[base + R.GPE_SCI_EDGE] === 1 ? { sciEdge: true as const } : {}),
 });
 
 function readLpar(regs: Int32Array, base: number, config: Config, d: DesignCode): LparState {

@@ -1,4 +1,4 @@
-import { addPciToOwner, concurrentTakeovers, failoverCase, failoverVictims, fenceRecheck, hasGateKeeper, lateGateKeeperRewrite, quiesceBy, sciHandler, gpeStatusClear, hotRemoveSci, scriptSlots, timeoutTicks, type Design, type ScriptStep } from '../design.ts';
+import { addPciToOwner, concurrentTakeovers, failoverCase, failoverVictims, fenceRecheck, hasGateKeeper, lateGateKeeperRewrite, quiesceBy, sciHandler, sciTrigger, gpeStatusClear, hotRemoveSci, scriptSlots, timeoutTicks, type Design, type ScriptStep } from '../design.ts';
 import { CPU_ACTIVE, CPU_OFF, CPU_STANDBY } from './registers.ts';
 
 // A Design compiled to plain numbers and booleans, read by the packed successor generator. Every
@@ -47,6 +47,7 @@ export interface DesignCode {
   readonly sciOneEvent: boolean; // sciHandler 'one-event-per-sci'
   readonly gpeClearOnRead: boolean; // gpeStatusClear 'clear-on-read'
   readonly skipRemoveSci: boolean; // hotRemoveSci 'skip'
+  readonly sciEdge: boolean; // sciTrigger 'edge'
   readonly ejectAckRequired: boolean;
   readonly ackBeforeDurable: boolean;
   readonly script: Int32Array;
@@ -81,7 +82,7 @@ const COMPILED = {
   takeoverArbitration: true, failoverVictims: true, scriptSlots: true, cpuActivePercent: true, cpuStandbyPercent: true,
   fenceRecheck: true, concurrentTakeovers: true, ownerOfRecordDetects: true, addPciToOwner: true,
   heartbeatPeriodTicks: true, heartbeatTimeoutTicks: true,
-  gateKeeperOrder: true, quiesceBy: true, sciHandler: true, gpeStatusClear: true, hotRemoveSci: true,
+  gateKeeperOrder: true, quiesceBy: true, sciHandler: true, gpeStatusClear: true, hotRemoveSci: true, sciTrigger: true,
 } as const;
 void (COMPILED satisfies Record<Exclude<keyof Design, (typeof UNUSED_FIELDS)[number]>, true>);
 
@@ -106,6 +107,7 @@ export function compileDesign(design: Design): DesignCode {
     sciOneEvent: sciHandler(design) === 'one-event-per-sci',
     gpeClearOnRead: gpeStatusClear(design) === 'clear-on-read',
     skipRemoveSci: hotRemoveSci(design) === 'skip',
+    sciEdge: sciTrigger(design) === 'edge',
     ejectAckRequired: design.ejectAck === 'required',
     ackBeforeDurable: design.clientAck === 'before-durable',
     script: Int32Array.from(design.failoverScript, (s) => STEP_CODES[s]),

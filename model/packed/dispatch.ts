@@ -126,6 +126,22 @@ export function tryCommand(m: PackedMachine, t: CommandTable, i: number): boolea
   const perturbation = t.perturbation[i] === 1;
   if (perturbation && m.r[R.FAULTS_USED]! >= m.config.faultBudget) return false;
   if (!applyCommand(m, t, i)) return false;
+  if (m.d.sciEdge) latchSciEdges(m);
   if (perturbation) m.set(R.FAULTS_USED, m.r[R.FAULTS_USED]! + 1);
   return true;
+}
+
+/**
+ * model/sci-edge.ts on registers, after an accepted step (`b` before, `r` after): the edge latch
+ * set by a rising SCI line (status AND enable), kept while it stays high, gone when it drops.
+ */
+function latchSciEdges(m: PackedMachine): void {
+  const { b, r } = m;
+  for (let l = 0; l < m.config.lparCount; l += 1) {
+    const base = R.lparBase(l);
+    const high = r[base + R.GPE_STATUS] === 1 && r[base + R.GPE_ENABLED] === 1;
+    const wasHigh = b[base + R.GPE_STATUS] === 1 && b[base + R.GPE_ENABLED] === 1;
+    const edge = high && (r[base + R.GPE_SCI_EDGE] === 1 || !wasHigh) ? 1 : 0;
+    if (r[base + R.GPE_SCI_EDGE] !== edge) m.set(base + R.GPE_SCI_EDGE, edge);
+  }
 }

@@ -27,6 +27,7 @@ export function guestSci(m: PackedMachine, l: number): boolean {
   const r = m.r;
   const base = R.lparBase(l);
   if (!isUp(r, l) || r[base + R.GPE_STATUS] === 0 || r[base + R.GPE_ENABLED] === 0) return false;
+  if (m.d.sciEdge && r[base + R.GPE_SCI_EDGE] === 0) return false; // the line is high, but no new edge
   const deferred = deferredInserts(m, l);
   const ejects = r[base + R.GPE_EJECT]!;
   const pending = r[base + R.GPE_INSERT]!;
@@ -43,6 +44,7 @@ export function guestSci(m: PackedMachine, l: number): boolean {
   m.set(base + R.GPE_INSERT, leftInserts);
   m.set(base + R.GPE_EJECT, leftEjects);
   m.set(base + R.GPE_STATUS, !m.d.gpeClearOnRead && (leftInserts | leftEjects) !== 0 ? 1 : 0);
+  if (m.d.sciEdge) m.set(base + R.GPE_SCI_EDGE, 0); // taken; a status left at 1 makes no new edge
   for (let s = 0; s < m.config.slotCount; s += 1) {
     const device = r[base + R.DEV + s];
     if ((handledEjects & bit(s)) !== 0 && device !== R.DEV_NONE && device !== R.DEV_EJECTING) m.set(base + R.DEV + s, R.DEV_EJECTING);

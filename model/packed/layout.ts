@@ -73,6 +73,7 @@ function fieldsOf(config: Config, d: DesignCode): Field[] {
     add(b + R.DEACT_INEFFECTIVE, 1);
     add(b + R.CPU, bitsFor(Math.max(d.cpuActiveCode, d.cpuStandbyCode)));
     add(b + R.DETECTED_FAILED, 1);
+    add(b + R.GPE_SCI_EDGE, d.sciEdge ? 1 : 0);
   }
   for (let s = 0; s < slotCount; s += 1) {
     const b = R.slotBase(s);

@@ -43,6 +43,7 @@ const designArbitrary: fc.Arbitrary<Design> = fc.record({
   sciHandler: fc.constantFrom('scan-every-slot', 'one-event-per-sci'),
   gpeStatusClear: fc.constantFrom('write-1-to-clear', 'clear-on-read'),
   hotRemoveSci: fc.constantFrom('raise', 'skip'),
+  sciTrigger: fc.constantFrom('level', 'edge'),
   heartbeatPeriodTicks: fc.integer({ min: 1, max: 3 }),
   heartbeatTimeoutTicks: fc.integer({ min: 1, max: 9 }),
   cpuActivePercent: percent,

@@ -42,7 +42,8 @@ export const SHUTDOWN_REQUESTED = GPE_STATUS + 12;
 export const DEACT_INEFFECTIVE = GPE_STATUS + 13;
 export const CPU = GPE_STATUS + 14; // a CpuCode
 export const DETECTED_FAILED = GPE_STATUS + 15;
-export const LPAR_STRIDE = DETECTED_FAILED + 1;
+export const GPE_SCI_EDGE = GPE_STATUS + 16; // design sciTrigger 'edge' only: an edge of the SCI line not yet taken
+export const LPAR_STRIDE = GPE_SCI_EDGE + 1;
 
 // Per slot, at slotBase(s) + field.
 export const CARD = 0;
