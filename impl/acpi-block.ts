@@ -39,6 +39,11 @@ export class AcpiBlock {
     return (this.gpeStatus & GPE_PCI_HOTPLUG) !== 0;
   }
 
+  /** Edge-triggered, the line high and no edge latched: no SCI comes for what the block holds until the line drops. */
+  get sciStuck(): boolean {
+    return this.edgeTriggered && this.sciAsserted && !this.sciEdge;
+  }
+
   /** The SCI line: a level, status AND enable. */
   get sciAsserted(): boolean {
     return (this.gpeStatus & this.gpeEnable & GPE_PCI_HOTPLUG) !== 0;

@@ -1,4 +1,4 @@
-import type { Design } from './design.ts';
+import { sciTrigger, type Design } from './design.ts';
 import type { LparId, SlotId } from './ids.ts';
 import type { LparState, ModelState, SlotState } from './state.ts';
 
@@ -91,9 +91,19 @@ export function ejectInFlight(state: ModelState, lpar: LparId, slot: SlotId): bo
   return rom !== null && rom.target === lpar && rom.event === 'eject';
 }
 
-export function insertInFlight(state: ModelState, lpar: LparId, slot: SlotId): boolean {
+/**
+ * Under `sciTrigger: edge`, the LPAR's SCI line is high with no edge latched: no SCI comes for what
+ * its GPE holds until the line drops and rises again, which only a fault or a reset does, so those
+ * events are no longer on their way.
+ */
+export function sciStuck(design: Design, l: LparState): boolean {
+  return sciTrigger(design) === 'edge' && l.gpe.status && l.gpe.enabled && l.gpe.sciEdge !== true;
+}
+
+/** An insertion for (lpar, slot) is on its way to the guest: in its GPE block (and an SCI can still come), or queued at the card ROM. */
+export function insertInFlight(state: ModelState, design: Design, lpar: LparId, slot: SlotId): boolean {
   const l = lparAt(state, lpar);
-  if (hasBit(l.gpe.insertMask, slot)) return true;
+  if (hasBit(l.gpe.insertMask, slot) && !sciStuck(design, l)) return true;
   const rom = slotAt(state, slot).romSci;
   return rom !== null && rom.target === lpar && rom.event === 'insert';
 }

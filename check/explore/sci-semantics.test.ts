@@ -113,7 +113,7 @@ describe('SCI semantics', () => {
       expect(level.lpars[0]!.gpe).toEqual({ status: true, enabled: true, insertMask: 0, ejectMask: 1 });
     });
 
-    it('on hardened (2 × 1, faults 2, writes 2) it is killed: an insertion deferred behind an eject of the same slot waits on a status that never drops (LIV-02; LIV-01 and LIV-06 too)', () => {
+    it('on hardened (2 × 1, faults 2, writes 2) it is killed: an insertion deferred behind an eject of the same slot waits on a status that never drops (INV-08, LIV-02; LIV-01 and LIV-06 too)', () => {
       const r = explore(edge);
       // The card is pulled and put back while LPAR0 holds it: one edge for both events; the SCI reads
       // the eject and defers the insertion, and write-1-to-clear keeps status at 1 for it, so once
@@ -121,7 +121,10 @@ describe('SCI semantics', () => {
       expect(labels(r, 'LIV-02')).toEqual(['os_crash(1)', 'card_pull(0)', 'card_insert(0)', 'guest_sci(0)', 'guest_unmount(0,0)', 'tick()']);
       expect(property(r, 'LIV-02').counterexample!.why).toMatch(/^LPAR0 owns slot 0 but has not mounted it/);
       expect(['LIV-01', 'LIV-06'].map((id) => property(r, id).counterexample!.steps.length)).toEqual([13, 13]);
-      expect(r.properties.filter((p) => p.verdict === 'counterexample').map((p) => p.id)).toEqual(['LIV-01', 'LIV-02', 'LIV-06']);
+      // INV-08 says so as a safety property: the insertion waits in the GPE with no SCI to come.
+      expect(labels(r, 'INV-08')).toEqual(['card_pull(0)', 'card_insert(0)', 'guest_sci(0)', 'guest_unmount(0,0)']);
+      expect(property(r, 'INV-08').counterexample!.why).toMatch(/^LPAR0 can reach slot 0 but its OS never heard of the hot-add: it waits in the GPE, but the SCI line is high with no edge latched/);
+      expect(r.properties.filter((p) => p.verdict === 'counterexample').map((p) => p.id)).toEqual(['INV-08', 'LIV-01', 'LIV-02', 'LIV-06']);
     });
 
     it('with one event per SCI at 2 slots, an event left pending by the handler is never taken (LIV-02); as a level it is', () => {

@@ -57,8 +57,14 @@ export function ejectInFlight(regs: Int32Array, l: number, s: number): boolean {
   return (regs[R.lparBase(l) + R.GPE_EJECT]! & bit(s)) !== 0 || romRequests(regs, l, s, R.EVENT_EJECT);
 }
 
-export function insertInFlight(regs: Int32Array, l: number, s: number): boolean {
-  return (regs[R.lparBase(l) + R.GPE_INSERT]! & bit(s)) !== 0 || romRequests(regs, l, s, R.EVENT_INSERT);
+/** model/queries.ts `sciStuck`: an edge-triggered SCI line high with no edge latched (`edge`: the design's sciTrigger is edge). */
+export function sciStuck(regs: Int32Array, l: number, edge: boolean): boolean {
+  const base = R.lparBase(l);
+  return edge && regs[base + R.GPE_STATUS] !== 0 && regs[base + R.GPE_ENABLED] !== 0 && regs[base + R.GPE_SCI_EDGE] === 0;
+}
+
+export function insertInFlight(regs: Int32Array, l: number, s: number, edge: boolean): boolean {
+  return ((regs[R.lparBase(l) + R.GPE_INSERT]! & bit(s)) !== 0 && !sciStuck(regs, l, edge)) || romRequests(regs, l, s, R.EVENT_INSERT);
 }
 
 /** The service's disk hangs off slot 0. */

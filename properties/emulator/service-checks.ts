@@ -9,7 +9,7 @@ import type { EmulatorInvariant } from './emulator-invariant.ts';
 /** An event of this kind for (lpar, slot) is on its way: set in the LPAR's ACPI bitmap, or requested at the card's ROM. */
 function eventInFlight(m: Machine, lpar: number, slot: number, event: number): boolean {
   const a = m.acpi[lpar]!;
-  if (((event === EVENT_INSERT ? a.pciUp : a.pciDown) & (1 << slot)) !== 0) return true;
+  if (((event === EVENT_INSERT ? a.pciUp : a.pciDown) & (1 << slot)) !== 0 && !a.sciStuck) return true;
   const card = m.cards[slot]!;
   return card.romTarget === lpar && card.romEvent === event;
 }
@@ -54,7 +54,7 @@ function ejectStillCovers(m: Machine, l: number, s: number): boolean {
   const owner = m.enabledOwner(s);
   if (owner !== NONE && owner !== l) return false;
   const a = m.acpi[l]!;
-  if ((a.pciDown & (1 << s)) !== 0 && a.statusSet) return true;
+  if ((a.pciDown & (1 << s)) !== 0 && a.statusSet && !a.sciStuck) return true;
   const card = m.cards[s]!;
   return card.romTarget === l && card.romEvent === EVENT_EJECT && card.state !== CARD_ABSENT;
 }

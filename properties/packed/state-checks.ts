@@ -1,7 +1,7 @@
 import type { Config } from '../../model/config.ts';
 import type { DesignCode } from '../../model/packed/design-code.ts';
 import {
-  enabledOwner, insertInFlight, isPoweredOn, liveIoIssuer, runsServiceWithDevice, selectorAllows, SERVICE_SLOT,
+  enabledOwner, insertInFlight, isPoweredOn, sciStuck, liveIoIssuer, runsServiceWithDevice, selectorAllows, SERVICE_SLOT,
 } from '../../model/packed/queries.ts';
 import * as R from '../../model/packed/registers.ts';
 
@@ -65,11 +65,11 @@ function ackedIsDurable(r: Int32Array): boolean {
  * An eject still covers (l, s) (properties/invariants/hotplug.ts `ejectStillCovers`): deliverable
  * (GPE status asserted, or a ROM request at a card still there) and the slot not enabled for another LPAR.
  */
-function ejectStillCovers(r: Int32Array, l: number, s: number): boolean {
+function ejectStillCovers(r: Int32Array, l: number, s: number, edge: boolean): boolean {
   const owner = enabledOwner(r, s);
   if (owner !== R.NONE && owner !== l) return false;
   const base = R.lparBase(l);
-  if ((r[base + R.GPE_EJECT]! & (1 << s)) !== 0 && r[base + R.GPE_STATUS] !== 0) return true;
+  if ((r[base + R.GPE_EJECT]! & (1 << s)) !== 0 && r[base + R.GPE_STATUS] !== 0 && !sciStuck(r, l, edge)) return true;
   const slot = R.slotBase(s);
   return r[slot + R.ROM_TARGET] === l && r[slot + R.ROM_EVENT] === R.EVENT_EJECT && r[slot + R.CARD] !== R.CARD_ABSENT;
 }
@@ -84,9 +84,9 @@ function noLostEvent(r: Int32Array, config: Config, d: DesignCode): boolean {
       if (card === R.CARD_ABSENT) continue;
       const device = r[base + R.DEV + s];
       const owns = selectorAllows(r, d.multiPort, l, s);
-      if (owns && device === R.DEV_NONE && card === R.CARD_PRESENT && !insertInFlight(r, l, s)) return false;
+      if (owns && device === R.DEV_NONE && card === R.CARD_PRESENT && !insertInFlight(r, l, s, d.sciEdge)) return false;
       const holds = device === R.DEV_CONFIGURED || device === R.DEV_MOUNTED;
-      if (!owns && holds && !ejectStillCovers(r, l, s)) return false;
+      if (!owns && holds && !ejectStillCovers(r, l, s, d.sciEdge)) return false;
     }
   }
   return true;
@@ -99,7 +99,7 @@ function mountedIsReachable(r: Int32Array, config: Config, d: DesignCode): boole
     if (r[base + R.OS] !== R.OS_RUNNING) continue;
     for (let s = 0; s < config.slotCount; s += 1) {
       if (r[base + R.DEV + s] !== R.DEV_MOUNTED) continue;
-      if (!selectorAllows(r, d.multiPort, l, s) && !ejectStillCovers(r, l, s)) return false;
+      if (!selectorAllows(r, d.multiPort, l, s) && !ejectStillCovers(r, l, s, d.sciEdge)) return false;
     }
   }
   return true;
