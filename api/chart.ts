@@ -55,11 +55,11 @@ function replaySteps(r: Replayable): { initial: ChartTrace['initial']; steps: Ch
     outcome: s.result.outcome,
     effects: s.result.effects,
     changes: diffStates(s.before, s.result.state),
-    state: stateToItf(s.result.state),
+    state: stateToItf(s.result.state, r.design),
     violations: violationsOf(s),
   }));
   const verdict = replayed.verdict.kind === 'violated' ? { at: replayed.verdict.at, why: replayed.verdict.why } : null;
-  return { initial: { state: stateToItf(start), violations: initialViolations }, steps, verdict };
+  return { initial: { state: stateToItf(start, r.design), violations: initialViolations }, steps, verdict };
 }
 
 /** Add the traced property at the step it broke, when no step check found it there (a liveness lasso). */

@@ -91,9 +91,9 @@ export async function replay(traceInput: string | unknown, options: ReplayApiOpt
     if (overridden || recordedState === null) continue; // a commands-only trace records no state to compare
     comparedStates += 1;
     const recorded = canonicalJson(recordedState, 0);
-    const now = canonicalJson({ ...recordedState, ...stateToItf(s.result.state) }, 0);
+    const now = canonicalJson({ ...recordedState, ...stateToItf(s.result.state, design) }, 0);
     if (recorded === now) continue;
-    const actual = stateToItf(s.result.state) as Record<string, unknown>;
+    const actual = stateToItf(s.result.state, design) as Record<string, unknown>;
     const differing = Object.keys(actual).filter((key) => canonicalJson(actual[key], 0) !== canonicalJson(recordedState[key], 0));
     const outcome = s.result.outcome.kind === 'ok' ? 'ok' : `refused ${s.result.outcome.code}`;
     throw new SlotcheckError(

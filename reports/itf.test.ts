@@ -5,7 +5,7 @@
 // state, and the lasso convention told in the description.
 import { describe, expect, test } from 'vitest';
 import { builtInDesign, initialState, lpar, slot, step, type Command, type ModelState } from '../model/index.ts';
-import { ACTION_TAKEN, actionToItf, encodeItf, ITF_VAR_TYPES, ITF_VARS, lassoConvention, NONDET_PICKS, stateToItf, TRACE_VARS } from './itf.ts';
+import { ACTION_TAKEN, actionToItf, encodeItf, itfVarTypes, ITF_VARS, lassoConvention, NONDET_PICKS, stateToItf, TRACE_VARS } from './itf.ts';
 import { fromItf } from './itf-decode.ts';
 import { buildTrace } from './trace.ts';
 
@@ -26,36 +26,41 @@ describe('values', () => {
     expect(encodeItf({ kind: 'slotSet' }, 0, 'm')).toEqual({ '#set': [] });
     const { after } = afterAddPci();
     expect(after.lpars[1]!.gpe.insertMask).toBe(1);
-    expect((stateToItf(after).lpars as any)[1].gpe.insertMask).toEqual({ '#set': [{ '#bigint': '0' }] });
+    expect((stateToItf(after, design).lpars as any)[1].gpe.insertMask).toEqual({ '#set': [{ '#bigint': '0' }] });
   });
 
   test("None is Quint's variant with unit, {\"#tup\": []}; Some carries the value", () => {
-    const slots = stateToItf(afterAddPci().after).slots as any;
+    const slots = stateToItf(afterAddPci().after, design).slots as any;
     expect(slots[0].pendingAdd).toEqual(NONE);
     expect(slots[0].owner).toEqual({ tag: 'Some', value: { '#bigint': '1' } });
-    expect(stateToItf(afterAddPci().initial).previousServiceOwner).toEqual(NONE);
+    expect(stateToItf(afterAddPci().initial, design).previousServiceOwner).toEqual(NONE);
   });
 
-  test('gpe.sciEdge is written only while an edge-triggered design latches it; the type, and every level design\'s states, are as before', () => {
+  test('gpe.sciEdge is in every state of an edge-triggered design\'s trace, typed Bool, and in no level design\'s', () => {
     const { after } = afterAddPci();
-    expect(Object.keys((stateToItf(after).lpars as any)[1].gpe).sort()).toEqual(['ejectMask', 'enabled', 'insertMask', 'status']);
+    expect(Object.keys((stateToItf(after, design).lpars as any)[1].gpe).sort()).toEqual(['ejectMask', 'enabled', 'insertMask', 'status']);
+    expect(itfVarTypes(design).lpars).toContain('gpe: { ejectMask: Set(Int), enabled: Bool, insertMask: Set(Int), status: Bool }');
     const edge = { ...design, sciTrigger: 'edge' } as const;
-    const latched = step(initialState(config, edge), { kind: 'add_pci', issuer: lpar(1), from: lpar(0), slot: slot(0) }, edge).state;
-    expect((stateToItf(latched).lpars as any)[1].gpe.sciEdge).toBe(true);
-    expect(ITF_VAR_TYPES.lpars).toContain('gpe: { ejectMask: Set(Int), enabled: Bool, insertMask: Set(Int), status: Bool }');
+    const start = initialState(config, edge);
+    const latched = step(start, { kind: 'add_pci', issuer: lpar(1), from: lpar(0), slot: slot(0) }, edge).state;
+    expect((stateToItf(latched, edge).lpars as any)[1].gpe.sciEdge).toBe(true);
+    expect((stateToItf(start, edge).lpars as any)[1].gpe.sciEdge).toBe(false);
+    expect(itfVarTypes(edge).lpars).toContain('gpe: { ejectMask: Set(Int), enabled: Bool, insertMask: Set(Int), sciEdge: Bool, status: Bool }');
+    // A level design's state that somehow carried the latch is refused, naming the field.
+    expect(() => stateToItf(latched, design)).toThrow(/gpe\.sciEdge has no ITF type/);
   });
 
   test('a field the ITF type does not know, or a value of the wrong type, is refused naming it', () => {
     const { after } = afterAddPci();
     const extra = { ...after, disk: { ...after.disk, checksum: 7 } } as unknown as ModelState;
-    expect(() => stateToItf(extra)).toThrow(/disk\.checksum has no ITF type/);
+    expect(() => stateToItf(extra, design)).toThrow(/disk\.checksum has no ITF type/);
     const wrong = { ...after, disk: { ...after.disk, writeId: 1.5 } } as unknown as ModelState;
-    expect(() => stateToItf(wrong)).toThrow(/disk\.writeId = 1\.5 .* as Int/);
+    expect(() => stateToItf(wrong, design)).toThrow(/disk\.writeId = 1\.5 .* as Int/);
     expect(() => encodeItf({ kind: 'slotSet' }, -1, 'm')).toThrow(/m = -1/);
   });
 
   test('decoding for people reads sets, units and options back', () => {
-    const plain = fromItf(stateToItf(afterAddPci().after)) as any;
+    const plain = fromItf(stateToItf(afterAddPci().after, design)) as any;
     expect(plain.lpars[1].gpe.insertMask).toEqual([0]);
     expect(plain.slots[0].pendingAdd).toBeNull();
     expect(plain.slots[0].owner).toBe(1);
@@ -89,12 +94,12 @@ describe('the trace', () => {
   test('every state defines every variable of `vars`, and #meta.varTypes types each one', () => {
     const t = trace(null);
     expect(t.vars).toEqual(ITF_VARS);
-    expect(Object.keys(ITF_VAR_TYPES).sort()).toEqual([...ITF_VARS].sort());
+    expect(Object.keys(itfVarTypes(design)).sort()).toEqual([...ITF_VARS].sort());
     for (const s of t.states) expect(Object.keys(s).filter((k) => k !== '#meta').sort()).toEqual([...ITF_VARS].sort());
     expect(t['#meta'].varTypes.lpars).toMatch(/^Seq\(\{ cluster: \{ .*script: None\(UNIT\) \| Some\(\{ .*slotMask: Set\(Int\)/);
     expect(t['#meta'].varTypes[NONDET_PICKS]).toBe('{ from: None(UNIT) | Some(Int), issuer: None(UNIT) | Some(Int), lpar: None(UNIT) | Some(Int), slot: None(UNIT) | Some(Int), target: None(UNIT) | Some(Int), window: None(UNIT) | Some(Int) }');
     expect(t.states[1]![ACTION_TAKEN]).toBe('add_pci');
-    expect(TRACE_VARS.every((v) => ITF_VAR_TYPES[v] !== undefined)).toBe(true);
+    expect(TRACE_VARS.every((v) => itfVarTypes(design)[v] !== undefined)).toBe(true);
   });
 
   test('a lasso says in #meta.description that its last state repeats states[loop]; a finite trace says nothing of it', () => {

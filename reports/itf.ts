@@ -1,4 +1,4 @@
-import { COMMAND_FIELDS, type Command, type ModelState } from '../model/index.ts';
+import { COMMAND_FIELDS, sciTrigger, type Command, type Design, type ModelState } from '../model/index.ts';
 import type { ArgumentField } from '../model/commands.ts';
 import type { ClusterState, DiskState, GpeState, InflightIo, LparState, RomSciRequest, Script, SlotState } from '../model/index.ts';
 
@@ -13,8 +13,8 @@ export type ItfValue = boolean | string | ItfValue[] | { readonly [key: string]:
 
 export type ItfType =
   | { readonly kind: 'int' | 'bool' | 'str' | 'slotSet' }
-  /** A field present only when true (gpe.sciEdge, of edge-triggered designs): left out of the record, and of its type, when absent, so every other design's traces stay as they were. */
-  | { readonly kind: 'flag' }
+  /** A Bool the model state leaves out when false (gpe.sciEdge): written false when absent. */
+  | { readonly kind: 'absentFalse' }
   | { readonly kind: 'seq' | 'option'; readonly of: ItfType }
   | { readonly kind: 'record'; readonly fields: Readonly<Record<string, ItfType>> };
 
@@ -23,7 +23,7 @@ const BOOL: ItfType = { kind: 'bool' };
 const STR: ItfType = { kind: 'str' };
 /** A number whose bit i says "slot i": written as the set of those slots. */
 const SLOT_SET: ItfType = { kind: 'slotSet' };
-const FLAG: ItfType = { kind: 'flag' };
+const ABSENT_FALSE: ItfType = { kind: 'absentFalse' };
 const seq = (of: ItfType): ItfType => ({ kind: 'seq', of });
 const option = (of: ItfType): ItfType => ({ kind: 'option', of });
 /** A record type naming every field of T, no more (the compiler checks both ways). */
@@ -31,9 +31,15 @@ const record = <T>(fields: { readonly [K in keyof T]-?: ItfType }): ItfType => (
 
 const SCRIPT = record<Script>({ victim: INT, step: INT, slotMask: SLOT_SET, falsePositive: BOOL });
 const CLUSTER = record<ClusterState>({ alive: BOOL, silenceTicks: INT, peerServiceFailed: BOOL, script: option(SCRIPT) });
-const GPE = record<GpeState>({ status: BOOL, enabled: BOOL, insertMask: SLOT_SET, ejectMask: SLOT_SET, sciEdge: FLAG });
-const LPAR = record<LparState>({
-  os: STR, paused: BOOL, role: STR, service: STR, devices: seq(STR), gpe: GPE, cluster: CLUSTER, heartbeatLinkUp: BOOL,
+// The edge latch exists only in designs with `sciTrigger: edge`: their traces have it in every
+// state, typed Bool; every other design's have no such field (a level design never sets it).
+const GPE_LEVEL_FIELDS = { status: BOOL, enabled: BOOL, insertMask: SLOT_SET, ejectMask: SLOT_SET } as const;
+const GPE: Record<'level' | 'edge', ItfType> = {
+  level: { kind: 'record', fields: GPE_LEVEL_FIELDS },
+  edge: record<GpeState>({ ...GPE_LEVEL_FIELDS, sciEdge: ABSENT_FALSE }),
+};
+const lparType = (gpe: ItfType): ItfType => record<LparState>({
+  os: STR, paused: BOOL, role: STR, service: STR, devices: seq(STR), gpe, cluster: CLUSTER, heartbeatLinkUp: BOOL,
   shutdownRequested: BOOL, deactIneffective: BOOL, cpuPercent: INT, detectedFailed: BOOL,
 });
 const SLOT = record<SlotState>({
@@ -45,10 +51,12 @@ const SLOT = record<SlotState>({
 /** The model state's variables, in the order a trace lists them (its configuration is in the trace's #meta). */
 export const TRACE_VARS = ['lpars', 'slots', 'disk', 'serviceOwner', 'previousServiceOwner', 'writesIssued', 'ackedWriteId', 'faultsUsed'] as const;
 
-const STATE_TYPES: { readonly [V in (typeof TRACE_VARS)[number]]: ItfType } = {
-  lpars: seq(LPAR), slots: seq(SLOT), disk: record<DiskState>({ writeId: INT, intact: BOOL }),
+type StateTypes = { readonly [V in (typeof TRACE_VARS)[number]]: ItfType };
+const stateTypes = (gpe: ItfType): StateTypes => ({
+  lpars: seq(lparType(gpe)), slots: seq(SLOT), disk: record<DiskState>({ writeId: INT, intact: BOOL }),
   serviceOwner: INT, previousServiceOwner: option(INT), writesIssued: INT, ackedWriteId: INT, faultsUsed: INT,
-};
+});
+const STATE_TYPES: Record<'level' | 'edge', StateTypes> = { level: stateTypes(GPE.level), edge: stateTypes(GPE.edge) };
 
 /** Quint's model-based-testing variables: the action that led to a state, and the values it picked. */
 export const ACTION_TAKEN = 'mbt::actionTaken';
@@ -75,9 +83,9 @@ export function encodeItf(type: ItfType, value: unknown, path: string): ItfValue
     case 'int':
       if (!Number.isSafeInteger(value)) throw wrong(path, value, type);
       return bigint(value as number);
-    case 'flag':
-      if (value !== true) throw wrong(path, value, type);
-      return true;
+    case 'absentFalse':
+      if (value !== undefined && value !== true) throw wrong(path, value, type);
+      return value === true;
     case 'bool':
     case 'str':
       if (typeof value !== (type.kind === 'bool' ? 'boolean' : 'string')) throw wrong(path, value, type);
@@ -98,10 +106,7 @@ export function encodeItf(type: ItfType, value: unknown, path: string): ItfValue
       const extra = Object.keys(value).filter((k) => !(k in type.fields));
       if (extra.length > 0) throw new TypeError(`${path}.${extra[0]} has no ITF type: add it to reports/itf.ts`);
       const out: Record<string, ItfValue> = {};
-      for (const [k, t] of Object.entries(type.fields)) {
-        if (t.kind === 'flag' && value[k] === undefined) continue;
-        out[k] = encodeItf(t, value[k], path === '' ? k : `${path}.${k}`);
-      }
+      for (const [k, t] of Object.entries(type.fields)) out[k] = encodeItf(t, value[k], path === '' ? k : `${path}.${k}`);
       return out;
     }
   }
@@ -112,26 +117,30 @@ export function typeText(type: ItfType): string {
   switch (type.kind) {
     case 'int': return 'Int';
     case 'bool':
-    case 'flag': return 'Bool';
+    case 'absentFalse': return 'Bool';
     case 'str': return 'Str';
     case 'slotSet': return 'Set(Int)';
     case 'seq': return `Seq(${typeText(type.of)})`;
     case 'option': return `None(UNIT) | Some(${typeText(type.of)})`;
-    case 'record': return `{ ${Object.keys(type.fields).filter((k) => type.fields[k]!.kind !== 'flag').sort().map((k) => `${k}: ${typeText(type.fields[k]!)}`).join(', ')} }`;
+    case 'record': return `{ ${Object.keys(type.fields).sort().map((k) => `${k}: ${typeText(type.fields[k]!)}`).join(', ')} }`;
   }
 }
 
-/** The trace's `#meta.varTypes`: every variable of `ITF_VARS` with its type. */
-export const ITF_VAR_TYPES: Readonly<Record<string, string>> = {
-  ...Object.fromEntries(TRACE_VARS.map((v) => [v, typeText(STATE_TYPES[v])])),
-  [ACTION_TAKEN]: 'Str',
-  [NONDET_PICKS]: typeText(PICKS_TYPE),
-};
+/** A trace's `#meta.varTypes` for a design: every variable of `ITF_VARS` with its type. */
+export function itfVarTypes(design: Design): Readonly<Record<string, string>> {
+  const types = STATE_TYPES[sciTrigger(design)];
+  return {
+    ...Object.fromEntries(TRACE_VARS.map((v) => [v, typeText(types[v])])),
+    [ACTION_TAKEN]: 'Str',
+    [NONDET_PICKS]: typeText(PICKS_TYPE),
+  };
+}
 
-/** One state of a trace: the model state's variables in ITF form. */
-export function stateToItf(state: ModelState): Record<string, ItfValue> {
+/** One state of a design's trace: the model state's variables in ITF form. */
+export function stateToItf(state: ModelState, design: Design): Record<string, ItfValue> {
+  const types = STATE_TYPES[sciTrigger(design)];
   const out: Record<string, ItfValue> = {};
-  for (const v of TRACE_VARS) out[v] = encodeItf(STATE_TYPES[v], state[v], v);
+  for (const v of TRACE_VARS) out[v] = encodeItf(types[v], state[v], v);
   return out;
 }
 

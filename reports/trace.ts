@@ -1,7 +1,7 @@
 import type { Config, Design } from '../model/index.ts';
 import type { ExecutedStep } from '../check/executed-step.ts';
 import { designHash } from './design-hash.ts';
-import { actionToItf, ITF_VAR_TYPES, ITF_VARS, lassoConvention, stateToItf, type ItfValue } from './itf.ts';
+import { actionToItf, itfVarTypes, ITF_VARS, lassoConvention, stateToItf, type ItfValue } from './itf.ts';
 import { TOOL_VERSION } from './version.ts';
 import type { ModelState } from '../model/index.ts';
 
@@ -62,15 +62,15 @@ export function buildTrace(src: TraceSource): Trace {
     'format-description': ITF_FORMAT_DESCRIPTION,
     source: 'slotcheck',
     description: src.loop === null ? traceDescription(src) : `${traceDescription(src)}. ${lassoConvention(src.loop, src.steps.length)}`,
-    varTypes: ITF_VAR_TYPES,
+    varTypes: itfVarTypes(src.design),
     toolVersion: TOOL_VERSION,
     designHash: designHash(src.design),
     ...described,
   };
-  const states: Record<string, unknown>[] = [{ '#meta': { index: 0 }, ...stateToItf(src.initial), ...actionToItf(null) }];
+  const states: Record<string, unknown>[] = [{ '#meta': { index: 0 }, ...stateToItf(src.initial, src.design), ...actionToItf(null) }];
   src.steps.forEach((s, i) => {
     const stepMeta: Record<string, unknown> = { index: i + 1, command: s.command, outcome: s.outcome, phase: s.phase };
-    states.push({ '#meta': stepMeta, ...stateToItf(s.state), ...actionToItf(s.command) });
+    states.push({ '#meta': stepMeta, ...stateToItf(s.state, src.design), ...actionToItf(s.command) });
   });
   return { '#meta': meta, vars: [...ITF_VARS], states, ...(src.loop === null ? {} : { loop: src.loop }) };
 }
