@@ -40,6 +40,8 @@ export const CTRL = {
  */
 if (STATE_INVARIANT_IDS.length > 8) throw new Error('a successor record holds at most 8 state invariants in its meta word');
 export const RECORD_HEADER_INTS = 3;
+/** Where a record holds the successor's id + 1 (0: not known when it was expanded). */
+export const RECORD_ID_AT = 2;
 
 /** What every thread of one parallel search shares. */
 export interface ParallelShared {
@@ -136,11 +138,11 @@ export class ChunkExpander {
       const found = this.table.length === 0 ? -1 : lookup(this.table, this.slotShift, this.slotMask, chunks, next, 0);
       if (found >= 0) {
         ring[at] = command | (perm << 16) | (orbit << 19);
-        ring[at + 2] = found + 1;
+        ring[at + RECORD_ID_AT] = found + 1;
       } else {
         for (let i = 0; i < width; i += 1) ring[at + RECORD_HEADER_INTS + i] = next[i]!;
         ring[at] = command | (perm << 16) | (orbit << 19) | (stateViolationMask(m.r, config, this.code) << 24);
-        ring[at + 2] = 0;
+        ring[at + RECORD_ID_AT] = 0;
       }
       ring[at + 1] = m.flags;
       at += RECORD_HEADER_INTS + width;

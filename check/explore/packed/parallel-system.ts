@@ -4,7 +4,7 @@ import type { Config } from '../../../model/config.ts';
 import type { Design } from '../../../model/design.ts';
 import { siblingModule, startWorkerThread } from '../../worker.ts';
 import type { StepInfo } from '../system.ts';
-import { ChunkExpander, CTRL, LEVEL_CHUNK_STATES, RECORD_HEADER_INTS, slotInts, type BatchMessage, type ParallelShared, type WorkerMessage } from './parallel-expander.ts';
+import { ChunkExpander, CTRL, LEVEL_CHUNK_STATES, RECORD_HEADER_INTS, RECORD_ID_AT, slotInts, type BatchMessage, type ParallelShared, type WorkerMessage } from './parallel-expander.ts';
 import { PackedSystem } from './system.ts';
 import { packedStepInfo } from './system-base.ts';
 
@@ -189,7 +189,7 @@ export class ParallelPackedSystem extends PackedSystem {
     this.stats.successors += count;
     for (let k = 0; k < count; k += 1) {
       const meta = ring[at]!;
-      const known = ring[at + 2]! - 1;
+      const known = ring[at + RECORD_ID_AT]! - 1;
       let next: number;
       if (known >= 0) {
         next = reduced ? known * 8 + ((meta >>> 16) & 7) : known;
