@@ -8,7 +8,7 @@
 // found it, and the shrunk counterexample's steps against the explorer's shortest (median and
 // worst ratio over the seeds that found it). Targets: median ≤ 50 runs, ratio ≤ 1.5.
 //
-// Run: npx tsx bench/runs-to-failure.ts [--seeds 20] [--cap 2000] [--designs a,b] [--no-mutants] [--json FILE]
+// Run: npx tsx bench/runs-to-failure.ts [--seeds 20] [--cap 2000] [--designs a,b] [--mutants M001,M002] [--no-mutants] [--json FILE]
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { BUILT_IN_DESIGNS, builtInDesign, type Config, type Design } from '../model/index.ts';
@@ -24,7 +24,7 @@ const TARGET_RATIO = 1.5;
 const { values: args } = parseArgs({
   options: {
     seeds: { type: 'string', default: '20' }, cap: { type: 'string', default: '2000' },
-    designs: { type: 'string' }, 'no-mutants': { type: 'boolean', default: false }, json: { type: 'string' },
+    designs: { type: 'string' }, mutants: { type: 'string' }, 'no-mutants': { type: 'boolean', default: false }, json: { type: 'string' },
   },
 });
 const seeds = Number(args.seeds);
@@ -63,7 +63,8 @@ function targets(): Target[] {
   if (args['no-mutants']) return out;
   const base = builtInDesign('hardened')!;
   const baseFailing = explorerFailures(base);
-  for (const mutant of generateMutants(base).mutants) {
+  const wantedMutants = args.mutants?.split(',') ?? null;
+  for (const mutant of generateMutants(base).mutants.filter((m) => wantedMutants === null || wantedMutants.includes(m.id))) {
     for (const [id, steps] of explorerFailures(mutant.design)) {
       if (!baseFailing.has(id)) out.push({ design: mutant.design, label: `${mutant.id} ${mutant.description}`, id, explorerSteps: steps });
     }

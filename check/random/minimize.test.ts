@@ -60,6 +60,16 @@ describe('minimizing a failing run', () => {
     expect(spell(minimize('ABCD', brokenAt, 'E').best!.commands)).toBe('ED');
   });
 
+  test('drops a command and replaces the ending at once, where neither move alone keeps the failure', () => {
+    // A detour breaks it (A starts a fail-over, D, three steps) and so does the direct D then E;
+    // but A and D spend the budget of two that E needs, so E is enabled only after a prefix with
+    // fewer than two of them: only A dropped and the ending after D replaced by E give DE.
+    const brokenAt = (s: string) => Math.max(subsequenceEnd(s, 'ADttt'), subsequenceEnd(s, 'DE'));
+    const endingsAfter = (prefix: readonly Command[]) => word(spell(prefix).replace(/[^AD]/g, '').length < 2 ? 'tE' : 't');
+    const result = minimizeCommands({ commands: word('ADttt'), replay: replayOf(brokenAt), endingsAfter, limit: 10_000 });
+    expect(spell(result.best!.commands)).toBe('DE');
+  });
+
   test('keeps only traces that break the property, and keeps the input when nothing shorter does', () => {
     const result = minimize('AB', (s) => subsequenceEnd(s, 'AB'), 'tCD');
     expect(spell(result.best!.commands)).toBe('AB');

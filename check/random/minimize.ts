@@ -86,6 +86,7 @@ export function minimizeCommands<R extends Replayed>(input: MinimizeInput<R>): M
       changed = replaceEnding(best, endingsAfter, attempt) || changed;
       if (!changed && best.commands.length <= PAIRS_UP_TO) changed = removePairs(() => best!.commands, attempt);
       if (!changed && best.commands.length <= SEGMENTS_UP_TO) changed = replaceSegment(best.commands, endingsAfter, attempt);
+      if (!changed && best.commands.length <= SEGMENTS_UP_TO) changed = dropAndReplaceEnding(best, endingsAfter, attempt);
     }
     return { best, replays, accepted, boundHit: false };
   } catch (e) {
@@ -131,6 +132,27 @@ function replaceSegment(
       const prefix = c.slice(0, start);
       const suffix = c.slice(start + length);
       for (const one of endingsAfter(prefix)) if (one !== c[start] && attempt([...prefix, one, ...suffix])) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Two moves at once: one command dropped, and everything after a later point replaced by one
+ * command. A fault that started a detour (a fail-over whose script's add_pci meets a disabled GPE)
+ * holds a unit of the fault budget that the direct command (the add_pci itself) needs: neither move
+ * alone keeps the failure, both together do.
+ */
+function dropAndReplaceEnding(
+  current: Replayed, endingsAfter: (prefix: readonly Command[]) => readonly Command[], attempt: (c: readonly Command[]) => boolean,
+): boolean {
+  const c = current.commands;
+  for (let drop = 0; drop < c.length; drop += 1) {
+    const rest = c.filter((_, k) => k !== drop);
+    // A prefix that ends before the dropped command is replaceEnding's own move.
+    for (let length = drop + 1; length + 1 < current.length && length <= rest.length; length += 1) {
+      const prefix = rest.slice(0, length);
+      for (const ending of endingsAfter(prefix)) if (attempt([...prefix, ending])) return true;
     }
   }
   return false;

@@ -1,6 +1,6 @@
 import { candidates, COMMAND_KINDS, enabledAmong, initialState, isPerturbation, type Candidate, type Command, type Config, type Design } from '../../model/index.ts';
 import { SERVICE_SLOT } from '../../model/queries.ts';
-import type { Swarm } from './swarm.ts';
+import { DEFAULT_KIND_WEIGHTS, type Swarm } from './swarm.ts';
 
 // How one pick of a random run weighs what it may do now (./commands.ts). Each kind with an
 // enabled command gets the run's swarm weight; a perturbation's weight is raised by what it
@@ -10,7 +10,9 @@ import type { Swarm } from './swarm.ts';
 //   order, FLT-09), where the idle machine's faults are always at hand;
 // - `fresh`: one the previous pick did not see enabled is at the moment it became possible, which
 //   may not last (the act between a script's deact and its own act, a rem_pci before the
-//   script's). A fresh one also lifts the run's perturbation rate for that pick.
+//   script's). A fresh one also lifts the run's perturbation rate for that pick, and is weighed
+//   even if the run's swarm left its kind out (the swarm's omissions are for the run at large;
+//   such a moment comes rarely, and half the swarms would miss it).
 
 export const NEW = 1;
 export const FRESH = 2;
@@ -121,7 +123,11 @@ export function weighPick(swarm: Swarm, buckets: Buckets, initially: Uint8Array,
   w.stepTotal = swarm.rawWeight + swarm.settleWeight;
   w.fresh = false;
   for (let k = 0; k < kindWeight.length; k += 1) {
-    const weight = kindPresent[k] === 1 ? swarm.kindWeights[k]! * MARK_FACTOR[kindMark[k] as 0 | 1 | 2] : 0;
+    const mark = kindMark[k] as 0 | 1 | 2;
+    // A kind the swarm left out is still weighed, at its default weight, when it is fresh: a window
+    // a few steps wide comes in one run of many, and the swarm's draw would lose half of those.
+    const base = swarm.kindWeights[k] === 0 && mark === FRESH ? DEFAULT_KIND_WEIGHTS[k]! : swarm.kindWeights[k]!;
+    const weight = kindPresent[k] === 1 ? base * MARK_FACTOR[mark] : 0;
     kindWeight[k] = weight;
     if (weight === 0) continue;
     if (PERTURBATION_KIND[k] === 1) w.perturbationTotal += weight;

@@ -59,3 +59,20 @@ describe('a minimized invariant counterexample is at most 1.5× the explorer\'s 
     expect(compared.every((p) => !p.counterexample!.shrinkBoundHit)).toBe(true);
   });
 });
+
+describe('a window a few steps wide mid-flow: a perturbation fresh at that moment is taken even in a run whose swarm left its kind out', () => {
+  // As bench/runs-to-failure.ts measures: the one property alone, model only. Before fresh
+  // perturbations overrode the swarm's omissions these took 35 and 53 runs on these seeds.
+  const mutants = generateMutants(builtInDesign('hardened')!).mutants;
+  test.each([
+    // Fig. 6 step 603 with no SCI: the new active's rem_pci, issued the moment its takeover authorizes it, is a hot-remove the old owner's running OS never sees (INV-08).
+    ['hotRemoveSci: (absent) → skip', 'INV-08', 1],
+    // A takeover allowed to act before the slot is removed: the new active's act, the moment its script's deact makes it possible, boots the old active as a standby straight into the enabled slot it still owns (INV-05).
+    ['authorization: takeover-fenced → takeover-only', 'INV-05', 2],
+  ])('%s: %s within 20 runs at seed %i', (description, id, seed) => {
+    const mutant = mutants.find((m) => m.description === description)!;
+    const r = runSuite({ ...DEFAULT_SUITE, design: mutant.design, config: EXPLORE_CONFIG, seed, runs: 20, only: [id], engine: 'packed' });
+    expect(failing(r)).toEqual([id]);
+  });
+});
+
