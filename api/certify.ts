@@ -13,7 +13,7 @@ import { checkShard } from './folders.ts';
 export interface CertifyApiOptions {
   /** Default: every built-in design. */
   readonly designs?: readonly DesignInput[];
-  /** Default: DEFAULT_PLAN (the certification bound, README "What is proven"). */
+  /** Default: each design's own plan, `planFor` (the certification bound, README "What is proven"). */
   readonly plan?: CertificationPlan;
   readonly onProgress?: (design: string, what: string) => void;
   /** Certify only this shard's designs (design k goes to shard k mod count + 1). */

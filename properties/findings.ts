@@ -204,6 +204,17 @@ export const FINDINGS: readonly Finding[] = [
     commands: [{ kind: 'gpe_disable', lpar: L0 }, { kind: 'device_error', slot: S0 }],
   },
   {
+    id: 'F-28', designs: ['hardened'], property: 'INV-09', failsAt: 5,
+    candidate: {
+      name: 'hardened-card-rom',
+      description: "hardened with the card's ROM as the SCI source (third embodiment, Fig. 14, 15)",
+      fields: { sciSource: 'card-rom' },
+    },
+    title: "third embodiment on hardened, three faults: the taker removes the live victim's slot (601), and the card is pulled before its ROM raises the eject SCI (Fig. 15), so the request goes with the card and the victim's OS keeps the disk mounted with no eject on its way",
+    cause: "Open question 5 on the third embodiment: the eject SCI of a hot remove is raised by the very card being removed. Fixed by sciSource: control-program (hardened): the control program raises the SCI itself, card or no card. Found by `mutate` at 2 × 1 with three faults; within two faults it passes every property.",
+    commands: [{ kind: 'service_fail', lpar: L0 }, { kind: 'tick' }, cs, { kind: 'rem_pci', issuer: L1, target: L0, slot: S0 }, { kind: 'card_pull', slot: S0 }],
+  },
+  {
     id: 'F-24', designs: ['patent-lpar-a', 'patent-lpar-b', 'patent-ppar', 'patent-card-rom'], property: 'INV-14', failsAt: 1,
     title: 'add_pci (503) takes the slot from a running OS that still has the disk mounted: the I/O it had outstanding is lost',
     cause: 'Open questions 1 and 6: step 503 reassigns an enabled slot, and nothing waits for the eject acknowledge. Fixed by addWhileEnabled: reject with ejectAck: required.',
