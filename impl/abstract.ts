@@ -28,7 +28,10 @@ function lparState(m: Machine, l: number): LparState {
     service: SERVICE_NAMES[g.service]!,
     devices: Array.from(g.drivers, (d) => DRIVER_NAMES[d]!),
     gpe,
-    cluster: { alive: c.alive, silenceTicks: silenceTicks(m, l), peerServiceFailed: c.peerServiceFailed, script: script(m, l) },
+    cluster: {
+      alive: c.alive, silenceTicks: silenceTicks(m, l), peerServiceFailed: c.peerServiceFailed, script: script(m, l),
+      ...(c.stepsThisTick > 0 ? { stepsThisTick: c.stepsThisTick } : {}),
+    },
     heartbeatLinkUp: c.heartbeatLinkUp,
     shutdownRequested: g.shutdownRequested,
     deactIneffective: m.deactFails[l] === 1,

@@ -1,4 +1,4 @@
-import { concurrentTakeovers, failoverCase, failoverVictims, fenceRecheck, timeoutTicks, type ControlCommand, type LparId, type ScriptStep, type SlotId } from '../model/index.ts';
+import { clusterStepBudget, concurrentTakeovers, failoverCase, failoverVictims, fenceRecheck, timeoutTicks, type ControlCommand, type LparId, type ScriptStep, type SlotId } from '../model/index.ts';
 import { DRIVER_MOUNTED, NONE, OS_OFF, OS_RUNNING, OS_SHUTDOWN, ROLE_ACTIVE, ROLE_STANDBY, ROLE_TAKEOVER, SERVICE_RUNNING } from './codes.ts';
 import { controlRefusal, executeControl } from './control-routine.ts';
 import { SERVICE_SLOT } from './guest-driver.ts';
@@ -141,6 +141,8 @@ function plan(m: Machine, self: number): Plan | Refusal {
   if (!g.up) return notEnabled(`LPAR${self} is ${g.paused ? 'paused' : 'not running'}`);
   if (!c.alive) return notEnabled(`LPAR${self}'s clustering program is not running`);
   if (m.cpuPercent[self] === 0) return notEnabled(`LPAR${self} has 0% of the CPU: its clustering program never runs`);
+  const budget = clusterStepBudget(m.design, m.cpuPercent[self]!);
+  if (c.stepsThisTick >= budget) return notEnabled(`LPAR${self}'s ${m.cpuPercent[self]}% of the CPU buys ${budget} clustering step(s) per tick, and it took them since the last tick`);
   if (!c.hasScript) return detectionRefusal(m, self) ?? { kind: 'detect' };
   // Exclusive arbitration: another LPAR already took over (it runs the service); give up.
   const other = m.activeLpar;
@@ -227,6 +229,7 @@ function advance(m: Machine, self: number, from: number): void {
 export function runClusterStep(m: Machine, self: number): void {
   const p = plan(m, self);
   if (isRefusal(p)) throw new Error(`cluster_step run without its check: ${p.message}`);
+  if (m.design.clusterStepsPerTickAtFullCpu !== undefined) m.cluster[self]!.stepsThisTick += 1;
   switch (p.kind) {
     case 'detect':
       return detect(m, self);

@@ -45,6 +45,11 @@ export class ClusterProgram {
   scriptFalsePositive = false;
   /** FLT-04: false while this LPAR's outgoing heartbeats are lost. */
   heartbeatLinkUp = true;
+  /**
+   * Steps run since the last tick, against the CPU share's budget (design
+   * clusterStepsPerTickAtFullCpu; never counted without it). Only a tick resets it.
+   */
+  stepsThisTick = 0;
 
   get hasScript(): boolean {
     return this.scriptVictim !== NONE;

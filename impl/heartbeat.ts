@@ -1,11 +1,12 @@
-import { timeoutTicks } from '../model/index.ts';
+import { clusterStepBudget, timeoutTicks } from '../model/index.ts';
 import { OS_RUNNING, ROLE_STANDBY, SERVICE_RUNNING } from './codes.ts';
 import type { Machine } from './machine.ts';
 
 /**
  * One tick passes (`tick`). The active's clustering program sends a heartbeat that says whether
- * its service is up once every period, if its OS runs, it is not paused, it has CPU (a share above
- * 0%), the program is alive and its link is up (FLT-04). Each listening standby times the period
+ * its service is up once every period, if its OS runs, it is not paused, it has CPU (a share that
+ * buys at least one clustering step per tick), the program is alive and its link is up (FLT-04).
+ * Every LPAR's clustering program gets a fresh budget of steps. Each listening standby times the period
  * from the last heartbeat it heard: it hears the one due now, or counts the tick as silence, up to
  * the timeout. A timer that runs out no later than the first heartbeat due (timeout ≤ period) fires
  * before that heartbeat is read.
@@ -13,12 +14,13 @@ import type { Machine } from './machine.ts';
 export function heartbeatTick(m: Machine): void {
   const period = m.design.heartbeatPeriodTicks;
   m.nowTick += 1;
+  for (const c of m.cluster) c.stepsThisTick = 0;
   const sender = m.activeLpar;
   const g = m.guests[sender]!;
   const c = m.cluster[sender]!;
   // PLANTED BUG (test-only): a two-bit period counter wrapping to 0 reads as a missed heartbeat.
   const wrapped = m.plantedBug === 'period-counter-wraps' && m.nowTick % (4 * period) === 0;
-  const sent = g.up && c.alive && c.heartbeatLinkUp && m.cpuPercent[sender]! > 0 && !wrapped;
+  const sent = g.up && c.alive && c.heartbeatLinkUp && clusterStepBudget(m.design, m.cpuPercent[sender]!) >= 1 && !wrapped;
   const serviceUp = g.service === SERVICE_RUNNING;
   const timeout = timeoutTicks(m.design);
   for (let l = 0; l < m.lparCount; l += 1) {

@@ -43,6 +43,7 @@ export const designSchema = z.object({
   gpeStatusClear: z.enum(['write-1-to-clear', 'clear-on-read']).optional(),
   hotRemoveSci: z.enum(['raise', 'skip']).optional(),
   sciTrigger: z.enum(['level', 'edge']).optional(),
+  clusterStepsPerTickAtFullCpu: int.min(1).max(100).optional(),
 }).strict().superRefine((d, ctx) => {
   if (d.heartbeatTimeoutTicks < d.heartbeatPeriodTicks) {
     ctx.addIssue({ code: 'custom', path: ['heartbeatTimeoutTicks'], message: `a timeout (${d.heartbeatTimeoutTicks}) shorter than the heartbeat period (${d.heartbeatPeriodTicks}) declares every peer failed` });

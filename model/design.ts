@@ -172,6 +172,14 @@ export interface Design {
    */
   readonly cpuActivePercent: number;
   readonly cpuStandbyPercent: number;
+  /**
+   * (10) What a CPU share buys: the clustering-program steps (`cluster_step`: detection, each
+   * script step, abandon) an LPAR given 100% may take between two ticks. An LPAR's budget is
+   * floor(cpuPercent × this / 100) steps per tick (`clusterStepBudget`), counted per LPAR in
+   * `cluster.stepsThisTick` and reset by every tick; an active whose budget is 0 sends no heartbeat.
+   * Absent: unbounded, any share above 0% runs as if it had the whole CPU (the patent's reading).
+   */
+  readonly clusterStepsPerTickAtFullCpu?: number;
 }
 
 /** Ticks of silence after which a standby may declare the active failed (model/heartbeat.ts). */
@@ -211,6 +219,22 @@ export function addPciToOwner(design: Design): 'refuse' | 'reenable' {
 /** The design's `sciTrigger`; designs written before the field take the SCI as a level. */
 export function sciTrigger(design: Design): 'level' | 'edge' {
   return design.sciTrigger ?? 'level';
+}
+
+/**
+ * The clustering-program steps an LPAR given `cpuPercent` may take between two ticks:
+ * floor(cpuPercent × clusterStepsPerTickAtFullCpu / 100). Without the field, unbounded above 0%
+ * (Infinity) and 0 at 0%, as designs written before it behave. A budget of 0 runs nothing.
+ */
+export function clusterStepBudget(design: Design, cpuPercent: number): number {
+  const full = design.clusterStepsPerTickAtFullCpu;
+  if (full === undefined) return cpuPercent > 0 ? Number.POSITIVE_INFINITY : 0;
+  return Math.floor((cpuPercent * full) / 100);
+}
+
+/** Whether the design bounds clustering steps per tick, so that each LPAR counts them (`cluster.stepsThisTick`). */
+export function countsClusterSteps(design: Design): boolean {
+  return design.clusterStepsPerTickAtFullCpu !== undefined;
 }
 
 /** The design's `scriptSlots`; designs written before the field record the slots at detection. */

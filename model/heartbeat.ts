@@ -1,4 +1,4 @@
-import { timeoutTicks, type Design } from './design.ts';
+import { clusterStepBudget, timeoutTicks, type Design } from './design.ts';
 import { isUp } from './queries.ts';
 import type { LparState } from './state.ts';
 
@@ -8,9 +8,12 @@ import type { LparState } from './state.ts';
 // active failed once that reaches `heartbeatTimeoutTicks`. Each standby counts the period from the
 // last heartbeat it heard, which is the phase that leaves the most silence before the next one.
 
-/** The active's clustering program sends heartbeats: it runs (OS up, not paused, CPU share above 0%) and its link is up. */
-export function sendsHeartbeats(active: LparState): boolean {
-  return isUp(active) && active.cluster.alive && active.heartbeatLinkUp && active.cpuPercent > 0;
+/**
+ * The active's clustering program sends heartbeats: it runs (OS up, not paused, a CPU share that
+ * buys it at least one step per tick: above 0% when the design sets no step budget) and its link is up.
+ */
+export function sendsHeartbeats(active: LparState, design: Design): boolean {
+  return isUp(active) && active.cluster.alive && active.heartbeatLinkUp && clusterStepBudget(design, active.cpuPercent) >= 1;
 }
 
 /**

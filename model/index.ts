@@ -4,7 +4,7 @@ export { COMMAND_KINDS, COMMAND_FIELDS, FAULT_IDS, categoryOf, isPerturbation } 
 export type { Config } from './config.ts';
 export { DEFAULT_CONFIG, configProblems } from './config.ts';
 export type { Design, ScriptStep } from './design.ts';
-export { SCRIPT_STEPS, addPciToOwner, concurrentTakeovers, failoverCase, failoverVictims, fenceRecheck, gateKeeperOrder, gpeStatusClear, hasGateKeeper, hotRemoveSci, lateGateKeeperRewrite, quiesceBy, recoveryBoundSteps, RECOVERY_BOUND_STEPS_DEFAULT, sciHandler, sciTrigger, scriptSlots, timeoutTicks } from './design.ts';
+export { SCRIPT_STEPS, addPciToOwner, clusterStepBudget, concurrentTakeovers, countsClusterSteps, failoverCase, failoverVictims, fenceRecheck, gateKeeperOrder, gpeStatusClear, hasGateKeeper, hotRemoveSci, lateGateKeeperRewrite, quiesceBy, recoveryBoundSteps, RECOVERY_BOUND_STEPS_DEFAULT, sciHandler, sciTrigger, scriptSlots, timeoutTicks } from './design.ts';
 export { BUILT_IN_DESIGNS, builtInDesign } from './designs/index.ts';
 export type { LparId, SlotId } from './ids.ts';
 export { lpar, slot, lparIds, slotIds } from './ids.ts';

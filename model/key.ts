@@ -12,7 +12,7 @@ function lparKey(l: LparState): string {
   return [
     l.os, b(l.paused), l.role, l.service, l.devices.join(','),
     `${b(l.gpe.status)}${b(l.gpe.enabled)}${l.gpe.sciEdge === true ? 'e' : ''}${l.gpe.insertMask}.${l.gpe.ejectMask}`,
-    `${b(l.cluster.alive)}${l.cluster.silenceTicks}${b(l.cluster.peerServiceFailed)}:${script}`,
+    `${b(l.cluster.alive)}${l.cluster.silenceTicks}${b(l.cluster.peerServiceFailed)}:${script}${l.cluster.stepsThisTick === undefined ? '' : `+${l.cluster.stepsThisTick}`}`,
     b(l.heartbeatLinkUp), b(l.shutdownRequested), b(l.deactIneffective), String(l.cpuPercent), b(l.detectedFailed),
   ].join('/');
 }

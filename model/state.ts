@@ -40,6 +40,11 @@ export interface ClusterState {
   /** The last heartbeat heard said the active's service had failed (case (b) detection). */
   readonly peerServiceFailed: boolean;
   readonly script: Script | null;
+  /**
+   * Design `clusterStepsPerTickAtFullCpu` only: the `cluster_step`s this LPAR took since the last
+   * tick, against its budget (model/cluster-budget.ts). Absent when 0, so other designs' states are what they were.
+   */
+  readonly stepsThisTick?: number;
 }
 
 export interface LparState {

@@ -50,6 +50,22 @@ describe('values', () => {
     expect(() => stateToItf(latched, design)).toThrow(/gpe\.sciEdge has no ITF type/);
   });
 
+  test('cluster.stepsThisTick is in every state of a design with a CPU step budget, typed Int (0 when absent), and in no other design\'s', () => {
+    expect(Object.keys((stateToItf(afterAddPci().after, design).lpars as any)[1].cluster).sort()).toEqual(['alive', 'peerServiceFailed', 'script', 'silenceTicks']);
+    expect(itfVarTypes(design).lpars).toContain('cluster: { alive: Bool, peerServiceFailed: Bool, script: None(UNIT) | Some({ falsePositive: Bool, slotMask: Set(Int), step: Int, victim: Int }), silenceTicks: Int }');
+    const budget = { ...design, clusterStepsPerTickAtFullCpu: 100 } as const;
+    const start = initialState(config, budget);
+    const crashed = step(step(step(start, { kind: 'os_crash', lpar: lpar(0) }, budget).state, { kind: 'tick' }, budget).state, { kind: 'tick' }, budget).state;
+    const detected = step(crashed, { kind: 'cluster_step', lpar: lpar(1) }, budget).state;
+    expect(detected.lpars[1]!.cluster.stepsThisTick).toBe(1);
+    expect((stateToItf(detected, budget).lpars as any)[1].cluster.stepsThisTick).toEqual({ '#bigint': '1' });
+    expect((stateToItf(start, budget).lpars as any)[1].cluster.stepsThisTick).toEqual({ '#bigint': '0' });
+    expect(itfVarTypes(budget).lpars).toContain('silenceTicks: Int, stepsThisTick: Int }');
+    // With an edge-triggered SCI too, both fields are typed.
+    expect(itfVarTypes({ ...budget, sciTrigger: 'edge' }).lpars).toMatch(/sciEdge: Bool.*stepsThisTick: Int|stepsThisTick: Int.*sciEdge: Bool/);
+    expect(() => stateToItf(detected, design)).toThrow(/cluster\.stepsThisTick has no ITF type/);
+  });
+
   test('a field the ITF type does not know, or a value of the wrong type, is refused naming it', () => {
     const { after } = afterAddPci();
     const extra = { ...after, disk: { ...after.disk, checksum: 7 } } as unknown as ModelState;

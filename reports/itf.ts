@@ -1,4 +1,4 @@
-import { COMMAND_FIELDS, sciTrigger, type Command, type Design, type ModelState } from '../model/index.ts';
+import { COMMAND_FIELDS, countsClusterSteps, sciTrigger, type Command, type Design, type ModelState } from '../model/index.ts';
 import type { ArgumentField } from '../model/commands.ts';
 import type { ClusterState, DiskState, GpeState, InflightIo, LparState, RomSciRequest, Script, SlotState } from '../model/index.ts';
 
@@ -15,6 +15,8 @@ export type ItfType =
   | { readonly kind: 'int' | 'bool' | 'str' | 'slotSet' }
   /** A Bool the model state leaves out when false (gpe.sciEdge): written false when absent. */
   | { readonly kind: 'absentFalse' }
+  /** An Int the model state leaves out when 0 (cluster.stepsThisTick): written 0 when absent. */
+  | { readonly kind: 'absentZero' }
   | { readonly kind: 'seq' | 'option'; readonly of: ItfType }
   | { readonly kind: 'record'; readonly fields: Readonly<Record<string, ItfType>> };
 
@@ -24,13 +26,20 @@ const STR: ItfType = { kind: 'str' };
 /** A number whose bit i says "slot i": written as the set of those slots. */
 const SLOT_SET: ItfType = { kind: 'slotSet' };
 const ABSENT_FALSE: ItfType = { kind: 'absentFalse' };
+const ABSENT_ZERO: ItfType = { kind: 'absentZero' };
 const seq = (of: ItfType): ItfType => ({ kind: 'seq', of });
 const option = (of: ItfType): ItfType => ({ kind: 'option', of });
 /** A record type naming every field of T, no more (the compiler checks both ways). */
 const record = <T>(fields: { readonly [K in keyof T]-?: ItfType }): ItfType => ({ kind: 'record', fields });
 
 const SCRIPT = record<Script>({ victim: INT, step: INT, slotMask: SLOT_SET, falsePositive: BOOL });
-const CLUSTER = record<ClusterState>({ alive: BOOL, silenceTicks: INT, peerServiceFailed: BOOL, script: option(SCRIPT) });
+// The step count exists only in designs with `clusterStepsPerTickAtFullCpu`, typed Int in every
+// state of their traces; other designs' traces have no such field, as for the edge latch below.
+const CLUSTER_FIELDS = { alive: BOOL, silenceTicks: INT, peerServiceFailed: BOOL, script: option(SCRIPT) } as const;
+const CLUSTER: Record<'unbounded' | 'counted', ItfType> = {
+  unbounded: { kind: 'record', fields: CLUSTER_FIELDS },
+  counted: record<ClusterState>({ ...CLUSTER_FIELDS, stepsThisTick: ABSENT_ZERO }),
+};
 // The edge latch exists only in designs with `sciTrigger: edge`: their traces have it in every
 // state, typed Bool; every other design's have no such field (a level design never sets it).
 const GPE_LEVEL_FIELDS = { status: BOOL, enabled: BOOL, insertMask: SLOT_SET, ejectMask: SLOT_SET } as const;
@@ -38,8 +47,8 @@ const GPE: Record<'level' | 'edge', ItfType> = {
   level: { kind: 'record', fields: GPE_LEVEL_FIELDS },
   edge: record<GpeState>({ ...GPE_LEVEL_FIELDS, sciEdge: ABSENT_FALSE }),
 };
-const lparType = (gpe: ItfType): ItfType => record<LparState>({
-  os: STR, paused: BOOL, role: STR, service: STR, devices: seq(STR), gpe, cluster: CLUSTER, heartbeatLinkUp: BOOL,
+const lparType = (gpe: ItfType, cluster: ItfType): ItfType => record<LparState>({
+  os: STR, paused: BOOL, role: STR, service: STR, devices: seq(STR), gpe, cluster, heartbeatLinkUp: BOOL,
   shutdownRequested: BOOL, deactIneffective: BOOL, cpuPercent: INT, detectedFailed: BOOL,
 });
 const SLOT = record<SlotState>({
@@ -52,11 +61,19 @@ const SLOT = record<SlotState>({
 export const TRACE_VARS = ['lpars', 'slots', 'disk', 'serviceOwner', 'previousServiceOwner', 'writesIssued', 'ackedWriteId', 'faultsUsed'] as const;
 
 type StateTypes = { readonly [V in (typeof TRACE_VARS)[number]]: ItfType };
-const stateTypes = (gpe: ItfType): StateTypes => ({
-  lpars: seq(lparType(gpe)), slots: seq(SLOT), disk: record<DiskState>({ writeId: INT, intact: BOOL }),
+const stateTypes = (gpe: ItfType, cluster: ItfType): StateTypes => ({
+  lpars: seq(lparType(gpe, cluster)), slots: seq(SLOT), disk: record<DiskState>({ writeId: INT, intact: BOOL }),
   serviceOwner: INT, previousServiceOwner: option(INT), writesIssued: INT, ackedWriteId: INT, faultsUsed: INT,
 });
-const STATE_TYPES: Record<'level' | 'edge', StateTypes> = { level: stateTypes(GPE.level), edge: stateTypes(GPE.edge) };
+const STATE_TYPES: Record<'level' | 'edge', Record<'unbounded' | 'counted', StateTypes>> = {
+  level: { unbounded: stateTypes(GPE.level, CLUSTER.unbounded), counted: stateTypes(GPE.level, CLUSTER.counted) },
+  edge: { unbounded: stateTypes(GPE.edge, CLUSTER.unbounded), counted: stateTypes(GPE.edge, CLUSTER.counted) },
+};
+
+/** The state's types for a design: with the fields only its design fields give it. */
+function stateTypesOf(design: Design): StateTypes {
+  return STATE_TYPES[sciTrigger(design)][countsClusterSteps(design) ? 'counted' : 'unbounded'];
+}
 
 /** Quint's model-based-testing variables: the action that led to a state, and the values it picked. */
 export const ACTION_TAKEN = 'mbt::actionTaken';
@@ -86,6 +103,9 @@ export function encodeItf(type: ItfType, value: unknown, path: string): ItfValue
     case 'absentFalse':
       if (value !== undefined && value !== true) throw wrong(path, value, type);
       return value === true;
+    case 'absentZero':
+      if (value !== undefined && !(Number.isSafeInteger(value) && (value as number) > 0)) throw wrong(path, value, type);
+      return bigint(value === undefined ? 0 : (value as number));
     case 'bool':
     case 'str':
       if (typeof value !== (type.kind === 'bool' ? 'boolean' : 'string')) throw wrong(path, value, type);
@@ -115,7 +135,8 @@ export function encodeItf(type: ItfType, value: unknown, path: string): ItfValue
 /** A type as Apalache writes it in `#meta.varTypes` (its type system 1.2: records, variants, Seq, Set). */
 export function typeText(type: ItfType): string {
   switch (type.kind) {
-    case 'int': return 'Int';
+    case 'int':
+    case 'absentZero': return 'Int';
     case 'bool':
     case 'absentFalse': return 'Bool';
     case 'str': return 'Str';
@@ -128,7 +149,7 @@ export function typeText(type: ItfType): string {
 
 /** A trace's `#meta.varTypes` for a design: every variable of `ITF_VARS` with its type. */
 export function itfVarTypes(design: Design): Readonly<Record<string, string>> {
-  const types = STATE_TYPES[sciTrigger(design)];
+  const types = stateTypesOf(design);
   return {
     ...Object.fromEntries(TRACE_VARS.map((v) => [v, typeText(types[v])])),
     [ACTION_TAKEN]: 'Str',
@@ -138,7 +159,7 @@ export function itfVarTypes(design: Design): Readonly<Record<string, string>> {
 
 /** One state of a design's trace: the model state's variables in ITF form. */
 export function stateToItf(state: ModelState, design: Design): Record<string, ItfValue> {
-  const types = STATE_TYPES[sciTrigger(design)];
+  const types = stateTypesOf(design);
   const out: Record<string, ItfValue> = {};
   for (const v of TRACE_VARS) out[v] = encodeItf(types[v], state[v], v);
   return out;

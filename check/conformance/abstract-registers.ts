@@ -40,6 +40,7 @@ function writeLpar(m: Machine, l: number, d: DesignCode, regs: Int32Array): void
   regs[base + R.ALIVE] = bit(c.alive);
   regs[base + R.SILENCE] = silenceTicks(m, l);
   regs[base + R.PEER_FAILED] = bit(c.peerServiceFailed);
+  regs[base + R.CLUSTER_STEPS] = c.stepsThisTick;
   regs[base + R.SCRIPT_VICTIM] = c.hasScript ? c.scriptVictim : R.NONE;
   regs[base + R.SCRIPT_STEP] = c.hasScript ? c.scriptStep : 0;
   regs[base + R.SCRIPT_MASK] = c.hasScript ? c.scriptSlotMask : 0;

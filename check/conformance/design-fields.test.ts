@@ -1,7 +1,7 @@
 // Why (issue 18): a design field the model reads must drive the emulator the same way, or the
 // model's verdicts on that field say nothing about the machine. Every transition of small spaces
 // of designs that take the issue-18 fields (gateKeeperOrder, quiesceBy, sciHandler, gpeStatusClear, hotRemoveSci,
-// sciTrigger) to values no built-in
+// sciTrigger, clusterStepsPerTickAtFullCpu) to values no built-in
 // design has must agree, refused commands included.
 import { describe, expect, it } from 'vitest';
 import { builtInDesign, type Design } from '../../model/index.ts';
@@ -31,6 +31,11 @@ describe('the emulator agrees with the model on the issue-18 design fields', () 
     ['patent-lpar-a, edge SCI latched while the GPE is disabled', { ...design('patent-lpar-a'), sciTrigger: 'edge', sciWhenGpeDisabled: 'latch' }],
     ['patent-lpar-b, edge SCI, one event per SCI', { ...design('patent-lpar-b'), sciTrigger: 'edge', sciHandler: 'one-event-per-sci' }],
     ['patent-card-rom, edge SCI from the ROM, clear-on-read', { ...design('patent-card-rom'), sciTrigger: 'edge', gpeStatusClear: 'clear-on-read' }],
+    // A CPU share buys so many clustering steps per tick: counted per LPAR, refused when spent, reset by tick.
+    ['hardened, 100 steps per tick at 100% (active 90, standby 3)', { ...design('hardened'), clusterStepsPerTickAtFullCpu: 100 }],
+    ['hardened at 10% standby, 10 steps per tick at 100% (active 9, standby 1)', { ...design('hardened'), cpuStandbyPercent: 10, clusterStepsPerTickAtFullCpu: 10 }],
+    ['hardened, 10 steps per tick at 100% (active 9, standby 0: never runs)', { ...design('hardened'), clusterStepsPerTickAtFullCpu: 10 }],
+    ['patent-lpar-b, 1 step per tick at 100% (active 0: no heartbeat)', { ...design('patent-lpar-b'), clusterStepsPerTickAtFullCpu: 1 }],
   ] as [string, Design][])('%s: every transition agrees (2 slots too where one SCI can carry several events)', (name, d) => {
     // Two slots matter to the SCI fields (several events, one SCI); SLOTCHECK_SOAK=1 compares two slots for every field.
     for (const slotCount of name.includes('SCI') || name.includes('clear-on-read') || process.env.SLOTCHECK_SOAK === '1' ? [1, 2] : [1]) {

@@ -50,6 +50,7 @@ function diffLpar(d: Differences, m: Machine, l: number, model: LparState): void
   d.check('lpars', l, 'cluster.alive', -1, model.cluster.alive, c.alive);
   d.check('lpars', l, 'cluster.silenceTicks', -1, model.cluster.silenceTicks, silenceTicks(m, l));
   d.check('lpars', l, 'cluster.peerServiceFailed', -1, model.cluster.peerServiceFailed, c.peerServiceFailed);
+  d.check('lpars', l, 'cluster.stepsThisTick', -1, model.cluster.stepsThisTick ?? 0, c.stepsThisTick);
   const script = model.cluster.script;
   d.check('lpars', l, 'cluster.script.victim', -1, script?.victim ?? null, lparName(c.scriptVictim));
   if (script !== null && c.hasScript) {

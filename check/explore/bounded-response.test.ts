@@ -6,7 +6,8 @@
 // graphs: the longest walk through open states counts the step that closes the obligation, and a
 // cycle of fair steps that keeps it open has no bound.
 import { describe, expect, it } from 'vitest';
-import { builtInDesign, type Design } from '../../model/index.ts';
+import { builtInDesign, categoryOf, enabledCommands, initialState, lpar, step, type Design, type ModelState } from '../../model/index.ts';
+import { play, scenarioConfig } from '../../model/testing.ts';
 import { LIVENESS } from '../../properties/catalogue.ts';
 import { replayCommands } from '../replay.ts';
 import { longestOpenRun } from './bounded-response.ts';
@@ -53,6 +54,60 @@ describe('LIV-06 bounded recovery on the explorer (2 LPARs × 1 slot, one fault)
     expect(found.why).toMatch(/^no LPAR serves, in every state of a fair cycle/);
     expect(found.loopStart).not.toBeNull();
   }, 60_000);
+});
+
+// Why: clusterStepsPerTickAtFullCpu gives a CPU share a meaning beyond 0%: the share buys
+// floor(cpuPercent × steps / 100) clustering steps per tick. A share that buys the standby no step
+// must fail LIV-06 though its active (9 steps per tick) keeps sending heartbeats, so INV-13 holds.
+// A budget also lengthens recovery as LIV-06 counts it: a tick that gives a standby a fresh budget
+// changes the state, so the longest fair walk takes one after every clustering step (19 fair
+// steps against 14 without a budget). That walk is open to every budget of 1 step or more, and a
+// budget of 1 only makes it compulsory, so LIV-06 cannot tell a tight budget from a generous one
+// (both 19); the size of the budget shows in time instead: the ticks a recovery needs at best.
+describe('LIV-06 and the CPU step budget (clusterStepsPerTickAtFullCpu, class 4; 2 LPARs × 1 slot, one fault)', () => {
+  it.each(['reference', 'packed'] as const)('10 steps per tick at 100%%: the standby\'s 3%% buys 0, it never takes over (a fair lasso), while the active\'s 90%% buys 9 and INV-13 holds (%s engine)', (engine) => {
+    const d = { ...hardened, clusterStepsPerTickAtFullCpu: 10 };
+    const report = explore({ design: d, config: small, symmetry: false, ...UNBOUNDED, engine, only: ['INV-13', 'LIV-06'] });
+    expect(property(report, 'INV-13').verdict).toBe('pass');
+    const found = property(report, 'LIV-06').counterexample!;
+    expect(found.why).toMatch(/^no LPAR serves, in every state of a fair cycle/);
+    expect(found.steps.map((s) => s.command.kind)).toEqual(['service_fail', 'tick', 'tick']);
+    expect(found.loopStart).toBe(2);
+    // The same design without the budget takes over, as hardened does.
+    expect(liv06({ ...d, clusterStepsPerTickAtFullCpu: undefined }, engine).verdict).toBe('pass');
+  }, 60_000);
+
+  const s10 = { ...hardened, cpuStandbyPercent: 10 }; // 90 + 10: the standby's share buys 1 step per tick at 10, 10 at 100
+  it.each(['reference', 'packed'] as const)('a bound of 18: met without a budget (14 fair steps), broken by every budget, 1 or 10 standby steps per tick alike (19, %s engine)', (engine) => {
+    expect(liv06({ ...s10, recoveryBoundSteps: 18 }, engine).note).toMatch(/within 14 fair step\(s\) after the last fault \(bound 18\)/);
+    const tight = liv06({ ...s10, recoveryBoundSteps: 18, clusterStepsPerTickAtFullCpu: 10 }, engine).counterexample!;
+    const generous = liv06({ ...s10, recoveryBoundSteps: 18, clusterStepsPerTickAtFullCpu: 100 }, engine).counterexample!;
+    for (const found of [tight, generous]) {
+      expect(found.why).toBe("no LPAR serves for 19 fair step(s) after step 3, more than the design's recoveryBoundSteps 18");
+      expect(found.steps).toHaveLength(22);
+      // A tick after each clustering step of the takeover: the walk every budget of 1 or more allows.
+      expect(found.steps.slice(7, 17).map((s) => s.command.kind)).toEqual(Array.from({ length: 5 }, () => ['tick', 'cluster_step']).flat());
+    }
+    expect(liv06({ ...s10, recoveryBoundSteps: 19, clusterStepsPerTickAtFullCpu: 10 }, engine).note).toMatch(/within 19 fair step\(s\)/);
+  }, 60_000);
+
+  /** Ticks from the active's crash until some LPAR serves, taking every protocol step as soon as it is enabled. */
+  function ticksToRecover(d: Design): number {
+    let state: ModelState = play(d, [{ kind: 'os_crash', lpar: lpar(0) }]).final;
+    let ticks = 0;
+    for (let i = 0; i < 200 && !state.lpars.some((l) => l.service === 'running'); i += 1) {
+      const next = enabledCommands(state, d).find((c) => categoryOf(c.kind) === 'protocol');
+      if (next === undefined) ticks += 1;
+      state = step(state, next ?? { kind: 'tick' }, d).state;
+    }
+    return ticks;
+  }
+
+  it('the budget\'s size is the time a takeover takes: 7 ticks at 1 standby step per tick, 4 at 2, 3 at 3, the 2-tick timeout alone from 6', () => {
+    expect(initialState(scenarioConfig(), s10).lpars.map((l) => l.cpuPercent)).toEqual([90, 10]);
+    const budgets = [10, 20, 30, 60, 100, undefined];
+    expect(budgets.map((k) => ticksToRecover({ ...s10, clusterStepsPerTickAtFullCpu: k }))).toEqual([7, 4, 3, 2, 2, 2]);
+  });
 });
 
 describe('longestOpenRun on hand-built graphs', () => {

@@ -17,12 +17,13 @@ function changedFields(a: Design, b: Design): string[] {
 describe('mutants of hardened', () => {
   const set = generateMutants(hardened);
 
-  test('51 mutants: 15 enum and boolean changes of the decisions, 11 script changes, 16 for the later fields, 2 steps of LIV-06\'s recoveryBoundSteps, 7 numeric steps', () => {
-    expect(set.mutants).toHaveLength(51);
+  test('53 mutants: 15 enum and boolean changes of the decisions, 11 script changes, 16 for the later fields, 2 steps of LIV-06\'s recoveryBoundSteps, 7 numeric steps, 2 ends of the CPU step budget', () => {
+    expect(set.mutants).toHaveLength(53);
     expect(set.mutants.filter((m) => m.field === 'failoverScript')).toHaveLength(6 + 5); // each of 6 steps dropped, 5 adjacent swaps
     expect(set.mutants.filter((m) => /Ticks|Percent/.test(m.field))).toHaveLength(7); // 2 × 4 steps, less a period of 0
     expect(set.mutants.filter((m) => m.field === 'recoveryBoundSteps').map((m) => m.description)).toEqual(['recoveryBoundSteps: (absent) → 24', 'recoveryBoundSteps: (absent) → 26']);
-    expect(set.mutants.map((m) => m.id)).toEqual(Array.from({ length: 51 }, (_, i) => `M${String(i + 1).padStart(3, '0')}`));
+    expect(set.mutants.filter((m) => m.field === 'clusterStepsPerTickAtFullCpu').map((m) => m.description)).toEqual(['clusterStepsPerTickAtFullCpu: (absent) → 1', 'clusterStepsPerTickAtFullCpu: (absent) → 100']);
+    expect(set.mutants.map((m) => m.id)).toEqual(Array.from({ length: 53 }, (_, i) => `M${String(i + 1).padStart(3, '0')}`));
   });
 
   test('the candidates the schema refuses are listed, not checked: every duplicated script step, a heartbeat period of 0', () => {
@@ -43,7 +44,7 @@ describe('mutants of hardened', () => {
     const keys = set.mutants.map((m) => behaviourKey(m.design));
     expect(new Set(keys).size).toBe(keys.length);
     expect(keys).not.toContain(behaviourKey(hardened));
-    expect(new Set(set.mutants.map((m) => m.description)).size).toBe(51);
+    expect(new Set(set.mutants.map((m) => m.description)).size).toBe(53);
   });
 
   test('deterministic: the same base gives the same mutants, numbers and descriptions', () => {
@@ -51,10 +52,11 @@ describe('mutants of hardened', () => {
     expect(set.mutants.find((m) => m.id === 'M005')!.description).toBe('addWhileEnabled: reject → reassign');
     expect(set.mutants.find((m) => m.id === 'M016')!.description).toBe('failoverScript: drop deact');
     // Fields added after the numbers were published come last in the schema, so earlier numbers stay.
-    expect(set.mutants.slice(-7).map((m) => `${m.id} ${m.description}`)).toEqual([
+    expect(set.mutants.slice(-9).map((m) => `${m.id} ${m.description}`)).toEqual([
       'M045 gateKeeperOrder: (absent) → enable-then-rewrite', 'M046 quiesceBy: (absent) → reset-at-rem-pci', 'M047 quiesceBy: (absent) → drain-at-add-pci',
       'M048 sciHandler: (absent) → one-event-per-sci', 'M049 gpeStatusClear: (absent) → clear-on-read', 'M050 hotRemoveSci: (absent) → skip',
       'M051 sciTrigger: (absent) → edge',
+      'M052 clusterStepsPerTickAtFullCpu: (absent) → 1', 'M053 clusterStepsPerTickAtFullCpu: (absent) → 100',
     ]);
   });
 });
@@ -65,7 +67,7 @@ describe('what a change is', () => {
     expect(behaviourKey(explicit)).toBe(behaviourKey(hardened));
     const set = generateMutants(explicit);
     expect(set.mutants.map((m) => m.description)).toContain('failoverVictims: service-owner → slot-holders');
-    expect(set.mutants).toHaveLength(51);
+    expect(set.mutants).toHaveLength(53);
   });
 
   test('a script step is dropped, swapped with its neighbour, duplicated in place', () => {
@@ -83,5 +85,14 @@ describe('what a change is', () => {
     const set = generateMutants(hardened);
     expect(set.mutants.filter((m) => m.field === 'heartbeatPeriodTicks').map((m) => m.description)).toEqual(['heartbeatPeriodTicks: 1 → 2']);
     expect(set.mutants.filter((m) => m.field === 'cpuStandbyPercent').map((m) => m.description)).toEqual(['cpuStandbyPercent: 3 → 2', 'cpuStandbyPercent: 3 → 4']);
+  });
+
+  test('an absent step budget (unbounded, no neighbour) takes the schema\'s two ends; a set one steps by one, within 1–100', () => {
+    const steps = (d: Design) => generateMutants(d).mutants.filter((m) => m.field === 'clusterStepsPerTickAtFullCpu').map((m) => m.description);
+    expect(steps({ ...hardened, clusterStepsPerTickAtFullCpu: 10 })).toEqual(['clusterStepsPerTickAtFullCpu: 10 → 9', 'clusterStepsPerTickAtFullCpu: 10 → 11']);
+    expect(steps({ ...hardened, clusterStepsPerTickAtFullCpu: 1 })).toEqual(['clusterStepsPerTickAtFullCpu: 1 → 2']);
+    const top = generateMutants({ ...hardened, clusterStepsPerTickAtFullCpu: 100 });
+    expect(top.mutants.filter((m) => m.field === 'clusterStepsPerTickAtFullCpu').map((m) => m.description)).toEqual(['clusterStepsPerTickAtFullCpu: 100 → 99']);
+    expect(top.invalid.map((m) => m.description)).toContain('clusterStepsPerTickAtFullCpu: 100 → 101');
   });
 });

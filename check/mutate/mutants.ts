@@ -5,7 +5,9 @@ import { addPciToOwner, concurrentTakeovers, failoverVictims, fenceRecheck, gate
 // their values come from the design schema itself, so a field added to the schema is mutated
 // without a change here: an enum takes each other value, a boolean the other one, a whole number
 // one step (1) each way, and the fail-over script has each step dropped, each adjacent pair
-// swapped and each step duplicated. Every candidate is checked whole with checkDesign: one the
+// swapped and each step duplicated. An optional whole number whose absence is no number
+// (clusterStepsPerTickAtFullCpu: absent is unbounded, which has no neighbour one step away) takes
+// the schema's two ends instead, the tightest and the most generous bound. Every candidate is checked whole with checkDesign: one the
 // schema refuses (a duplicated script step, a period of 0 ticks) is no mutant, and is listed with
 // the schema's reason. Candidates that behave as the base (the same design once absent optional
 // fields take their documented meaning) are dropped; candidates equal to one another are merged.
@@ -79,6 +81,7 @@ function fieldCandidates(base: Design, field: string, node: SchemaNode): Candida
     case 'enum': return (inner.options ?? []).filter((v) => v !== effective).map(change);
     case 'boolean': return [change(!(effective as boolean))];
     case 'number': {
+      if (effective === undefined) return [inner.minValue, inner.maxValue].filter((v): v is number => typeof v === 'number').map(change);
       const n = effective as number;
       return [n - 1, n + 1].map(change);
     }

@@ -22,7 +22,7 @@ describe('api mutate', () => {
     expect(r.directory).toBe(dir);
     expect(r.command).toBe('mutate');
     expect(r.design).toMatchObject({ name: 'hardened', id: 'DSN-06' });
-    expect(r.mutants).toHaveLength(51);
+    expect(r.mutants).toHaveLength(53);
     expect(readFileSync(join(dir, 'mutate-summary.json'), 'utf8')).toBe(canonicalJson(r));
     // At one fault F-01's bug needs a fail-over it cannot afford: M005 survives here (killed at the default bound, mutate.test.ts).
     const matrix = readFileSync(join(dir, 'kill-matrix.md'), 'utf8');

@@ -1,5 +1,6 @@
 import type { ControlCommand } from '../commands.ts';
 import { concurrentTakeovers, failoverVictims, fenceRecheck, timeoutTicks, type Design, type ScriptStep } from '../design.ts';
+import { cpuBudgetRefusal } from '../cluster-budget.ts';
 import { notEnabled, type Refusal } from '../handler.ts';
 import { slot as slotId, type LparId, type SlotId } from '../ids.ts';
 import { hasBit, isUp, lparAt, SERVICE_SLOT } from '../queries.ts';
@@ -102,7 +103,8 @@ export function planClusterStep(state: ModelState, design: Design, self: LparId)
   const l = lparAt(state, self);
   if (!isUp(l)) return notEnabled(`LPAR${self} is ${l.paused ? 'paused' : l.os}`);
   if (!l.cluster.alive) return notEnabled(`LPAR${self}'s clustering program is not running`);
-  if (l.cpuPercent === 0) return notEnabled(`LPAR${self} has 0% of the CPU: its clustering program never runs`);
+  const starved = cpuBudgetRefusal(l, design, self);
+  if (starved !== null) return starved;
   const script = l.cluster.script;
   if (script === null) {
     const ownerOfRecord = self === state.serviceOwner && ownerOfRecordDetects(state, design, self);

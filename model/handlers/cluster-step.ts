@@ -1,4 +1,5 @@
 import type { ProtocolStep } from '../commands.ts';
+import { countClusterStep } from '../cluster-budget.ts';
 import { commit } from '../commit.ts';
 import { failoverCase, type Design, type ScriptStep } from '../design.ts';
 import { refusal, type Handler } from '../handler.ts';
@@ -87,41 +88,48 @@ export const clusterStep: Handler<ClusterStep> = {
     return null;
   },
   apply(state, c, design) {
-    const plan = planClusterStep(state, design, c.lpar);
-    if (isRefusal(plan)) throw new Error(`cluster_step applied without its guard: ${plan.message}`);
-    switch (plan.kind) {
-      case 'detect':
-        return detect(state, design, c.lpar);
-      case 'abandon':
-        return commit(state, (draft, emit) => {
-          const l = draft.lpars[c.lpar]!;
-          l.cluster.script = null;
-          if (l.role === 'takeover') l.role = 'standby';
-          emit({ kind: 'takeover-abandoned', lpar: c.lpar, victim: plan.script.victim, by: state.serviceOwner });
-        });
-      case 'complete':
-        return advance({ state, effects: [], outcome: { kind: 'ok' } }, design, c.lpar, plan.script, plan.at);
-      case 'start':
-        return advance(startService(state, design, c.lpar), design, c.lpar, plan.script, plan.at);
-      case 'request-shutdown': {
-        const asked = commit(state, (draft, emit) => {
-          for (const l of victimsToDo(state, design, plan.script, c.lpar, 'request-shutdown')) draft.lpars[l]!.shutdownRequested = true;
-          emit({ kind: 'patent-step', step: 1108 });
-        });
-        return advance(asked, design, c.lpar, plan.script, plan.at);
-      }
-      case 'control': {
-        // deact and act go to every victim in one step (one victim unless `slot-holders`).
-        let marked: StepResult = { state, effects: [{ kind: 'patent-step', step: patentStep(design, plan.step) }], outcome: { kind: 'ok' } };
-        for (const command of plan.commands) {
-          const issued = executeControl.apply(marked.state, command, design);
-          const note: Effect = { kind: 'script-command', lpar: c.lpar, command, outcome: issued.outcome };
-          marked = { ...issued, effects: [...marked.effects, note, ...issued.effects] };
-        }
-        // The patent issues deact (1101 / 1109) once and goes on, whether or not the LPAR went
-        // off; only `await-fenced` waits for it. Per-slot steps stay until every slot is done.
-        return advance(marked, design, c.lpar, plan.script, plan.step === 'deact' ? plan.at + 1 : plan.at);
-      }
-    }
+    const done = applyPlan(state, c, design);
+    const counted = countClusterStep(done.state, design, c.lpar);
+    return counted === done.state ? done : { ...done, state: counted };
   },
 };
+
+/** The step the plan decides, before it is counted against the LPAR's CPU budget. */
+function applyPlan(state: ModelState, c: ClusterStep, design: Design): StepResult {
+  const plan = planClusterStep(state, design, c.lpar);
+  if (isRefusal(plan)) throw new Error(`cluster_step applied without its guard: ${plan.message}`);
+  switch (plan.kind) {
+    case 'detect':
+      return detect(state, design, c.lpar);
+    case 'abandon':
+      return commit(state, (draft, emit) => {
+        const l = draft.lpars[c.lpar]!;
+        l.cluster.script = null;
+        if (l.role === 'takeover') l.role = 'standby';
+        emit({ kind: 'takeover-abandoned', lpar: c.lpar, victim: plan.script.victim, by: state.serviceOwner });
+      });
+    case 'complete':
+      return advance({ state, effects: [], outcome: { kind: 'ok' } }, design, c.lpar, plan.script, plan.at);
+    case 'start':
+      return advance(startService(state, design, c.lpar), design, c.lpar, plan.script, plan.at);
+    case 'request-shutdown': {
+      const asked = commit(state, (draft, emit) => {
+        for (const l of victimsToDo(state, design, plan.script, c.lpar, 'request-shutdown')) draft.lpars[l]!.shutdownRequested = true;
+        emit({ kind: 'patent-step', step: 1108 });
+      });
+      return advance(asked, design, c.lpar, plan.script, plan.at);
+    }
+    case 'control': {
+      // deact and act go to every victim in one step (one victim unless `slot-holders`).
+      let marked: StepResult = { state, effects: [{ kind: 'patent-step', step: patentStep(design, plan.step) }], outcome: { kind: 'ok' } };
+      for (const command of plan.commands) {
+        const issued = executeControl.apply(marked.state, command, design);
+        const note: Effect = { kind: 'script-command', lpar: c.lpar, command, outcome: issued.outcome };
+        marked = { ...issued, effects: [...marked.effects, note, ...issued.effects] };
+      }
+      // The patent issues deact (1101 / 1109) once and goes on, whether or not the LPAR went
+      // off; only `await-fenced` waits for it. Per-slot steps stay until every slot is done.
+      return advance(marked, design, c.lpar, plan.script, plan.step === 'deact' ? plan.at + 1 : plan.at);
+    }
+  }
+}

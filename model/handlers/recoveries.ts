@@ -1,4 +1,5 @@
 import type { Draft } from 'immer';
+import { keptSteps } from '../cluster-budget.ts';
 import { commit } from '../commit.ts';
 import type { LparId } from '../ids.ts';
 import { notEnabled, type Handler } from '../handler.ts';
@@ -35,7 +36,7 @@ export const clusterRestart: Handler<{ readonly lpar: LparId }> = {
   apply: (state, c, design) => commit(state, (draft) => {
     const l = draft.lpars[c.lpar]!;
     const script = design.scriptSurvivesRestart ? l.cluster.script : null;
-    l.cluster = { alive: true, silenceTicks: 0, peerServiceFailed: false, script };
+    l.cluster = { alive: true, silenceTicks: 0, peerServiceFailed: false, script, ...keptSteps(l.cluster) };
     if (script === null && l.role === 'takeover') l.role = 'standby';
   }),
 };

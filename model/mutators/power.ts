@@ -1,4 +1,5 @@
 import type { Draft } from 'immer';
+import { keptSteps } from '../cluster-budget.ts';
 import type { Emit } from '../commit.ts';
 import type { Design } from '../design.ts';
 import type { LparId, SlotId } from '../ids.ts';
@@ -10,7 +11,7 @@ function resetGuestMutably(l: Draft<LparState>): void {
   l.service = 'stopped';
   l.devices = l.devices.map(() => 'none');
   l.gpe = { status: false, enabled: true, insertMask: 0, ejectMask: 0 };
-  l.cluster = { alive: false, silenceTicks: 0, peerServiceFailed: false, script: null };
+  l.cluster = { alive: false, silenceTicks: 0, peerServiceFailed: false, script: null, ...keptSteps(l.cluster) };
   l.shutdownRequested = false;
   l.deactIneffective = false;
 }

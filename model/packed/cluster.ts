@@ -199,11 +199,25 @@ function runControl(m: PackedMachine, step: number, self: number, victim: number
   }
 }
 
-/** `cluster_step`: false when the reference guard refuses it (nothing is written then). */
+/**
+ * `cluster_step`: false when the reference guard refuses it (nothing is written then). The CPU
+ * share's budget of steps per tick (model/cluster-budget.ts; 0 at 0%) must have one left, and a
+ * step taken is counted when the design bounds them.
+ */
 export function clusterStep(m: PackedMachine, self: number): boolean {
   const r = m.r;
   const base = R.lparBase(self);
-  if (!isUp(r, self) || r[base + R.ALIVE] === 0 || r[base + R.CPU] === R.CPU_OFF) return false;
+  if (!isUp(r, self) || r[base + R.ALIVE] === 0 || r[base + R.CLUSTER_STEPS]! >= m.d.clusterBudget[r[base + R.CPU]!]!) return false;
+  const steps = r[base + R.CLUSTER_STEPS]!;
+  if (!runClusterStep(m, self)) return false;
+  if (m.d.countsClusterSteps) m.set(base + R.CLUSTER_STEPS, steps + 1);
+  return true;
+}
+
+/** The step itself, its guard's budget check done. */
+function runClusterStep(m: PackedMachine, self: number): boolean {
+  const r = m.r;
+  const base = R.lparBase(self);
   const victim = r[base + R.SCRIPT_VICTIM]!;
   if (victim === R.NONE) {
     if (!mayDetect(m, self)) return false;

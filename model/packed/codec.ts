@@ -44,6 +44,7 @@ function writeLpar(regs: Int32Array, base: number, l: LparState, d: DesignCode):
   regs[base + R.CPU] = cpuCode(l.cpuPercent, d);
   regs[base + R.DETECTED_FAILED] = flag(l.detectedFailed);
   regs[base + R.GPE_SCI_EDGE] = flag(l.gpe.sciEdge === true);
+  regs[base + R.CLUSTER_STEPS] = l.cluster.stepsThisTick ?? 0;
 }
 
 function writeSlot(regs: Int32Array, base: number, s: SlotState): void {
@@ -127,6 +128,7 @@ function readLpar(regs: Int32Array, base: number, config: Config, d: DesignCode)
         slotMask: regs[base + R.SCRIPT_MASK]!,
         falsePositive: regs[base + R.SCRIPT_FALSE_POSITIVE] === 1,
       },
+      ...(regs[base + R.CLUSTER_STEPS]! > 0 ? { stepsThisTick: regs[base + R.CLUSTER_STEPS]! } : {}),
     },
     heartbeatLinkUp: regs[base + R.HB_LINK_UP] === 1,
     shutdownRequested: regs[base + R.SHUTDOWN_REQUESTED] === 1,

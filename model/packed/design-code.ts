@@ -1,4 +1,4 @@
-import { addPciToOwner, concurrentTakeovers, failoverCase, failoverVictims, fenceRecheck, hasGateKeeper, lateGateKeeperRewrite, quiesceBy, sciHandler, sciTrigger, gpeStatusClear, hotRemoveSci, scriptSlots, timeoutTicks, type Design, type ScriptStep } from '../design.ts';
+import { addPciToOwner, clusterStepBudget, concurrentTakeovers, countsClusterSteps, failoverCase, failoverVictims, fenceRecheck, hasGateKeeper, lateGateKeeperRewrite, quiesceBy, sciHandler, sciTrigger, gpeStatusClear, hotRemoveSci, scriptSlots, timeoutTicks, type Design, type ScriptStep } from '../design.ts';
 import { CPU_ACTIVE, CPU_OFF, CPU_STANDBY } from './registers.ts';
 
 // A Design compiled to plain numbers and booleans, read by the packed successor generator. Every
@@ -70,6 +70,10 @@ export interface DesignCode {
   readonly cpuStandbyCode: number;
   /** cpuPercent of each code. */
   readonly cpuPercent: readonly [number, number, number];
+  /** clusterStepBudget of each CPU code: steps per tick (Infinity when the design sets no budget). */
+  readonly clusterBudget: readonly [number, number, number];
+  /** clusterStepsPerTickAtFullCpu is set: each LPAR counts its steps (R.CLUSTER_STEPS). */
+  readonly countsClusterSteps: boolean;
 }
 
 /** Design fields the reducer never reads: labels, and LIV-06's bound (the explorer reads it). */
@@ -82,7 +86,7 @@ const COMPILED = {
   takeoverArbitration: true, failoverVictims: true, scriptSlots: true, cpuActivePercent: true, cpuStandbyPercent: true,
   fenceRecheck: true, concurrentTakeovers: true, ownerOfRecordDetects: true, addPciToOwner: true,
   heartbeatPeriodTicks: true, heartbeatTimeoutTicks: true,
-  gateKeeperOrder: true, quiesceBy: true, sciHandler: true, gpeStatusClear: true, hotRemoveSci: true, sciTrigger: true,
+  gateKeeperOrder: true, quiesceBy: true, sciHandler: true, gpeStatusClear: true, hotRemoveSci: true, sciTrigger: true, clusterStepsPerTickAtFullCpu: true,
 } as const;
 void (COMPILED satisfies Record<Exclude<keyof Design, (typeof UNUSED_FIELDS)[number]>, true>);
 
@@ -127,5 +131,7 @@ export function compileDesign(design: Design): DesignCode {
     cpuActiveCode,
     cpuStandbyCode,
     cpuPercent: [0, standby, active] as const,
+    clusterBudget: [0, clusterStepBudget(design, standby), clusterStepBudget(design, active)] as const,
+    countsClusterSteps: countsClusterSteps(design),
   });
 }

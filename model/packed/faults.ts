@@ -12,12 +12,13 @@ export function tick(m: PackedMachine): true {
   const r = m.r;
   const owner = r[R.SERVICE_OWNER]!;
   const ob = R.lparBase(owner);
-  const sends = isUp(r, owner) && r[ob + R.ALIVE] === 1 && r[ob + R.HB_LINK_UP] === 1 && r[ob + R.CPU] !== R.CPU_OFF;
+  const sends = isUp(r, owner) && r[ob + R.ALIVE] === 1 && r[ob + R.HB_LINK_UP] === 1 && m.d.clusterBudget[r[ob + R.CPU]!]! >= 1;
   const peerFailed = r[ob + R.SERVICE] !== R.SVC_RUNNING ? 1 : 0;
   const timeout = m.d.timeoutTicks;
   const period = m.d.periodTicks;
   for (let l = 0; l < m.config.lparCount; l += 1) {
     const base = R.lparBase(l);
+    if (m.d.countsClusterSteps && r[base + R.CLUSTER_STEPS] !== 0) m.set(base + R.CLUSTER_STEPS, 0); // a fresh budget
     if (l === owner || r[base + R.ROLE] !== R.ROLE_STANDBY || !isUp(r, l) || r[base + R.ALIVE] === 0) continue;
     const silence = r[base + R.SILENCE]!;
     const elapsed = silence + 1;

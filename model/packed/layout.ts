@@ -74,6 +74,8 @@ function fieldsOf(config: Config, d: DesignCode): Field[] {
     add(b + R.CPU, bitsFor(Math.max(d.cpuActiveCode, d.cpuStandbyCode)));
     add(b + R.DETECTED_FAILED, 1);
     add(b + R.GPE_SCI_EDGE, d.sciEdge ? 1 : 0);
+    // A count never passes the larger budget: a step is refused once the LPAR's own is spent.
+    add(b + R.CLUSTER_STEPS, d.countsClusterSteps ? bitsFor(Math.max(d.clusterBudget[R.CPU_STANDBY], d.clusterBudget[R.CPU_ACTIVE])) : 0);
   }
   for (let s = 0; s < slotCount; s += 1) {
     const b = R.slotBase(s);

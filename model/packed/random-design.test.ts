@@ -2,7 +2,8 @@
 // system compiles every Design field (design-code.ts). The built-in designs leave most field
 // values unexercised (card-ROM SCIs, cached translations, epochs, multi-port, …), so here the
 // design itself is random: every field over all its values, random fail-over scripts, heartbeat
-// and CPU rates that coincide or are 0 (the packed CPU code must stay canonical), and random
+// and CPU rates that coincide or are 0 (the packed CPU code must stay canonical), a clustering
+// step budget per tick absent or from 1 to 100 steps at 100% (budgets of 0, 1 and more), and random
 // configurations up to 4 LPARs × 3 slots. Along random walks the packed successors must match
 // the reference exactly (see agreement.test.ts). Seed pinned.
 import fc from 'fast-check';
@@ -48,6 +49,7 @@ const designArbitrary: fc.Arbitrary<Design> = fc.record({
   heartbeatTimeoutTicks: fc.integer({ min: 1, max: 9 }),
   cpuActivePercent: percent,
   cpuStandbyPercent: percent,
+  clusterStepsPerTickAtFullCpu: fc.option(fc.constantFrom(1, 10, 34, 100), { nil: undefined }),
 });
 
 const configArbitrary: fc.Arbitrary<Config> = fc.record({

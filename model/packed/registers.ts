@@ -43,7 +43,8 @@ export const DEACT_INEFFECTIVE = GPE_STATUS + 13;
 export const CPU = GPE_STATUS + 14; // a CpuCode
 export const DETECTED_FAILED = GPE_STATUS + 15;
 export const GPE_SCI_EDGE = GPE_STATUS + 16; // design sciTrigger 'edge' only: an edge of the SCI line not yet taken
-export const LPAR_STRIDE = GPE_SCI_EDGE + 1;
+export const CLUSTER_STEPS = GPE_STATUS + 17; // design clusterStepsPerTickAtFullCpu only: cluster_steps since the last tick
+export const LPAR_STRIDE = CLUSTER_STEPS + 1;
 
 // Per slot, at slotBase(s) + field.
 export const CARD = 0;

@@ -131,12 +131,13 @@ export function checkControlOracle(m: PackedMachine, isAct: boolean, isAdd: bool
 /**
  * A standby's heartbeat timer runs out in a tick, `elapsedTicks` after it last heard the active:
  * INV-13 when the active is healthy and either owed no heartbeat yet (the timeout is at most one
- * period) or was given 0% of the CPU, which no fault did.
+ * period) or was given a CPU share that buys its clustering program no step (0%, or a budget of
+ * 0 steps per tick), which no fault did.
  */
 export function timerRanOut(m: PackedMachine, active: number, elapsedTicks: number): void {
   const b = m.b;
   const base = R.lparBase(active);
   const healthy = b[base + R.OS] === R.OS_RUNNING && b[base + R.PAUSED] === 0 && b[base + R.SERVICE] === R.SVC_RUNNING
     && b[base + R.ALIVE] === 1 && b[base + R.HB_LINK_UP] === 1;
-  if (healthy && (elapsedTicks <= m.d.periodTicks || b[base + R.CPU] === R.CPU_OFF)) m.flags |= INV_13;
+  if (healthy && (elapsedTicks <= m.d.periodTicks || m.d.clusterBudget[b[base + R.CPU]!] === 0)) m.flags |= INV_13;
 }

@@ -1,4 +1,5 @@
 import { OS_RUNNING, SERVICE_RUNNING } from '../../impl/codes.ts';
+import { clusterStepBudget } from '../../model/index.ts';
 import type { EmulatorInvariant } from './emulator-invariant.ts';
 
 // INV-13 on the emulator: from the heartbeat timeouts it observed at a tick, and the active's
@@ -17,6 +18,7 @@ export const EMU_INV_13: EmulatorInvariant = {
       if (!healthy) continue;
       if (o.elapsedTicks <= m.design.heartbeatPeriodTicks) return `LPAR${o.lpar}'s heartbeat timer ran out ${o.elapsedTicks} tick(s) after it last heard LPAR${o.active}, which is healthy (emulator)`;
       if (m.cpuPercent[o.active] === 0) return `LPAR${o.lpar}'s heartbeat timer ran out while LPAR${o.active}, healthy, has 0% of the CPU (emulator)`;
+      if (clusterStepBudget(m.design, m.cpuPercent[o.active]!) === 0) return `LPAR${o.lpar}'s heartbeat timer ran out while LPAR${o.active}, healthy, has ${m.cpuPercent[o.active]}% of the CPU, 0 clustering steps per tick (emulator)`;
     }
     return null;
   },

@@ -1,4 +1,4 @@
-import { lparIds, timeoutTicks, type LparState } from '../../model/index.ts';
+import { clusterStepBudget, lparIds, timeoutTicks, type LparState } from '../../model/index.ts';
 import type { Invariant } from '../catalogue-types.ts';
 import { HOLDS, violated } from '../verdict.ts';
 
@@ -15,7 +15,8 @@ export const INV_13: Invariant = {
   note:
     "Checked at every tick in which a standby's heartbeat timer runs out (its silence, in ticks, reaches heartbeatTimeoutTicks; from then on it may declare the active failed, Fig. 9 step 1100 / 1106). "
     + 'That is a false takeover when the active is healthy (OS running and not paused, service, clustering program and heartbeat link up) and either owed no heartbeat yet, '
-    + 'the silence being at most one heartbeat period (a timeout ≤ the period), or was given 0% of the CPU by the design, so that no fault (FLT-01…04) explains the silence. '
+    + 'the silence being at most one heartbeat period (a timeout ≤ the period), or was given by the design a CPU share that buys its clustering program no step per tick '
+    + '(0%, or a budget floor(cpuPercent × clusterStepsPerTickAtFullCpu / 100) of 0), so that no fault (FLT-01…04) explains the silence. '
     + 'The emulator times heartbeats the same way, and conformance compares every standby\'s silence.',
   step({ before, command, result, design }) {
     if (command.kind !== 'tick') return HOLDS;
@@ -34,6 +35,9 @@ export const INV_13: Invariant = {
       }
       if (active.cpuPercent === 0) {
         return violated(`LPAR${l}'s heartbeat timer ran out while LPAR${owner}, healthy, sent no heartbeat because the design gives it 0% of the CPU: a takeover without a fault`);
+      }
+      if (clusterStepBudget(design, active.cpuPercent) === 0) {
+        return violated(`LPAR${l}'s heartbeat timer ran out while LPAR${owner}, healthy, sent no heartbeat because its ${active.cpuPercent}% of the CPU buys its clustering program 0 steps per tick: a takeover without a fault`);
       }
     }
     return HOLDS;
