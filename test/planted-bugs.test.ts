@@ -28,6 +28,8 @@ const PLANTED: readonly Planted[] = [
   { file: 'c3-recovery-promised-too-soon.json', issueClass: 3, breaks: ['LIV-06'] },
   { file: 'c4-active-without-cpu.json', issueClass: 4, breaks: ['INV-13'] },
   { file: 'c4-standby-without-cpu.json', issueClass: 4, breaks: ['LIV-06'] },
+  { file: 'c4-active-share-buys-nothing.json', issueClass: 4, breaks: ['INV-13'] },
+  { file: 'c4-standby-share-buys-nothing.json', issueClass: 4, breaks: ['LIV-06'] },
   { file: 'c5-sci-edge.json', issueClass: 5, breaks: ['INV-08', 'LIV-02'] },
   { file: 'c5-status-clear-on-read.json', issueClass: 5, breaks: ['LIV-02'] },
   { file: 'c5-skip-step-603.json', issueClass: 5, breaks: ['INV-08', 'INV-09'] },
