@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Design } from '../model/index.ts';
 import type { Certification } from '../check/certify/certify.ts';
-import { DEFAULT_PLAN } from '../check/certify/plan.ts';
+import { planFor } from '../check/certify/plan.ts';
 import { replayGap } from '../check/conformance/exhaustive.ts';
 import { canonicalJson } from '../reports/canonical-json.ts';
 import { certificateText } from '../reports/certificate.ts';
@@ -64,7 +64,7 @@ export async function certifyToFolder(options: CertifyFolderOptions): Promise<Ce
   });
   const summary: CertifySummary = { ...result, methods: { random, exhaustive, everyTransition } };
   const designs = resolveDesignInputs(options.designs);
-  const record = shardRecord(shard, folder, designs.map((d) => d.design.name), { plan: options.plan ?? DEFAULT_PLAN, designs: designs.map((d) => ({ given: d.given, hash: designHash(d.design) })) });
+  const record = shardRecord(shard, folder, designs.map((d) => d.design.name), { designs: designs.map((d) => ({ given: d.given, hash: designHash(d.design), plan: options.plan ?? planFor(d.design.name) })) });
   addCertifyFolder(files, folder, options.dir, summary, options.junit, record);
   files.commit();
   return summary;
