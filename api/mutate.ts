@@ -42,6 +42,8 @@ export interface MutateApiOptions {
   readonly shard?: Shard;
   /** Told as each check ends: explorations first, then random suites (base included in `total`). */
   readonly onProgress?: (done: number, total: number, phase: 'explore' | 'random') => void;
+  /** Told once, at the end: each mutant's wall time, exploration and random suite (in no file and not in the result, which stay byte-reproducible). */
+  readonly onTimes?: (elapsedMs: ReadonlyMap<string, MutantCheck['elapsedMs']>) => void;
 }
 
 /** What `slotcheck mutate --json` prints: the check's outcome, with the design's hash and where the files went. */
@@ -83,6 +85,7 @@ export async function mutate(options: MutateApiOptions = {}): Promise<MutateApiR
     ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
   });
   const { outcome } = result;
+  options.onTimes?.(new Map(result.checks.map((c) => [c.mutant.id, c.elapsedMs])));
   const files = new OutputFiles();
   const dir = options.out === undefined ? null : shardFolder(mutateFolder(options.out, base.name, config), shard);
   const mutants = result.checks.map((check) => (dir === null ? check.row : withTraces(files, dir, check, options.modelOnly === true)));

@@ -17,13 +17,18 @@ describe('api mutate', () => {
   test('with out: mutate-summary.json equal to the result, kill-matrix.md, a trace per killing counterexample', async () => {
     const out = tmp();
     const config = { faultBudget: 1, writeBudget: 1 };
-    const r = await mutate({ design: 'hardened', config, runs: 20, out });
+    let times: ReadonlyMap<string, { explore: number; random: number }> = new Map();
+    const r = await mutate({ design: 'hardened', config, runs: 20, out, onTimes: (t) => { times = t; } });
     const dir = join(out, 'mutate', 'hardened-2x1-f1-w1');
     expect(r.directory).toBe(dir);
     expect(r.command).toBe('mutate');
     expect(r.design).toMatchObject({ name: 'hardened', id: 'DSN-06' });
     expect(r.mutants).toHaveLength(53);
     expect(readFileSync(join(dir, 'mutate-summary.json'), 'utf8')).toBe(canonicalJson(r));
+    // Each mutant's time is told, but neither in the result nor in a file.
+    expect([...times.keys()]).toEqual(r.mutants.map((m) => m.id));
+    for (const t of times.values()) expect(t.explore > 0 && t.random > 0).toBe(true);
+    expect(canonicalJson(r)).not.toMatch(/elapsed/i);
     // At one fault F-01's bug needs a fail-over it cannot afford: M005 survives here (killed at the default bound, mutate.test.ts).
     const matrix = readFileSync(join(dir, 'kill-matrix.md'), 'utf8');
     for (const m of r.mutants) expect(matrix).toContain(`| ${m.id} | \`${m.description}\` | ${m.status} |`);

@@ -59,5 +59,13 @@ describe('kill matrix', () => {
     const text = renderMutateTable(outcome);
     expect(text).toMatch(/M002 +SURVIVED/);
     expect(text.split('\n').at(-1)).toContain('mutation score 1 / 2 = 0.5000');
+    expect(text).not.toContain('time (explore + random)');
+  });
+
+  test('terminal: each mutant\'s time when it is given (the issue asks for it; files stay without it)', () => {
+    const text = renderMutateTable(outcome, new Map([['M001', { explore: 1234, random: 56 }]]));
+    expect(text).toContain('time (explore + random)');
+    expect(text).toMatch(/M001 +killed .* 1\.23 s \+ 0\.06 s /);
+    expect(text).toMatch(/M002 +SURVIVED .* – +/);
   });
 });

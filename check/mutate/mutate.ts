@@ -49,6 +49,8 @@ export interface MutantCheck {
   readonly explore: ExploreReport;
   readonly random: SuiteReport;
   readonly row: MutantRow;
+  /** Wall time of its exploration and of its random suite: told on the console, never written to a file. */
+  readonly elapsedMs: { readonly explore: number; readonly random: number };
 }
 
 export interface MutateResult {
@@ -150,7 +152,8 @@ export async function mutate(options: MutateOptions): Promise<MutateResult> {
   const emulator = options.emulator ?? true;
   let ran = 0;
   const suiteJobs = designs.map((design) => ({ design, config, seed: options.seed, runs: options.runs, maxCommands: options.maxCommands, emulator }));
-  const suiteReports = await Promise.all(runSuitesMany(suiteJobs, threads, () => { ran += 1; options.onProgress?.(ran, total, 'random'); }));
+  const randomMs = new Array<number>(designs.length).fill(0);
+  const suiteReports = await Promise.all(runSuitesMany(suiteJobs, threads, (index, elapsedMs) => { randomMs[index] = elapsedMs; ran += 1; options.onProgress?.(ran, total, 'random'); }));
 
   const baseExplore = exploreReports[0]!;
   const baseRandom = suiteReports[0]!;
@@ -161,7 +164,8 @@ export async function mutate(options: MutateOptions): Promise<MutateResult> {
   const checks = mutants.map((mutant, i): MutantCheck => {
     const explore = exploreReports[i + 1]!;
     const random = suiteReports[i + 1]!;
-    return { mutant, explore, random, row: judgeMutant(mutant, explore, random, { failing: baseFailing, reached: baseReached, notApplicable: baseNa }, justifications) };
+    const row = judgeMutant(mutant, explore, random, { failing: baseFailing, reached: baseReached, notApplicable: baseNa }, justifications);
+    return { mutant, explore, random, row, elapsedMs: { explore: explore.timing.elapsedMs, random: randomMs[i + 1]! } };
   });
   const rows = checks.map((c) => c.row);
   const base: MutateBase = {

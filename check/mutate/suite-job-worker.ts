@@ -12,7 +12,7 @@ const counter = new Int32Array(next);
 for (let index = claimJob(counter, jobs.length); index >= 0; index = claimJob(counter, jobs.length)) {
   let reply: SuiteJobReply;
   try {
-    reply = { kind: 'report', index, report: runSuiteJob(jobs[index]!) };
+    reply = { kind: 'report', index, ...runSuiteJob(jobs[index]!) };
   } catch (e) {
     reply = { kind: 'failed', index, message: e instanceof Error ? e.message : String(e) };
   }

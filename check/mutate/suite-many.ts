@@ -29,20 +29,22 @@ export interface SuiteJobs {
 }
 
 export type SuiteJobReply =
-  | { readonly kind: 'report'; readonly index: number; readonly report: SuiteReport }
+  | { readonly kind: 'report'; readonly index: number; readonly report: SuiteReport; readonly elapsedMs: number }
   | { readonly kind: 'failed'; readonly index: number; readonly message: string }
   | { readonly kind: 'finished' };
 
-/** Run one job in this thread. */
-export function runSuiteJob(job: SuiteJob): SuiteReport {
-  return runSuite({
+/** Run one job in this thread, timed (the time is told, never part of the report). */
+export function runSuiteJob(job: SuiteJob): { readonly report: SuiteReport; readonly elapsedMs: number } {
+  const started = performance.now();
+  const report = runSuite({
     ...DEFAULT_SUITE, design: job.design, config: job.config, seed: job.seed, runs: job.runs, maxCommands: job.maxCommands, engine: 'packed',
     ...(job.emulator ? { subject: () => emulatorSubject(job.config, job.design, { plantedBug: null }) } : {}),
   });
+  return { report, elapsedMs: performance.now() - started };
 }
 
-/** Each job's report, in job order, each a promise that settles when that job is done; `onDone` as each finishes. */
-export function runSuitesMany(jobs: readonly SuiteJob[], threads: number, onDone?: (index: number) => void): Promise<SuiteReport>[] {
+/** Each job's report, in job order, each a promise that settles when that job is done; `onDone` as each finishes, with its time. */
+export function runSuitesMany(jobs: readonly SuiteJob[], threads: number, onDone?: (index: number, elapsedMs: number) => void): Promise<SuiteReport>[] {
   const settle = jobs.map(() => {
     let resolve!: (r: SuiteReport) => void;
     let reject!: (e: Error) => void;
@@ -50,10 +52,10 @@ export function runSuitesMany(jobs: readonly SuiteJob[], threads: number, onDone
     return { promise, resolve, reject };
   });
   const settled = new Set<number>();
-  const done = (index: number, outcome: { report: SuiteReport } | { error: Error }) => {
+  const done = (index: number, outcome: { report: SuiteReport; elapsedMs: number } | { error: Error }) => {
     if (settled.has(index)) return;
     settled.add(index);
-    onDone?.(index);
+    onDone?.(index, 'report' in outcome ? outcome.elapsedMs : 0);
     if ('report' in outcome) settle[index]!.resolve(outcome.report);
     else settle[index]!.reject(outcome.error);
   };
@@ -79,7 +81,7 @@ export function runSuitesMany(jobs: readonly SuiteJob[], threads: number, onDone
         finished = true;
         liveWorkers -= 1;
         orphans(new Error('a random-suite worker exited before reporting its job'));
-      } else done(reply.index, reply.kind === 'report' ? { report: reply.report } : { error: new Error(reply.message) });
+      } else done(reply.index, reply.kind === 'report' ? { report: reply.report, elapsedMs: reply.elapsedMs } : { error: new Error(reply.message) });
     });
     worker.on('error', (e) => { failure ??= e; });
     worker.on('exit', (code) => {
@@ -91,7 +93,7 @@ export function runSuitesMany(jobs: readonly SuiteJob[], threads: number, onDone
   const runHere = async (): Promise<void> => {
     for (let index = claimJob(next, jobs.length); index >= 0; index = claimJob(next, jobs.length)) {
       try {
-        done(index, { report: runSuiteJob(jobs[index]!) });
+        done(index, runSuiteJob(jobs[index]!));
       } catch (e) {
         done(index, { error: e instanceof Error ? e : new Error(String(e)) });
       }

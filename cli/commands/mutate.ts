@@ -35,13 +35,15 @@ export async function mutateCommand(options: MutateCliOptions): Promise<ExitCode
   const junit = fileOption('junit', options.junit);
   const shard = options.shard === undefined ? undefined : parseShard(options.shard);
   let progress: Progress | null = null;
+  let elapsedMs: ReadonlyMap<string, { readonly explore: number; readonly random: number }> | undefined;
   const result = await mutate({
     design, config, runs, threads, out: outDir, ...(junit === undefined ? {} : { junit }), ...(shard === undefined ? {} : { shard }),
     // Explorations first, then random suites: one bar over both, so that it never goes back.
+    onTimes: (times) => { elapsedMs = times; },
     onProgress: (done, total, phase) => { progress ??= progressBar(2 * total, !options.json, 'checks'); progress.update(phase === 'explore' ? done : total + done, `mutants: ${phase}`); },
   });
   (progress as Progress | null)?.stop();
   if (options.json) process.stdout.write(canonicalJson(result));
-  else process.stdout.write(`${renderMutateTable(result)}\nkill matrix, summary, traces and report.html written to ${result.directory}${shardNote(shard)}\nexit code ${result.exitCode}: mutation score ${result.score.score} (${result.score.killed} killed, ${result.score.survived} survived unexplained, ${result.score.equivalent} equivalent, ${result.score.inconclusive} inconclusive)\n`);
+  else process.stdout.write(`${renderMutateTable(result, elapsedMs)}\nkill matrix, summary, traces and report.html written to ${result.directory}${shardNote(shard)}\nexit code ${result.exitCode}: mutation score ${result.score.score} (${result.score.killed} killed, ${result.score.survived} survived unexplained, ${result.score.equivalent} equivalent, ${result.score.inconclusive} inconclusive)\n`);
   return result.exitCode;
 }

@@ -1,7 +1,8 @@
 import type { MutantRow, MutateOutcome } from '../../check/mutate/mutate-report.ts';
 
 // The kill matrix of `slotcheck mutate`, as Markdown (kill-matrix.md) and as a terminal table:
-// pure functions of what the checker returned. No time: the same result gives the same text.
+// pure functions of what the checker returned. No time in the file: the same result gives the same
+// text; the terminal table shows each mutant's time when it is given one.
 
 /** A Markdown table cell: pipes escaped, line breaks flattened. */
 function cell(text: string): string {
@@ -87,7 +88,7 @@ export function renderKillMatrix(o: MutateOutcome): string {
 }
 
 /** What `slotcheck mutate` prints: a row per mutant, the survivors, the score. */
-export function renderMutateTable(o: MutateOutcome): string {
+export function renderMutateTable(o: MutateOutcome, elapsedMs?: ReadonlyMap<string, { readonly explore: number; readonly random: number }>): string {
   const c = o.bound.config;
   const lines = [
     `${o.base.id} ${o.base.name}: ${o.mutants.length} mutants at ${c.lparCount} LPARs × ${c.slotCount} slot(s), fault budget ${c.faultBudget}, ${c.writeBudget} client writes; random ${o.bound.random.runs} runs, seed ${o.bound.random.seed}${o.bound.random.emulator ? '' : ' (model only)'}`,
@@ -95,10 +96,13 @@ export function renderMutateTable(o: MutateOutcome): string {
   if (o.base.inconclusive !== null) lines.push(`  base check stopped short: ${o.base.inconclusive}`);
   if (o.base.failing.length > 0) lines.push(`  failing on the base (cannot kill): ${o.base.failing.join(', ')}`);
   const width = Math.max(12, ...o.mutants.map((m) => m.description.length)) + 2;
-  lines.push(`  ${pad('mutant', 8)}${pad('status', 14)}${pad('by', 10)}${pad('short', 7)}${pad('what changed', width)}killed by / why`);
+  const timed = elapsedMs !== undefined;
+  lines.push(`  ${pad('mutant', 8)}${pad('status', 14)}${pad('by', 10)}${pad('short', 7)}${timed ? pad('time (explore + random)', 25) : ''}${pad('what changed', width)}killed by / why`);
   for (const m of o.mutants) {
     const detail = m.status === 'killed' ? killers(m) : m.status === 'inconclusive' ? m.inconclusive ?? '' : m.status === 'survived' ? survivorNote(m) : 'equivalent (properties/equivalent-mutants.json)';
-    lines.push(`  ${pad(m.id, 8)}${pad(m.status === 'survived' ? 'SURVIVED' : m.status === 'inconclusive' ? 'INCONCLUSIVE' : m.status, 14)}${pad(byWhat(m), 10)}${pad(shortestOf(m), 7)}${pad(m.description, width)}${detail}`);
+    const t = elapsedMs?.get(m.id);
+    const time = t === undefined ? '–' : `${(t.explore / 1000).toFixed(2)} s + ${(t.random / 1000).toFixed(2)} s`;
+    lines.push(`  ${pad(m.id, 8)}${pad(m.status === 'survived' ? 'SURVIVED' : m.status === 'inconclusive' ? 'INCONCLUSIVE' : m.status, 14)}${pad(byWhat(m), 10)}${pad(shortestOf(m), 7)}${timed ? pad(time, 25) : ''}${pad(m.description, width)}${detail}`);
   }
   if (o.invalid.length > 0) lines.push(`  not mutants (the schema refuses them): ${o.invalid.map((m) => m.description).join('; ')}`);
   if (o.stale.length > 0) lines.push(`  stale justifications in properties/equivalent-mutants.json: ${o.stale.join('; ')}`);
