@@ -110,15 +110,11 @@ const HARDENED_FENCE_ALL_PLAN: CertificationPlan = {
  * (`ejectAck: not-required`, and the card's ROM as SCI source, F-28), at three both are killed
  * (51 s for its 51 mutants, against 13 s at two; user designs keep the default plan's quicker bound).
  */
+const THREE_FAULTS = { ...DEFAULT_PLAN.explore[0]!.config, faultBudget: 3 };
 const HARDENED_PLAN: CertificationPlan = {
   ...DEFAULT_PLAN,
-  explore: [
-    ...DEFAULT_PLAN.explore,
-    { config: { lparCount: 2, slotCount: 1, faultBudget: 3, writeBudget: 2 }, symmetry: false, statesMax: 2_000_000, depthMax: 10_000 },
-  ],
-  mutate: [
-    { config: { lparCount: 2, slotCount: 1, faultBudget: 3, writeBudget: 2 }, statesMax: 2_000_000, depthMax: 10_000, runs: 200, seed: 1, maxCommands: 60 },
-  ],
+  explore: [...DEFAULT_PLAN.explore, { ...DEFAULT_PLAN.explore[0]!, config: THREE_FAULTS }],
+  mutate: DEFAULT_PLAN.mutate!.map((m) => ({ ...m, config: THREE_FAULTS })),
 };
 
 /** The plan a built-in design is certified with when none is given. */
