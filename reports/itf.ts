@@ -13,10 +13,8 @@ export type ItfValue = boolean | string | ItfValue[] | { readonly [key: string]:
 
 export type ItfType =
   | { readonly kind: 'int' | 'bool' | 'str' | 'slotSet' }
-  /** A Bool the model state leaves out when false (gpe.sciEdge): written false when absent. */
-  | { readonly kind: 'absentFalse' }
-  /** An Int the model state leaves out when 0 (cluster.stepsThisTick): written 0 when absent. */
-  | { readonly kind: 'absentZero' }
+  /** A field the model state leaves out at one value (gpe.sciEdge false, cluster.stepsThisTick 0): written as that value when absent. */
+  | { readonly kind: 'omitted'; readonly of: ItfType; readonly absent: boolean | number }
   | { readonly kind: 'seq' | 'option'; readonly of: ItfType }
   | { readonly kind: 'record'; readonly fields: Readonly<Record<string, ItfType>> };
 
@@ -25,8 +23,8 @@ const BOOL: ItfType = { kind: 'bool' };
 const STR: ItfType = { kind: 'str' };
 /** A number whose bit i says "slot i": written as the set of those slots. */
 const SLOT_SET: ItfType = { kind: 'slotSet' };
-const ABSENT_FALSE: ItfType = { kind: 'absentFalse' };
-const ABSENT_ZERO: ItfType = { kind: 'absentZero' };
+const ABSENT_FALSE: ItfType = { kind: 'omitted', of: BOOL, absent: false };
+const ABSENT_ZERO: ItfType = { kind: 'omitted', of: INT, absent: 0 };
 const seq = (of: ItfType): ItfType => ({ kind: 'seq', of });
 const option = (of: ItfType): ItfType => ({ kind: 'option', of });
 /** A record type naming every field of T, no more (the compiler checks both ways). */
@@ -65,14 +63,9 @@ const stateTypes = (gpe: ItfType, cluster: ItfType): StateTypes => ({
   lpars: seq(lparType(gpe, cluster)), slots: seq(SLOT), disk: record<DiskState>({ writeId: INT, intact: BOOL }),
   serviceOwner: INT, previousServiceOwner: option(INT), writesIssued: INT, ackedWriteId: INT, faultsUsed: INT,
 });
-const STATE_TYPES: Record<'level' | 'edge', Record<'unbounded' | 'counted', StateTypes>> = {
-  level: { unbounded: stateTypes(GPE.level, CLUSTER.unbounded), counted: stateTypes(GPE.level, CLUSTER.counted) },
-  edge: { unbounded: stateTypes(GPE.edge, CLUSTER.unbounded), counted: stateTypes(GPE.edge, CLUSTER.counted) },
-};
-
 /** The state's types for a design: with the fields only its design fields give it. */
 function stateTypesOf(design: Design): StateTypes {
-  return STATE_TYPES[sciTrigger(design)][countsClusterSteps(design) ? 'counted' : 'unbounded'];
+  return stateTypes(GPE[sciTrigger(design)], CLUSTER[countsClusterSteps(design) ? 'counted' : 'unbounded']);
 }
 
 /** Quint's model-based-testing variables: the action that led to a state, and the values it picked. */
@@ -100,12 +93,10 @@ export function encodeItf(type: ItfType, value: unknown, path: string): ItfValue
     case 'int':
       if (!Number.isSafeInteger(value)) throw wrong(path, value, type);
       return bigint(value as number);
-    case 'absentFalse':
-      if (value !== undefined && value !== true) throw wrong(path, value, type);
-      return value === true;
-    case 'absentZero':
-      if (value !== undefined && !(Number.isSafeInteger(value) && (value as number) > 0)) throw wrong(path, value, type);
-      return bigint(value === undefined ? 0 : (value as number));
+    case 'omitted':
+      // The model never stores the absent value itself: a present one is a bug to name.
+      if (value === type.absent || (typeof value === 'number' && value < 0)) throw wrong(path, value, type);
+      return encodeItf(type.of, value ?? type.absent, path);
     case 'bool':
     case 'str':
       if (typeof value !== (type.kind === 'bool' ? 'boolean' : 'string')) throw wrong(path, value, type);
@@ -135,10 +126,9 @@ export function encodeItf(type: ItfType, value: unknown, path: string): ItfValue
 /** A type as Apalache writes it in `#meta.varTypes` (its type system 1.2: records, variants, Seq, Set). */
 export function typeText(type: ItfType): string {
   switch (type.kind) {
-    case 'int':
-    case 'absentZero': return 'Int';
-    case 'bool':
-    case 'absentFalse': return 'Bool';
+    case 'int': return 'Int';
+    case 'bool': return 'Bool';
+    case 'omitted': return typeText(type.of);
     case 'str': return 'Str';
     case 'slotSet': return 'Set(Int)';
     case 'seq': return `Seq(${typeText(type.of)})`;
